@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NlcConfig(AppConfig):
+    name = "nlc"
+    verbose_name = "Platform"

@@ -1,0 +1,42 @@
+"""Celery: a filesystem broker by default (no server), Redis in production.
+
+The beat schedule is declared here and nowhere else.
+"""
+
+from celery.schedules import crontab
+
+from ..base import DATA_DIR, env
+
+CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+CELERY_BROKER_FOLDER = DATA_DIR / "celery" / "broker"
+CELERY_BROKER_TRANSPORT_OPTIONS = (
+    {
+        "data_folder_in": str(CELERY_BROKER_FOLDER),
+        "data_folder_out": str(CELERY_BROKER_FOLDER),
+        "processed_folder": str(DATA_DIR / "celery" / "processed"),
+        "store_processed": False,
+    }
+    if CELERY_BROKER_URL.startswith("filesystem://")
+    else {}
+)
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or (
+    f"file://{DATA_DIR / 'celery' / 'results'}"
+    if CELERY_BROKER_URL.startswith("filesystem://")
+    else CELERY_BROKER_URL
+)
+CELERY_RESULT_EXPIRES = 24 * 3600
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celery" / "beat-schedule")
+CELERY_TIMEZONE = "Europe/London"
+
+CELERY_BEAT_SCHEDULE = {
+    "clear-expired-sessions": {
+        "task": "nlc.tasks.clear_expired_sessions_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}

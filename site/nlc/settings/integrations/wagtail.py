@@ -1,0 +1,27 @@
+"""Wagtail: admin, audit log and uploads."""
+
+from ..base import SITE_URL, env
+
+WAGTAIL_SITE_NAME = "Networked Learning Communities"
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "ppt",
+    "pptx",
+    "xls",
+    "xlsx",
+    "odt",
+    "odp",
+    "ods",
+    "txt",
+]
+WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("UPLOAD_MAX_MEGABYTES") * 1024 * 1024
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+WAGTAILUSERS_PASSWORD_ENABLED = True
