@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
+    path("notifications/", include("notifications.urls")),
 ]
 
 if settings.DEBUG:

@@ -35,6 +35,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celery" / "beat-schedule")
 CELERY_TIMEZONE = "Europe/London"
 
 CELERY_BEAT_SCHEDULE = {
+    "retry-pending-emails": {
+        "task": "notifications.tasks.retry_pending_emails_task",
+        "schedule": crontab(minute="*/10"),
+    },
     "clear-expired-sessions": {
         "task": "nlc.tasks.clear_expired_sessions_task",
         "schedule": crontab(hour=3, minute=30),

@@ -1,0 +1,72 @@
+from datetime import date
+
+from modelcluster.fields import ParentalManyToManyField
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class NetworkStatus(models.TextChoices):
+    FORMING = "forming", "Forming"
+    ACTIVE = "active", "Active"
+    SUSTAINING = "sustaining", "Sustaining"
+    CLOSED = "closed", "Closed"
+
+
+class NetworkIndexPage(Page):
+    """The network directory at /networks/."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["networks.NetworkPage"]
+    max_count = 1
+
+
+class NetworkPage(Page):
+    """A network's public profile. Its subtree holds what the network publishes.
+
+    Status and membership change only through networks.services, which keep the co-leadership
+    rule; the page fields here are the network's own description of itself.
+    """
+
+    purpose = models.TextField(
+        help_text="The compelling reason the schools work together: the shared challenge."
+    )
+    themes = ParentalManyToManyField("networks.Theme", blank=True, related_name="networks")
+    status = models.CharField(
+        max_length=12, choices=NetworkStatus.choices, default=NetworkStatus.FORMING, db_index=True
+    )
+    started_on = models.DateField(null=True, blank=True)
+    planned_span_years = models.PositiveSmallIntegerField(default=4)
+    closed_on = models.DateField(null=True, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("purpose"), FieldPanel("themes")]
+    search_fields = Page.search_fields + [index.SearchField("purpose")]
+    parent_page_types = ["networks.NetworkIndexPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..profile import profile_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = profile_sections(self, request.user)
+        return context
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == NetworkStatus.CLOSED
+
+    @property
+    def planned_end(self) -> date | None:
+        if not self.started_on:
+            return None
+        try:
+            return self.started_on.replace(year=self.started_on.year + self.planned_span_years)
+        except ValueError:  # 29 February
+            return self.started_on.replace(
+                year=self.started_on.year + self.planned_span_years, day=28
+            )

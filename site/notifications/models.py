@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.db import models
+
+
+class Notification(models.Model):
+    """An in-app message for one person, shown in their notifications list until read."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return self.message
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+class OutboundEmail(models.Model):
+    """The e-mail outbox: a message is stored first and sent by a Celery worker after commit.
+
+    Only a PENDING message is ever sent, and sending marks it SENT in the same transaction, so a
+    task that runs twice sends once.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    to = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body_text = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"
