@@ -21,10 +21,23 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     from playwright.sync_api import sync_playwright
 
+    from django.db import connections
+
+    # Django's connections are context-local, and once Playwright's sync API is running the tests
+    # see new connection objects. Serialized rollback restores the data migrations' rows from an
+    # attribute of the connection object, so hand it on; otherwise, after any `db` test, the
+    # second browser test starts with an empty database.
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
@@ -32,8 +45,23 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Rate-limit counters, used TOTP codes and Wagtail's caches live in the cache: start empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, transactional_db, django_db_serialized_rollback):
+    """A browser tab on the live server.
+
+    The live server needs real commits, so the database is emptied after each test; serialized
+    rollback puts back what the data migrations made (the home page, the broker group).
+    """
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(10_000)
     browser_page = context.new_page()

@@ -1,0 +1,16 @@
+"""Learning artefacts: what networks write up, moderate, publish and share.
+
+Public API for other apps:
+
+* models: `ArtefactPage` (a Wagtail page under a `networks.NetworkPage`, with `network`,
+  `visibility`, `adapted_from` and `what_we_changed`), `ArtefactContributor`, `ArtefactFile`
+  (which artefact an uploaded document or image belongs to), `ArtefactModeration`;
+* `selectors.artefacts_visible_to(user)`: the published artefacts a person may read. Every list,
+  feed, sitemap, count, related or lineage panel starts from it;
+* `permissions`: `can_view_artefact`, `can_read_live_artefact`, `can_view_draft`,
+  `can_create_artefact`, `can_edit_artefact`, `can_submit`, `can_approve`, `can_download`,
+  `artefact_or_404`;
+* `services`: `create_artefact` (takes `adapted_from=`), `save_draft` (optimistic locking),
+  `submit_artefact`, `request_changes`, `approve_artefact`, `publish_due_artefacts`,
+  `store_upload`.
+"""

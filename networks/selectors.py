@@ -46,3 +46,57 @@ def networks_of(user):
         )
         .distinct()
     )
+
+
+def network_directory(
+    *, query: str = "", region: str = "", phase: str = "", theme: str = "", status: str = ""
+):
+    """Live networks filtered as the directory asks, shaped for the directory cards.
+
+    Region and phase match a network through its current member schools.
+    """
+    networks = NetworkPage.objects.live().order_by("title")
+    if query:
+        networks = networks.filter(title__icontains=query.strip())
+    if status:
+        networks = networks.filter(status=status)
+    if theme:
+        networks = networks.filter(themes__slug=theme)
+    if region:
+        networks = networks.filter(
+            school_links__left_on__isnull=True, school_links__school__region=region
+        )
+    if phase:
+        networks = networks.filter(
+            school_links__left_on__isnull=True, school_links__school__phase=phase
+        )
+    return networks.distinct()
+
+
+def prefetch_directory_cards(networks) -> None:
+    """Load what the directory cards show for one page of networks, in two queries."""
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects(
+        networks,
+        "themes",
+        Prefetch(
+            "school_links",
+            queryset=NetworkSchool.objects.filter(left_on__isnull=True).select_related("school"),
+            to_attr="current_school_links",
+        ),
+    )
+    for network in networks:
+        network.regions = sorted(
+            {link.school.region for link in network.current_school_links if link.school.region}
+        )
+
+
+def recently_active_networks(*, limit: int = 6):
+    """Active and sustaining networks for the home page, newest first, with their themes."""
+    return list(
+        NetworkPage.objects.live()
+        .filter(status__in=["active", "sustaining"])
+        .order_by("-started_on", "title")
+        .prefetch_related("themes")[:limit]
+    )

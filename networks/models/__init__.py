@@ -1,8 +1,20 @@
+from .access import AccessLevel, NetworkAccessGroup
+from .decisions import Decision, DecisionKind, DecisionStatus
+from .invitations import Invitation, InvitationStatus, JoinRequest, JoinRequestStatus
 from .membership import Membership, NetworkSchool, Role
 from .pages import NetworkIndexPage, NetworkPage, NetworkStatus
 from .themes import Theme
 
 __all__ = [
+    "AccessLevel",
+    "Decision",
+    "DecisionKind",
+    "DecisionStatus",
+    "Invitation",
+    "InvitationStatus",
+    "JoinRequest",
+    "JoinRequestStatus",
+    "NetworkAccessGroup",
     "Membership",
     "NetworkIndexPage",
     "NetworkPage",

@@ -26,6 +26,13 @@ class NetworkIndexPage(Page):
     subpage_types = ["networks.NetworkPage"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from ..directory import directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(request))
+        return context
+
 
 class NetworkPage(Page):
     """A network's public profile. Its subtree holds what the network publishes.
@@ -51,10 +58,26 @@ class NetworkPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..profile import profile_sections
+        from ..selectors import co_leaders, current_school_links
 
         context = super().get_context(request, *args, **kwargs)
+        context["co_leaders"] = list(co_leaders(self))
+        context["school_links"] = list(current_school_links(self))
+        context["themes"] = list(self.themes.all())
         context["sections"] = profile_sections(self, request.user)
         return context
+
+    def with_content_json(self, content):
+        """Status and life-cycle dates change only through networks.services: publishing an
+        older or draft revision in the admin keeps the page's current values."""
+        page = super().with_content_json(content)
+        fields = ("status", "started_on", "closed_on")
+        stored = NetworkPage.objects.filter(pk=self.pk).values(*fields).first() or {
+            name: getattr(self, name) for name in fields
+        }
+        for name in fields:
+            setattr(page, name, stored[name])
+        return page
 
     @property
     def is_closed(self) -> bool:

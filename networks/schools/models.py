@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -26,3 +27,47 @@ class School(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.town})" if self.town else self.name
+
+
+class SchoolImport(models.Model):
+    """A GIAS CSV uploaded in the admin, and what importing it did.
+
+    The upload is stored first; a Celery task then runs the import and records the counts and
+    the bad rows here, so the admin page can show the result when it is ready.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to run"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    file = models.FileField(upload_to="schools/imports/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    unchanged_count = models.PositiveIntegerField(default=0)
+    closed_count = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    row_errors = models.JSONField(
+        default=list, blank=True, help_text="The first bad rows, as [line, reason] pairs."
+    )
+    failure = models.TextField(blank=True, help_text="Why the whole file was refused.")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.original_name} ({self.get_status_display().lower()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}

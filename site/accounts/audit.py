@@ -29,10 +29,11 @@ ACTION_LABELS = {
 }
 
 
-def record(user, action, **data):
+def record(user, action, *, by_that_person=True, **data):
+    """Log `action` against `user`'s account, as done by them unless `by_that_person` is False."""
     if user is None or not getattr(user, "pk", None):
         return
-    log(instance=user, action=action, user=user, data=data)
+    log(instance=user, action=action, user=user if by_that_person else None, data=data)
 
 
 @receiver(user_logged_in)
@@ -49,7 +50,10 @@ def _signed_out(sender, request, user, **kwargs):
 def _sign_in_failed(sender, credentials, request=None, **kwargs):
     email = (credentials or {}).get("email") or (credentials or {}).get("username")
     if email:
-        record(User.objects.filter(email__iexact=email).first(), SIGN_IN_FAILED)
+        # Whoever typed the wrong password may not be the account's owner: the entry names no one.
+        record(
+            User.objects.filter(email__iexact=email).first(), SIGN_IN_FAILED, by_that_person=False
+        )
 
 
 @receiver(password_changed)

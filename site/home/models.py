@@ -14,3 +14,10 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("strapline"), FieldPanel("intro")]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+
+    def get_context(self, request, *args, **kwargs):
+        from networks.selectors import recently_active_networks
+
+        context = super().get_context(request, *args, **kwargs)
+        context["networks"] = recently_active_networks(limit=6)
+        return context

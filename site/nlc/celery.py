@@ -18,7 +18,7 @@ def ensure_embedded_folders(conf) -> None:
     """The filesystem broker and result backend need their folders before the first message."""
     if str(conf.broker_url).startswith("filesystem://"):
         options = conf.broker_transport_options or {}
-        for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+        for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
             if options.get(key):
                 Path(options[key]).mkdir(parents=True, exist_ok=True)
     if str(conf.result_backend or "").startswith("file://"):

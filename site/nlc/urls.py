@@ -1,3 +1,5 @@
+from allauth.account.decorators import secure_admin_login
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -7,14 +9,27 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
+from accounts.views import sign_in_through_allauth
+
+# Every sign-in goes through allauth, so two-factor authentication and the failed-login rate
+# limit always apply: Django's and Wagtail's own login forms would accept a password alone.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/login/", sign_in_through_allauth),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("notifications.urls")),
+    path("", include("artefacts.urls")),  # /artefacts/… and /networks/<slug>/artefacts/…
+    path("networks/", include("networks.urls")),
+    path("manage/networks/<slug:network_slug>/funding/", include("networks.funding.urls")),
+    path("manage/networks/<slug:network_slug>/indicators/", include("networks.baselining.urls")),
+    path("manage/engagement/", include("networks.engagement.urls")),
+    path("search/", include("search.urls")),
+    path("api/v1/", include("search.api_urls")),
 ]
 
 if settings.DEBUG:
@@ -22,4 +37,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("_util/login/", sign_in_through_allauth),
+    path("", include(wagtail_urls)),
+]

@@ -33,6 +33,8 @@ env = environ.Env(
     SITE_URL=(str, "http://127.0.0.1:8000"),
     LOGIN_FAILURES_ALLOWED=(str, "5/5m/ip,5/5m/key"),
     UPLOAD_MAX_MEGABYTES=(int, 20),
+    NETWORK_INVITATION_DAYS=(int, 14),
+    NETWORK_DECISION_DAYS=(int, 14),
 )
 
 DATA_DIR = Path(env("DATA_DIR"))
@@ -48,6 +50,9 @@ INSTALLED_APPS = [
     "notifications",
     "networks.schools",
     "networks",
+    "networks.funding",
+    "networks.baselining",
+    "networks.engagement",
     "artefacts",
     "peer_review",
     "search",
@@ -184,6 +189,10 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_URL = env("SITE_URL").rstrip("/")
+
+# Networks: how long an invitation link and an unconfirmed two-key decision stay open.
+NETWORK_INVITATION_DAYS = env("NETWORK_INVITATION_DAYS")
+NETWORK_DECISION_DAYS = env("NETWORK_DECISION_DAYS")
 
 from .integrations.allauth import *  # noqa: E402,F403
 from .integrations.celery import *  # noqa: E402,F403

@@ -8,7 +8,12 @@ SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The live test server speaks plain HTTP: links in e-mails must work when a browser test opens them.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Static files come from the source folders, as in development: the suite needs no collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
 
 # Tasks run in the test process; serialisation is still exercised.
 CELERY_TASK_ALWAYS_EAGER = True

@@ -15,6 +15,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "data_folder_out": str(CELERY_BROKER_FOLDER),
         "processed_folder": str(DATA_DIR / "celery" / "processed"),
         "store_processed": False,
+        # Exchange bindings; kombu's default is "control/" in the working directory.
+        "control_folder": str(DATA_DIR / "celery" / "control"),
     }
     if CELERY_BROKER_URL.startswith("filesystem://")
     else {}
@@ -42,5 +44,17 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "nlc.tasks.clear_expired_sessions_task",
         "schedule": crontab(hour=3, minute=30),
+    },
+    "expire-network-invitations": {
+        "task": "networks.tasks.expire_invitations_task",
+        "schedule": crontab(minute=15),
+    },
+    "publish-due-artefacts": {
+        "task": "artefacts.tasks.publish_due_artefacts_task",
+        "schedule": crontab(minute="*/5"),
+    },
+    "retry-pending-search-index-updates": {
+        "task": "search.tasks.retry_pending_index_updates_task",
+        "schedule": crontab(minute="*/10"),
     },
 }

@@ -20,8 +20,14 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("UPLOAD_MAX_MEGABYTES") * 1024 * 1024
+# Admin uploads pass the same type, size and content checks as uploads in the site.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "artefacts.admin_forms.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "artefacts.admin_forms.CheckedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+# Passwords are changed and reset through allauth only, which asks for reauthentication and
+# writes the change to the audit log; Wagtail's own forms would do neither.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True

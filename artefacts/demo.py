@@ -1,0 +1,192 @@
+"""Demo artefacts: forty across the demo networks, of every type and every visibility.
+
+Runs after the networks' demo data (it does nothing when there are no networks yet). Published
+artefacts are built by the factories; two more go through the moderation services so that the
+demo logins have work waiting: teacher@example.org has a draft with changes requested, and
+coleader@example.org has an artefact to review. Artefacts are found by their network and slug,
+so a second run adds nothing.
+"""
+
+import textwrap
+from datetime import datetime, time, timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.models import User
+from networks.models import Membership, NetworkPage, Role, Theme
+
+from . import services
+from .demo_content import ARTEFACTS, IN_MODERATION
+from .factories import ArtefactPageFactory
+from .models import ArtefactPage, Licence, Phase, Subject
+from .richtext import plain_to_rich_text
+from .sample_files import docx_bytes, pdf_bytes
+
+SECTION_KEYS = {
+    "context": "context",
+    "what_we_did": "did",
+    "what_worked": "worked",
+    "what_did_not_work": "did_not_work",
+    "try_it_steps": "steps",
+    "adaptation_notes": "notes",
+}
+EXTERNAL_CONTRIBUTORS = [
+    ("Dr Ruth Lane", "Edge Hill University"),
+    ("Marcus Obi", "Local authority school improvement team"),
+    ("Helen Carter", "Specialist leader of education"),
+]
+
+
+def seed(log) -> None:
+    networks = {network.title: network for network in NetworkPage.objects.all()}
+    if not networks:
+        log("no networks yet; no artefacts added")
+        return
+    vocabulary = {
+        "themes": {theme.name: theme for theme in Theme.objects.all()},
+        "phases": {phase.name: phase for phase in Phase.objects.all()},
+        "subjects": {subject.name: subject for subject in Subject.objects.all()},
+    }
+    created = 0
+    for position, spec in enumerate(ARTEFACTS):
+        network = networks.get(spec["network"])
+        if network is None or _exists(network, spec["title"]):
+            continue
+        _published(network, spec, position, vocabulary)
+        created += 1
+    created += _in_moderation(networks, vocabulary)
+    log(f"{created} artefacts added, {ArtefactPage.objects.count()} in all")
+
+
+def _exists(network, title) -> bool:
+    return ArtefactPage.objects.filter(network=network, slug=slugify(title)[:80]).exists()
+
+
+def _people(network) -> list[Membership]:
+    return list(
+        Membership.objects.filter(network=network, left_at__isnull=True)
+        .select_related("user", "school")
+        .order_by("pk")
+    )
+
+
+def _fields(spec, vocabulary) -> dict:
+    fields = {
+        "title": spec["title"],
+        "summary": spec["summary"],
+        "artefact_type": spec["type"],
+        "visibility": spec["visibility"],
+    }
+    for field, key in SECTION_KEYS.items():
+        fields[field] = plain_to_rich_text(spec[key])
+    if spec["evidence"]:
+        kind, strength, text = spec["evidence"]
+        fields.update(
+            evidence_kind=kind,
+            evidence_strength=strength,
+            evidence_of_impact=plain_to_rich_text(text),
+        )
+    for name in ("themes", "phases", "subjects"):
+        fields[name] = [vocabulary[name][term] for term in spec[name] if term in vocabulary[name]]
+    return fields
+
+
+def _file(spec):
+    kind = spec["file"]
+    if not kind:
+        return []
+    stem = slugify(spec["title"])[:50]
+    lines = textwrap.wrap(spec["summary"], 90) + [""] + textwrap.wrap(spec["did"], 90)
+    if kind == "pdf":
+        return [(f"{stem}.pdf", pdf_bytes(spec["title"], lines), f"{spec['title']} (PDF)")]
+    if kind == "docx":
+        paragraphs = [spec["summary"], spec["did"], "What did not work: " + spec["did_not_work"]]
+        return [(f"{stem}.docx", docx_bytes(spec["title"], paragraphs), f"{spec['title']} (Word)")]
+    return [(f"{stem}-notes.txt", "\n".join(lines).encode(), f"{spec['title']}: notes")]
+
+
+def _published_at(network, position) -> datetime:
+    start = network.started_on or (timezone.localdate() - timedelta(days=120))
+    end = network.closed_on or timezone.localdate()
+    span = max((end - start).days, 30)
+    day = start + timedelta(days=span * ((position * 7) % 10 + 1) // 12)
+    return timezone.make_aware(datetime.combine(day, time(9, 30)))
+
+
+def _published(network, spec, position, vocabulary) -> ArtefactPage:
+    people = _people(network)
+    writers = [m for m in people if m.role in (Role.CO_LEADER, Role.MEMBER)] or people
+    owner = writers[position % len(writers)]
+    colleague = writers[(position + 1) % len(writers)]
+    team = [owner] if colleague.pk == owner.pk else [owner, colleague]
+    contributors = [
+        {
+            "user": m.user,
+            "name": m.user.display_name,
+            "school": m.school,
+            "network": network,
+        }
+        for m in team
+    ]
+    if position % 5 == 2:
+        name, organisation = EXTERNAL_CONTRIBUTORS[position % len(EXTERNAL_CONTRIBUTORS)]
+        contributors.append({"name": name, "organisation": organisation})
+    fields = _fields(spec, vocabulary)
+    licence = (
+        Licence.CC_BY_NC_SA
+        if position % 7 == 3
+        else Licence.ALL_RIGHTS_RESERVED
+        if position % 13 == 5
+        else Licence.CC_BY
+    )
+    return ArtefactPageFactory(
+        network=network,
+        owner=owner.user,
+        slug=slugify(spec["title"])[:80],
+        licence=licence,
+        schools=[m.school for m in team if m.school_id],
+        tags=spec["tags"],
+        contributors=contributors,
+        documents=_file(spec),
+        videos=[(spec["title"], spec["video"])] if spec["video"] else [],
+        first_published_at=_published_at(network, position),
+        **fields,
+    )
+
+
+def _in_moderation(networks, vocabulary) -> int:
+    """Work in progress for the demo logins, made through the moderation services."""
+    teacher = User.objects.filter(email="teacher@example.org").first()
+    created = 0
+    for number, spec in enumerate(IN_MODERATION):
+        network = networks.get(spec["network"])
+        if teacher is None or network is None or _exists(network, spec["title"]):
+            continue
+        if not Membership.objects.filter(
+            network=network, user=teacher, left_at__isnull=True
+        ).exists():
+            continue
+        artefact = services.create_artefact(
+            network=network, by=teacher, fields=_fields(spec, vocabulary), tags=spec["tags"]
+        )
+        services.submit_artefact(artefact=artefact, by=teacher)
+        if number == 1:
+            reviewer = (
+                Membership.objects.filter(
+                    network=network, role=Role.CO_LEADER, left_at__isnull=True
+                )
+                .exclude(Q(user=teacher) | Q(user__email="coleader@example.org"))
+                .select_related("user")
+                .first()
+            )
+            if reviewer is not None:
+                services.request_changes(
+                    artefact=artefact,
+                    by=reviewer.user,
+                    comment="Could you add an example of the notes an observer wrote, and say "
+                    "how you changed the protocol after the first round?",
+                )
+        created += 1
+    return created

@@ -1,0 +1,328 @@
+"""The artefact: a network's write-up of its joint work, as a Wagtail page under the network.
+
+Its content is versioned by Wagtail revisions: the page row holds the published version and the
+drafts live in revisions. Moderation state lives beside it (artefacts.models.moderation), not in
+the page's fields, so publishing an older revision never rewinds it.
+"""
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils.cache import patch_cache_control
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import ResourcesBlock
+from .choices import (
+    EVIDENCE_STRENGTH_GUIDANCE,
+    LICENCE_DETAILS,
+    ArtefactType,
+    EvidenceKind,
+    EvidenceStrength,
+    Licence,
+    Visibility,
+)
+
+# Rich text may hold headings, emphasis, lists, quotations and links: nothing that embeds
+# content (images, documents, media) and so could bypass the resources' permission checks.
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "blockquote", "link"]
+
+# The sections, in reading order: (field name, heading). Forms, templates and the revision
+# comparison all read this list.
+SECTIONS = [
+    ("context", "Context and the shared challenge"),
+    ("what_we_did", "What we did"),
+    ("what_worked", "What worked"),
+    ("what_did_not_work", "What did not work"),
+    ("evidence_of_impact", "Evidence of impact"),
+    ("try_it_steps", "Try it yourself: steps"),
+    ("adaptation_notes", "Notes for adapting it"),
+    ("what_we_changed", "What we changed and why"),
+]
+
+# Paths beneath a network page that are not artefacts (networks.urls and artefacts.urls).
+RESERVED_SLUGS = frozenset({"artefacts", "join", "leave", "manage", "edit", "new"})
+
+
+class ArtefactTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "artefacts.ArtefactPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArtefactPage(Page):
+    network = models.ForeignKey(
+        "networks.NetworkPage",
+        on_delete=models.PROTECT,
+        related_name="artefacts",
+        editable=False,
+        null=True,
+        help_text="The network whose page this sits under (kept in step with the tree).",
+    )
+    summary = models.TextField(
+        max_length=600, help_text="One or two sentences another teacher reads first."
+    )
+    artefact_type = models.CharField(
+        "type", max_length=24, choices=ArtefactType.choices, default=ArtefactType.CASE_STUDY
+    )
+
+    context = RichTextField(
+        "context and the shared challenge", features=RICH_TEXT_FEATURES, blank=True
+    )
+    what_we_did = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    what_worked = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    what_did_not_work = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Required. What did not work is valued as highly as what did.",
+    )
+    evidence_of_impact = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    evidence_kind = models.CharField(
+        "kind of evidence", max_length=20, choices=EvidenceKind.choices, blank=True
+    )
+    evidence_strength = models.PositiveSmallIntegerField(
+        "strength of evidence (self-rated)",
+        choices=EvidenceStrength.choices,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    try_it_steps = RichTextField("steps", features=RICH_TEXT_FEATURES, blank=True)
+    adaptation_notes = RichTextField(
+        "notes for adapting it", features=RICH_TEXT_FEATURES, blank=True
+    )
+    resources = StreamField(ResourcesBlock(), blank=True)
+
+    themes = ParentalManyToManyField("networks.Theme", blank=True, related_name="artefacts")
+    tags = ClusterTaggableManager(through=ArtefactTag, blank=True)
+    phases = ParentalManyToManyField("artefacts.Phase", blank=True, related_name="artefacts")
+    subjects = ParentalManyToManyField("artefacts.Subject", blank=True, related_name="artefacts")
+    schools = ParentalManyToManyField("schools.School", blank=True, related_name="artefacts")
+
+    licence = models.CharField(max_length=24, choices=Licence.choices, default=Licence.CC_BY)
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True
+    )
+
+    adapted_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adaptations",
+        help_text="The artefact this one adapts, in this network or another.",
+    )
+    what_we_changed = RichTextField(
+        "what we changed and why", features=RICH_TEXT_FEATURES, blank=True
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("artefact_type"), FieldPanel("visibility")]),
+        FieldPanel("context"),
+        FieldPanel("what_we_did"),
+        FieldPanel("what_worked"),
+        FieldPanel("what_did_not_work"),
+        MultiFieldPanel(
+            [
+                FieldPanel("evidence_of_impact"),
+                FieldRowPanel([FieldPanel("evidence_kind"), FieldPanel("evidence_strength")]),
+            ],
+            heading="Evidence of impact",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("try_it_steps"), FieldPanel("adaptation_notes")],
+            heading="Try it yourself",
+        ),
+        FieldPanel("resources"),
+        MultiFieldPanel(
+            [FieldPanel("adapted_from"), FieldPanel("what_we_changed")], heading="Adaptation"
+        ),
+    ]
+    metadata_panels = [
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("phases"),
+        FieldPanel("subjects"),
+        FieldPanel("schools"),
+        InlinePanel("contributors", heading="Contributors", label="Contributor"),
+        FieldPanel("licence"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(metadata_panels, heading="Metadata"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("what_did_not_work"),
+        index.FilterField("visibility"),
+    ]
+
+    parent_page_types = ["networks.NetworkPage"]
+    subpage_types = []
+    template = "artefacts/artefact_page.html"
+
+    class Meta:
+        verbose_name = "artefact"
+        indexes = [models.Index(fields=["network", "visibility"])]
+
+    def save(self, *args, **kwargs):
+        self.network_id = self._network_id_from_tree() or self.network_id
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is reserved: choose another slug."})
+
+    # --- Tree ------------------------------------------------------------------------------
+
+    def _network_id_from_tree(self):
+        if not self.path or len(self.path) <= self.steplen:
+            return None
+        from networks.models import NetworkPage
+
+        return (
+            NetworkPage.objects.filter(path=self.path[: -self.steplen])
+            .values_list("pk", flat=True)
+            .first()
+        )
+
+    # --- Serving -----------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        """Someone not entitled to read it gets the same 404 as for a page that does not exist."""
+        from ..permissions import can_read_live_artefact
+
+        if not can_read_live_artefact(request.user, self):
+            raise Http404("No artefact found.")
+        response = super().serve(request, *args, **kwargs)
+        if self.visibility != Visibility.PUBLIC:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def get_sitemap_urls(self, request=None):
+        """Only public artefacts belong in a sitemap (the others are not findable by URL)."""
+        if self.visibility != Visibility.PUBLIC:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..reading import reading_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(reading_context(self, request.user))
+        return context
+
+    def permissions_for_user(self, user):
+        from ..wagtail_permissions import ArtefactPermissionTester
+
+        return ArtefactPermissionTester(user, self)
+
+    # --- Reading helpers -------------------------------------------------------------------
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_DETAILS[Licence(self.licence)][0]
+
+    @property
+    def licence_terms(self) -> str:
+        return LICENCE_DETAILS[Licence(self.licence)][1]
+
+    @property
+    def evidence_strength_guidance(self) -> str:
+        return EVIDENCE_STRENGTH_GUIDANCE.get(self.evidence_strength or 0, "")
+
+    def resource_ids(self, kind: str) -> set[int]:
+        """Ids of the documents ("document") or images ("image") this version holds.
+
+        Reads the stored JSON, so it runs no query.
+        """
+        ids = set()
+        for item in self.resources.raw_data:
+            if item.get("type") == kind:
+                value = (item.get("value") or {}).get(kind)
+                if value:
+                    ids.add(int(value))
+        return ids
+
+    def attached_documents(self) -> list:
+        """The Wagtail documents among the resources (for search's text extraction)."""
+        return [
+            block.value["document"]
+            for block in self.resources
+            if block.block_type == "document" and block.value["document"]
+        ]
+
+
+class ArtefactContributor(Orderable):
+    """A person who did or wrote up the work, with their school and network at the time.
+
+    `user` is set for people with an account (their name is copied, so the credit survives
+    them leaving); people without one are credited by name and organisation.
+    """
+
+    page = ParentalKey(ArtefactPage, on_delete=models.CASCADE, related_name="contributors")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="artefact_contributions",
+    )
+    name = models.CharField(max_length=200)
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    organisation = models.CharField(
+        max_length=200, blank=True, help_text="For someone not at a school on the register."
+    )
+    network = models.ForeignKey(
+        "networks.NetworkPage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("name"),
+        FieldPanel("school"),
+        FieldPanel("organisation"),
+        FieldPanel("network"),
+    ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def affiliation(self) -> str:
+        parts = [self.school.name if self.school_id else self.organisation]
+        if self.network_id:
+            parts.append(self.network.title)
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def citation_name(self) -> str:
+        """ "Hussain, A." from "Amira Hussain"; a single name as it is."""
+        words = self.name.split()
+        if len(words) < 2:
+            return self.name
+        return f"{words[-1]}, {' '.join(word[0] + '.' for word in words[:-1])}"

@@ -1,0 +1,117 @@
+"""What the artefact page (and the draft preview) shows, loaded in a fixed number of queries.
+
+Works on a live page and on a revision's page object alike (whose relations live in memory).
+"""
+
+from dataclasses import dataclass
+
+from taggit.models import Tag
+
+from django.conf import settings
+from django.urls import reverse
+
+from networks.models import NetworkPage
+from networks.schools.models import School
+
+from .models import EVIDENCE_STRENGTH_GUIDANCE, SECTIONS, Visibility
+from .permissions import can_edit_artefact, can_view_draft
+from .selectors import related_artefacts
+
+
+@dataclass
+class Citation:
+    authors: str
+    year: int
+    title: str
+    network: str
+    url: str
+    licence: str
+
+    def __str__(self):
+        return (
+            f"{self.authors} ({self.year}) {self.title}. {self.network}. "
+            f"Available at: {self.url}. Licence: {self.licence}."
+        )
+
+
+def contributors_with_affiliations(page) -> list:
+    """The contributors, with their schools and networks loaded in at most two more queries."""
+    rows = list(page.contributors.all())
+    school_ids = {row.school_id for row in rows if row.school_id}
+    network_ids = {row.network_id for row in rows if row.network_id}
+    schools = School.objects.in_bulk(school_ids) if school_ids else {}
+    networks = (
+        NetworkPage.objects.only("pk", "title", "url_path", "slug").in_bulk(network_ids)
+        if network_ids
+        else {}
+    )
+    for row in rows:
+        row.school = schools.get(row.school_id)
+        row.network = networks.get(row.network_id)
+    return sorted(rows, key=lambda row: row.sort_order or 0)
+
+
+def tags_of(page) -> list:
+    tag_ids = [item.tag_id for item in page.tagged_items.all()]
+    return list(Tag.objects.filter(pk__in=tag_ids).order_by("name")) if tag_ids else []
+
+
+def citation_for(page, contributors, network, *, url: str) -> Citation:
+    names = [row.citation_name for row in contributors] or [
+        page.owner.display_name if page.owner_id else ""
+    ]
+    authors = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    published = page.first_published_at or page.latest_revision_created_at
+    return Citation(
+        authors=authors,
+        year=published.year if published else 0,
+        title=page.title,
+        network=network.title,
+        url=url,
+        licence=page.get_licence_display(),
+    )
+
+
+def visibility_note(page, network) -> str:
+    if page.visibility == Visibility.MEMBERS:
+        return "Shared with signed-in members of any network."
+    if page.visibility == Visibility.NETWORK:
+        return f"Shared with members of {network.title} only."
+    return ""
+
+
+def body_context(page, network, *, url: str) -> dict:
+    """The sections, resources, people and metadata of one version of an artefact."""
+    contributors = contributors_with_affiliations(page)
+    sections = [
+        {"name": name, "heading": heading, "html": getattr(page, name)}
+        for name, heading in SECTIONS
+    ]
+    return {
+        "artefact": page,
+        "network": network,
+        "sections": {section["name"]: section for section in sections},
+        "contributors": contributors,
+        "themes": list(page.themes.all()),
+        "tags": tags_of(page),
+        "phases": list(page.phases.all()),
+        "subjects": list(page.subjects.all()),
+        "schools": list(page.schools.all()),
+        "citation": citation_for(page, contributors, network, url=url),
+        "visibility_note": visibility_note(page, network),
+        "evidence_guidance": EVIDENCE_STRENGTH_GUIDANCE.get(page.evidence_strength or 0, ""),
+    }
+
+
+def reading_context(page, user) -> dict:
+    network = page.network
+    url = page.full_url or f"{settings.SITE_URL}{page.url_path}"
+    context = body_context(page, network, url=url)
+    context["related"] = related_artefacts(page, user)
+    context["workspace_url"] = (
+        reverse("artefacts:workspace", kwargs={"artefact_id": page.pk})
+        if can_view_draft(user, page)
+        else ""
+    )
+    context["can_edit"] = can_edit_artefact(user, page)
+    return context

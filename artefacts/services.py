@@ -1,0 +1,521 @@
+"""Writing, moderating and publishing artefacts. Views, forms, tasks and demo data call these.
+
+Each service checks artefacts.permissions again inside its transaction, writes to Wagtail's
+audit log, and tells the people concerned in the app and by e-mail (after commit).
+
+Moderation: draft → submitted → changes requested → (revised) → submitted → published, or
+scheduled and then published by `publish_due_artefacts` (run by Celery beat).
+"""
+
+import os
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from notifications.services import notify
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import get_valid_filename, slugify
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+from wagtail.models import Page, Revision
+
+from networks.models import Membership, Role
+
+from . import permissions
+from .errors import ArtefactActionRefused, NotAllowed, StaleDraft
+from .models import (
+    RESERVED_SLUGS,
+    ArtefactContributor,
+    ArtefactFile,
+    ArtefactModeration,
+    ArtefactPage,
+    ModerationStatus,
+)
+from .uploads import IMAGE, CheckedUpload
+
+SUBMITTED = "artefacts.submitted"
+CHANGES_REQUESTED = "artefacts.changes_requested"
+APPROVED = "artefacts.approved"
+SCHEDULED = "artefacts.scheduled"
+WITHDRAWN = "artefacts.withdrawn"
+ACTION_LABELS = {
+    SUBMITTED: ("Artefact submitted for review", "Submitted the artefact for review"),
+    CHANGES_REQUESTED: ("Changes requested", "Asked for changes to the artefact"),
+    APPROVED: ("Artefact approved", "Approved the artefact for publication"),
+    SCHEDULED: ("Artefact approved and scheduled", "Approved the artefact and scheduled it"),
+    WITHDRAWN: ("Submission withdrawn", "Changed the artefact after submitting it"),
+}
+
+EMAIL_TEMPLATE = "artefacts/email/moderation"
+
+# The page fields a draft can set, as the form cleans them (rich text already sanitised HTML).
+PAGE_FIELDS = (
+    "title",
+    "summary",
+    "artefact_type",
+    "context",
+    "what_we_did",
+    "what_worked",
+    "what_did_not_work",
+    "evidence_of_impact",
+    "evidence_kind",
+    "evidence_strength",
+    "try_it_steps",
+    "adaptation_notes",
+    "what_we_changed",
+    "licence",
+    "visibility",
+)
+RELATION_FIELDS = ("themes", "phases", "subjects", "schools")
+
+
+@dataclass
+class Contributor:
+    """Someone to credit: a person with an account (`user`), or a name and organisation."""
+
+    user: object = None
+    name: str = ""
+    school: object = None
+    organisation: str = ""
+    network: object = None
+
+
+@dataclass
+class ResourceChanges:
+    """Resources to drop (by block id) and to add to a draft."""
+
+    remove: frozenset = frozenset()
+    uploads: list = field(default_factory=list)  # [(CheckedUpload, title)]
+    videos: list = field(default_factory=list)  # [(title, url)]
+
+
+# --- Helpers ---------------------------------------------------------------------------------
+
+
+def _require(allowed: bool, message: str = "You are not allowed to do that.") -> None:
+    if not allowed:
+        raise NotAllowed(message)
+
+
+def _audit(artefact, action: str, *, by, revision=None, **data) -> None:
+    log(
+        instance=artefact,
+        action=action,
+        user=by if getattr(by, "pk", None) else None,
+        revision=revision,
+        data=data,
+    )
+
+
+def workspace_path(artefact) -> str:
+    return reverse("artefacts:workspace", kwargs={"artefact_id": artefact.pk})
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def co_leader_users(network) -> list:
+    return [
+        membership.user
+        for membership in Membership.objects.filter(
+            network_id=network.pk, role=Role.CO_LEADER, left_at__isnull=True
+        ).select_related("user")
+    ]
+
+
+def _author_users(artefact) -> list:
+    from accounts.models import User
+
+    return list(User.objects.filter(pk__in=permissions.author_ids(artefact), is_active=True))
+
+
+def _tell(people, *, by, artefact, message: str, comment: str = "") -> None:
+    """Notify each person once (never the person who acted), in the app and by e-mail."""
+    url = workspace_path(artefact)
+    seen = {getattr(by, "pk", None)}
+    for person in people:
+        if person is None or person.pk in seen:
+            continue
+        seen.add(person.pk)
+        notify(
+            recipient=person,
+            message=message,
+            url=url,
+            email_template=EMAIL_TEMPLATE,
+            context={
+                "artefact_title": artefact.draft_title or artefact.title,
+                "network_title": artefact.network.title,
+                "comment": comment,
+                "link": _absolute(url),
+            },
+        )
+
+
+def _count_activity(artefact, *, reviewer=None, authors=()) -> None:
+    """Engagement: reviewing and publishing an artefact count as taking part in the network."""
+    from networks.engagement.models import ActivityKind
+    from networks.engagement.services import record_member_activity
+
+    if reviewer is not None:
+        record_member_activity(
+            user=reviewer, network=artefact.network, kind=ActivityKind.REVIEWED, source=artefact
+        )
+    for author in authors:
+        record_member_activity(
+            user=author, network=artefact.network, kind=ActivityKind.CONTRIBUTED, source=artefact
+        )
+
+
+def _lock(artefact) -> ArtefactPage:
+    """Lock the artefact's row for the rest of the transaction and return it freshly read."""
+    return (
+        ArtefactPage.objects.select_for_update(of=("self",))
+        .select_related("network")
+        .get(pk=artefact.pk)
+    )
+
+
+def _moderation(artefact) -> ArtefactModeration:
+    moderation, _ = ArtefactModeration.objects.select_for_update().get_or_create(
+        artefact=artefact,
+        defaults={
+            "status": ModerationStatus.PUBLISHED if artefact.live else ModerationStatus.DRAFT
+        },
+    )
+    return moderation
+
+
+def unique_slug(network, title: str, *, exclude_pk=None) -> str:
+    base = slugify(title)[:80].strip("-") or "artefact"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-artefact"
+    taken = set(
+        Page.objects.child_of(network)
+        .exclude(pk=exclude_pk)
+        .filter(slug__startswith=base)
+        .values_list("slug", flat=True)
+    )
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def default_contributors(*, network, by) -> list[Contributor]:
+    membership = (
+        Membership.objects.filter(network=network, user=by, left_at__isnull=True)
+        .select_related("school")
+        .first()
+    )
+    return [
+        Contributor(
+            user=by,
+            name=by.display_name,
+            school=membership.school if membership else None,
+            network=network,
+        )
+    ]
+
+
+def _apply(page, *, fields: dict, tags=None, contributors=None) -> None:
+    for name in PAGE_FIELDS:
+        if name in fields:
+            setattr(page, name, fields[name])
+    for name in RELATION_FIELDS:
+        if name in fields:
+            getattr(page, name).set(list(fields[name]))
+    if tags is not None:
+        page.tags.set([tag for tag in tags if tag])
+    if contributors is not None:
+        page.contributors = [
+            ArtefactContributor(
+                user=person.user,
+                name=(person.name or getattr(person.user, "display_name", ""))[:200],
+                school=person.school,
+                organisation=person.organisation[:200],
+                network=person.network,
+                sort_order=position,
+            )
+            for position, person in enumerate(contributors)
+        ]
+
+
+def _stored_name(upload: CheckedUpload) -> str:
+    """The stored file name starts with a random token: media URLs cannot be guessed."""
+    stem = slugify(os.path.splitext(upload.name)[0])[:60] or "file"
+    return get_valid_filename(f"{secrets.token_hex(12)}-{stem}.{upload.extension}")
+
+
+def store_upload(*, artefact, upload: CheckedUpload, title: str, by) -> dict:
+    """Save a checked upload as a Wagtail document or image linked to the artefact.
+
+    Returns the resources block (raw JSON) that shows it.
+    """
+    upload.file.seek(0)
+    content = ContentFile(upload.file.read(), name=_stored_name(upload))
+    title = (title or os.path.splitext(upload.name)[0])[:255]
+    if upload.kind == IMAGE:
+        image = get_image_model()(title=title, file=content, uploaded_by_user=by)
+        image._set_image_file_metadata()
+        image.save()
+        ArtefactFile.objects.create(
+            artefact=artefact, image=image, original_name=upload.name, uploaded_by=by
+        )
+        value = {"image": image.pk, "alt_text": title, "caption": ""}
+        block_type = "image"
+    else:
+        document = get_document_model()(title=title, file=content, uploaded_by_user=by)
+        document._set_document_file_metadata()
+        document.save()
+        ArtefactFile.objects.create(
+            artefact=artefact, document=document, original_name=upload.name, uploaded_by=by
+        )
+        value = {"title": title, "document": document.pk, "description": ""}
+        block_type = "document"
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def _change_resources(page, *, changes: ResourceChanges | None, by) -> None:
+    if changes is None:
+        return
+    raw = [dict(item) for item in page.resources.raw_data if item.get("id") not in changes.remove]
+    for upload, title in changes.uploads:
+        raw.append(store_upload(artefact=page, upload=upload, title=title, by=by))
+    for title, url in changes.videos:
+        raw.append(
+            {"type": "video", "value": {"title": title, "url": url}, "id": str(uuid.uuid4())}
+        )
+    page.resources = raw
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_artefact(
+    *,
+    network,
+    by,
+    fields: dict,
+    tags=(),
+    contributors: list[Contributor] | None = None,
+    resources: ResourceChanges | None = None,
+    adapted_from=None,
+) -> ArtefactPage:
+    """Start a draft artefact in the network. Returns the page (not live), with one revision."""
+    _require(
+        permissions.can_create_artefact(by, network),
+        "Only current co-leaders and members of the network can write its artefacts.",
+    )
+    page = ArtefactPage(
+        title=fields["title"],
+        slug=unique_slug(network, fields["title"]),
+        owner=by,
+        live=False,
+        adapted_from=adapted_from,
+    )
+    _apply(
+        page,
+        fields=fields,
+        tags=tags,
+        contributors=contributors or default_contributors(network=network, by=by),
+    )
+    network.add_child(instance=page)  # validates the page (Page.save runs full_clean)
+    if resources is not None:
+        _change_resources(page, changes=resources, by=by)
+    page.save_revision(user=by, log_action=True)
+    ArtefactModeration.objects.create(artefact=page, status=ModerationStatus.DRAFT)
+    return page
+
+
+@transaction.atomic
+def save_draft(
+    *,
+    artefact,
+    by,
+    base_revision_id: int | None,
+    fields: dict,
+    tags=None,
+    contributors: list[Contributor] | None = None,
+    resources: ResourceChanges | None = None,
+) -> Revision:
+    """Save a new draft revision, unless someone saved one since `base_revision_id`.
+
+    Raises StaleDraft (saving nothing) when the latest revision is not the one the person
+    started from: two people editing the same draft never overwrite each other silently.
+    Changing a submitted artefact takes it out of review (it must be submitted again).
+    """
+    locked = _lock(artefact)
+    _require(permissions.can_edit_artefact(by, locked), "You cannot edit this artefact.")
+    if locked.latest_revision_id and locked.latest_revision_id != base_revision_id:
+        raise StaleDraft(Revision.objects.select_related("user").get(pk=locked.latest_revision_id))
+    page = locked.get_latest_revision_as_object()
+    _apply(page, fields=fields, tags=tags, contributors=contributors)
+    _change_resources(page, changes=resources, by=by)
+    revision = page.save_revision(user=by, log_action=True)
+    moderation = _moderation(locked)
+    if moderation.status in (
+        ModerationStatus.SUBMITTED,
+        ModerationStatus.PUBLISHED,
+        ModerationStatus.SCHEDULED,
+    ):
+        if moderation.status == ModerationStatus.SUBMITTED:
+            _audit(locked, WITHDRAWN, by=by, revision=revision)
+        moderation.status = ModerationStatus.DRAFT
+        moderation.save(update_fields=["status", "updated_at"])
+    artefact.__dict__.pop("_author_ids", None)
+    return revision
+
+
+# --- Moderation ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def submit_artefact(*, artefact, by) -> ArtefactModeration:
+    """An author sends the latest draft to the network's co-leaders for review."""
+    locked = _lock(artefact)
+    moderation = _moderation(locked)
+    _require(
+        permissions.can_submit(by, locked, moderation),
+        "Only its authors can submit a draft artefact for review.",
+    )
+    if not locked.latest_revision_id:
+        raise ArtefactActionRefused("Save the artefact before submitting it.")
+    moderation.status = ModerationStatus.SUBMITTED
+    moderation.submitted_revision_id = locked.latest_revision_id
+    moderation.submitted_by = by
+    moderation.submitted_at = timezone.now()
+    moderation.save()
+    _audit(locked, SUBMITTED, by=by, revision=moderation.submitted_revision)
+    title = locked.draft_title or locked.title
+    _tell(
+        co_leader_users(locked.network) + _author_users(locked),
+        by=by,
+        artefact=locked,
+        message=f"{by.display_name} submitted “{title}” for review by a co-leader of "
+        f"{locked.network.title}.",
+    )
+    return moderation
+
+
+@transaction.atomic
+def request_changes(*, artefact, by, comment: str) -> ArtefactModeration:
+    """A co-leader who is not an author sends it back, saying what to change."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise ArtefactActionRefused("Say what needs to change, so the authors know what to do.")
+    locked = _lock(artefact)
+    moderation = _moderation(locked)
+    _require(
+        permissions.can_request_changes(by, locked, moderation),
+        "Only a co-leader of the network who is not one of its authors can review it.",
+    )
+    moderation.status = ModerationStatus.CHANGES_REQUESTED
+    moderation.decided_by = by
+    moderation.decided_at = timezone.now()
+    moderation.comment = comment[:5000]
+    moderation.save()
+    _audit(
+        locked, CHANGES_REQUESTED, by=by, revision=moderation.submitted_revision, comment=comment
+    )
+    _count_activity(locked, reviewer=by)
+    title = locked.draft_title or locked.title
+    _tell(
+        _author_users(locked) + co_leader_users(locked.network),
+        by=by,
+        artefact=locked,
+        message=f"{by.display_name} asked for changes to “{title}”.",
+        comment=comment,
+    )
+    return moderation
+
+
+@transaction.atomic
+def approve_artefact(*, artefact, by, go_live_at: datetime | None = None) -> ArtefactModeration:
+    """A co-leader who is not an author approves the submitted version: published now, or at
+    `go_live_at` when that is in the future."""
+    locked = _lock(artefact)
+    moderation = _moderation(locked)
+    _require(
+        permissions.can_approve(by, locked, moderation),
+        "Only a co-leader of the network who is not one of its authors can approve it.",
+    )
+    if locked.latest_revision_id != moderation.submitted_revision_id:
+        raise ArtefactActionRefused(
+            "The artefact changed after it was submitted: its authors must submit it again."
+        )
+    now = timezone.now()
+    scheduled = go_live_at is not None and go_live_at > now
+    revision = moderation.submitted_revision
+    page = revision.as_object()
+    if scheduled or page.go_live_at:
+        # The publication date is part of the content: approve a copy of the submitted
+        # version that carries it.
+        page.go_live_at = go_live_at if scheduled else None
+        revision = page.save_revision(user=by, clean=False)
+    revision.publish(user=by, skip_permission_checks=True)
+    moderation.status = ModerationStatus.SCHEDULED if scheduled else ModerationStatus.PUBLISHED
+    moderation.submitted_revision = revision
+    moderation.decided_by = by
+    moderation.decided_at = now
+    moderation.comment = ""
+    moderation.save()
+    title = page.title
+    if scheduled:
+        when = timezone.localtime(go_live_at).strftime("%-d %B %Y at %H:%M")
+        _audit(locked, SCHEDULED, by=by, revision=revision, go_live_at=go_live_at.isoformat())
+        message = f"{by.display_name} approved “{title}”: it will be published on {when}."
+    else:
+        _audit(locked, APPROVED, by=by, revision=revision)
+        message = f"{by.display_name} approved and published “{title}”."
+    authors = _author_users(locked)
+    _count_activity(locked, reviewer=by, authors=authors)
+    _tell(authors + co_leader_users(locked.network), by=by, artefact=locked, message=message)
+    return moderation
+
+
+def publish_due_artefacts() -> int:
+    """Publish approved artefacts whose time has come. Safe to run any number of times."""
+    now = timezone.now()
+    published = 0
+    # Due, or already published by Wagtail's own `publish_scheduled` command.
+    due = ArtefactModeration.objects.filter(
+        Q(submitted_revision__approved_go_live_at__lte=now)
+        | Q(artefact__live_revision=F("submitted_revision")),
+        status=ModerationStatus.SCHEDULED,
+    ).values_list("pk", flat=True)
+    for moderation_id in list(due):
+        with transaction.atomic():
+            moderation = (
+                ArtefactModeration.objects.select_for_update()
+                .select_related("submitted_revision", "artefact", "artefact__network")
+                .filter(pk=moderation_id, status=ModerationStatus.SCHEDULED)
+                .first()
+            )
+            if moderation is None:
+                continue
+            revision = moderation.submitted_revision
+            artefact = moderation.artefact
+            if artefact.live_revision_id != revision.pk:
+                revision.publish(user=moderation.decided_by, skip_permission_checks=True)
+            moderation.status = ModerationStatus.PUBLISHED
+            moderation.save(update_fields=["status", "updated_at"])
+            _tell(
+                _author_users(artefact) + co_leader_users(artefact.network),
+                by=None,
+                artefact=artefact,
+                message=f"“{artefact.title}” is now published.",
+            )
+            published += 1
+    return published

@@ -1,0 +1,147 @@
+"""The permission matrix: anonymous, outsider, members, co-leaders, another network's co-leader,
+critical friend, broker and admin × every artefact action."""
+
+import pytest
+
+from django.contrib.auth.models import AnonymousUser
+
+from artefacts import permissions
+from artefacts.models import ArtefactModeration, ModerationStatus
+
+PEOPLE = [
+    "anonymous",
+    "outsider",
+    "author",
+    "member",
+    "critical_friend",
+    "co_leader",
+    "other_co_leader",
+    "other_member",
+    "broker",
+    "admin",
+]
+
+
+def person(world, name):
+    return AnonymousUser() if name == "anonymous" else getattr(world, name)
+
+
+def expect(allowed: set[str]):
+    return [pytest.param(name, name in allowed, id=name) for name in PEOPLE]
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect({"author", "member", "co_leader"}))
+def test_can_create_artefact(world, who, allowed):
+    assert permissions.can_create_artefact(person(world, who), world.network) is allowed
+
+
+def test_nobody_creates_artefacts_in_a_closed_network(world):
+    world.network.status = "closed"
+
+    assert not permissions.can_create_artefact(world.co_leader, world.network)
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set(PEOPLE)))
+def test_can_read_public_artefact(world, make_artefact, who, allowed):
+    artefact = make_artefact(visibility="public")
+    assert permissions.can_read_live_artefact(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set(PEOPLE) - {"anonymous"}))
+def test_can_read_members_only_artefact(world, make_artefact, who, allowed):
+    artefact = make_artefact(visibility="members")
+    assert permissions.can_read_live_artefact(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    expect({"author", "member", "critical_friend", "co_leader", "broker", "admin"}),
+)
+def test_can_read_network_only_artefact(world, make_artefact, who, allowed):
+    artefact = make_artefact(visibility="network")
+    assert permissions.can_read_live_artefact(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set()))
+def test_nobody_reads_a_draft_as_a_published_page(world, make_draft, who, allowed):
+    artefact = make_draft(visibility="public")
+    assert permissions.can_read_live_artefact(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect({"author", "co_leader", "admin"}))
+def test_can_view_draft(world, make_draft, who, allowed):
+    artefact = make_draft()
+    assert permissions.can_view_draft(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect({"author", "co_leader", "admin"}))
+def test_can_edit_artefact(world, make_draft, who, allowed):
+    artefact = make_draft()
+    assert permissions.can_edit_artefact(person(world, who), artefact) is allowed
+
+
+def test_a_contributor_from_the_network_can_edit(world, make_draft):
+    artefact = make_draft(
+        contributors=[{"user": world.author, "name": "A"}, {"user": world.member, "name": "B"}]
+    )
+    assert permissions.can_edit_artefact(world.member, artefact)
+
+
+def test_an_author_who_left_the_network_cannot_edit(world, make_draft):
+    from django.utils import timezone
+
+    from networks.models import Membership
+
+    artefact = make_draft()
+    Membership.objects.filter(user=world.author).update(left_at=timezone.now())
+
+    assert not permissions.can_edit_artefact(world.author, artefact)
+
+
+def test_nobody_edits_in_a_closed_network(world, make_draft):
+    artefact = make_draft()
+    world.network.status = "closed"
+    world.network.save()
+    artefact.refresh_from_db()
+
+    assert not permissions.can_edit_artefact(world.author, artefact)
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect({"author"}))
+def test_can_submit(world, make_draft, who, allowed):
+    artefact = make_draft()
+    moderation = ArtefactModeration.objects.get(artefact=artefact)
+    assert permissions.can_submit(person(world, who), artefact, moderation) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect({"co_leader"}))
+def test_can_approve(world, make_draft, who, allowed):
+    artefact = make_draft()
+    moderation = ArtefactModeration.objects.get(artefact=artefact)
+    moderation.status = ModerationStatus.SUBMITTED
+    moderation.submitted_by = world.author
+    moderation.submitted_revision = artefact.latest_revision
+    moderation.save()
+    assert permissions.can_approve(person(world, who), artefact, moderation) is allowed
+
+
+def test_nobody_approves_an_artefact_that_was_not_submitted(world, make_draft):
+    artefact = make_draft()
+    moderation = ArtefactModeration.objects.get(artefact=artefact)
+
+    assert not permissions.can_approve(world.co_leader, artefact, moderation)
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    expect({"author", "member", "critical_friend", "co_leader", "broker", "admin"}),
+)
+def test_can_download_a_network_only_artefacts_document(world, make_artefact, who, allowed):
+    from artefacts.factories import sample_pdf
+
+    artefact = make_artefact(visibility="network", documents=[sample_pdf()])
+    document_id = next(iter(artefact.resource_ids("document")))
+    assert (
+        permissions.can_download(person(world, who), artefact, kind="document", file_id=document_id)
+        is allowed
+    )

@@ -1,0 +1,99 @@
+from django.http import Http404
+from django.urls import reverse
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
+
+from .models import ArtefactFile, ArtefactPage, Phase, Subject
+from .permissions import can_create_artefact, can_download
+from .selectors import network_artefacts
+from .services import ACTION_LABELS
+
+PROFILE_LATEST = 6
+
+
+@hooks.register("register_log_actions")
+def register_artefact_actions(actions):
+    for action, (label, message) in ACTION_LABELS.items():
+        actions.register_action(action, label, message)
+
+
+@hooks.register(PROFILE_SECTIONS_HOOK)
+def artefacts_section(network, user):
+    """The network's latest artefacts this person may read. Two queries at most."""
+    latest = list(network_artefacts(network, user)[: PROFILE_LATEST + 1])
+    return ProfileSection(
+        key="artefacts",
+        title="Artefacts",
+        template="artefacts/profile_section.html",
+        order=20,
+        context={
+            "artefacts": latest[:PROFILE_LATEST],
+            "has_more": len(latest) > PROFILE_LATEST,
+            "list_url": reverse("artefacts:network_list", kwargs={"network_slug": network.slug}),
+            "can_create": can_create_artefact(user, network),
+            "create_url": reverse("artefacts:create", kwargs={"network_slug": network.slug}),
+        },
+    )
+
+
+@hooks.register("before_serve_document")
+def protect_artefact_documents(document, request):
+    """A document that belongs to artefacts is served only to people who may read a version of
+    one of them that holds it: the same 404 as a missing document for everyone else."""
+    links = list(
+        ArtefactFile.objects.filter(document=document).select_related(
+            "artefact", "artefact__network", "artefact__latest_revision"
+        )
+    )
+    if not links:
+        return None
+    for link in links:
+        if can_download(request.user, link.artefact, kind="document", file_id=document.pk):
+            return None
+    raise Http404("No document found.")
+
+
+def link_files_chosen_in_admin(request, page):
+    """Documents and images chosen in the Wagtail editor belong to the artefact too."""
+    if not isinstance(page, ArtefactPage):
+        return
+    latest = page.get_latest_revision_as_object()
+    for document_id in latest.resource_ids("document"):
+        ArtefactFile.objects.get_or_create(
+            artefact=page, document_id=document_id, defaults={"uploaded_by": request.user}
+        )
+    for image_id in latest.resource_ids("image"):
+        ArtefactFile.objects.get_or_create(
+            artefact=page, image_id=image_id, defaults={"uploaded_by": request.user}
+        )
+
+
+hooks.register("after_create_page", link_files_chosen_in_admin)
+hooks.register("after_edit_page", link_files_chosen_in_admin)
+
+
+class PhaseViewSet(SnippetViewSet):
+    model = Phase
+    icon = "list-ul"
+    list_display = ["name", "slug", "sort_order"]
+
+
+class SubjectViewSet(SnippetViewSet):
+    model = Subject
+    icon = "list-ul"
+    list_display = ["name", "slug", "sort_order"]
+
+
+class ArtefactVocabularyGroup(SnippetViewSetGroup):
+    items = (PhaseViewSet, SubjectViewSet)
+    menu_icon = "list-ul"
+    menu_label = "Phases and subjects"
+    menu_name = "artefact-vocabulary"
+    menu_order = 310
+
+
+register_snippet(ArtefactVocabularyGroup)

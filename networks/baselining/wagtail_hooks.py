@@ -1,0 +1,30 @@
+from django.urls import reverse
+
+from wagtail import hooks
+
+from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
+
+from .permissions import can_manage_indicators, can_view_indicators, can_view_observation_notes
+from .selectors import indicator_trends
+
+
+@hooks.register(PROFILE_SECTIONS_HOOK)
+def indicators_section(network, user):
+    """Two queries whatever the data: the indicators and their observations."""
+    if not can_view_indicators(user, network):
+        return None
+    insider = can_view_observation_notes(user, network)
+    return ProfileSection(
+        key="indicators",
+        title="Indicators: how we know it is working",
+        template="baselining/profile_section.html",
+        order=50,
+        context={
+            "trends": indicator_trends(network),
+            "show_notes": insider,
+            "manage_url": reverse("baselining:indicators", kwargs={"network_slug": network.slug})
+            if insider
+            else "",
+            "can_manage": insider and can_manage_indicators(user, network),
+        },
+    )

@@ -1,0 +1,290 @@
+"""Demo networks: eight networks across four regions, forty schools and sixty people.
+
+Runs after accounts' and schools' demo data. Everything is looked up by a stable key (slug,
+e-mail, URN) so a second run adds nothing.
+"""
+
+from datetime import date, timedelta
+from itertools import cycle
+
+from accounts.demo import demo_user
+
+from .models import (
+    Membership,
+    NetworkIndexPage,
+    NetworkPage,
+    NetworkSchool,
+    NetworkStatus,
+    Role,
+    Theme,
+)
+from .schools.models import School
+
+THEMES = [
+    (
+        "Assessment for learning",
+        "Feedback, questioning and self- and peer-assessment that move learning on.",
+    ),
+    ("Pupil voice", "Pupils as researchers, co-designers and critics of their own learning."),
+    ("Literacy across the curriculum", "Reading, writing and talk in every subject."),
+    ("Mathematical reasoning", "Explaining, justifying and generalising in mathematics."),
+    ("Transition", "Moves between phases, especially from primary to secondary school."),
+    (
+        "Special educational needs and disabilities",
+        "SEND: inclusive practice and specialist support.",
+    ),
+    ("Leadership for learning", "Distributed and co-leadership focused on classroom learning."),
+    ("Enquiry-based professional learning", "Teachers researching their own practice together."),
+    ("Early years", "Learning through play and language in the foundation stage."),
+    ("Metacognition", "Pupils planning, monitoring and evaluating their own learning."),
+]
+
+NETWORKS = [
+    {
+        "title": "Mersey Learning Partnership",
+        "region": "North West",
+        "status": NetworkStatus.ACTIVE,
+        "started_on": date(2024, 9, 1),
+        "themes": ["Assessment for learning", "Enquiry-based professional learning"],
+        "purpose": (
+            "Five schools on both banks of the Mersey found that written marking was eating "
+            "teachers' evenings without changing what pupils did next. Together we are testing "
+            "live, verbal and peer feedback in Years 4 to 8, and sharing what pupils actually do "
+            "with the feedback they get."
+        ),
+    },
+    {
+        "title": "Pennine Enquiry Network",
+        "region": "North West",
+        "status": NetworkStatus.SUSTAINING,
+        "started_on": date(2021, 1, 11),
+        "themes": ["Enquiry-based professional learning", "Leadership for learning"],
+        "purpose": (
+            "Small schools in the Pennine valleys cannot each afford a research lead. We share "
+            "one enquiry cycle a year: every teacher joins a cross-school trio, observes, and "
+            "writes up what changed (and what did not) for the other valleys."
+        ),
+    },
+    {
+        "title": "Black Country Transition Collaborative",
+        "region": "West Midlands",
+        "status": NetworkStatus.ACTIVE,
+        "started_on": date(2023, 9, 4),
+        "themes": ["Transition", "Pupil voice"],
+        "purpose": (
+            "Pupils from our primaries go on to three secondaries, and too many stall in Year 7. "
+            "Primary and secondary teachers teach each other's classes, share bridging units and "
+            "ask pupils what the move felt like."
+        ),
+    },
+    {
+        "title": "Birmingham Pupil Voice Network",
+        "region": "West Midlands",
+        "status": NetworkStatus.ACTIVE,
+        "started_on": date(2024, 1, 8),
+        "themes": ["Pupil voice", "Metacognition"],
+        "purpose": (
+            "We train pupil researchers in every school to observe lessons in another school and "
+            "report what helps them learn. Teachers then redesign one lesson sequence a term "
+            "with the pupils' findings."
+        ),
+    },
+    {
+        "title": "Thames Gateway Literacy Network",
+        "region": "London",
+        "status": NetworkStatus.ACTIVE,
+        "started_on": date(2022, 9, 5),
+        "themes": ["Literacy across the curriculum", "Early years"],
+        "purpose": (
+            "Many of our pupils speak English as an additional language. We want every subject "
+            "teacher to teach the reading and talk their subject needs, starting with oral "
+            "language in the early years."
+        ),
+    },
+    {
+        "title": "Camden and Islington Inclusion Network",
+        "region": "London",
+        "status": NetworkStatus.FORMING,
+        "started_on": None,
+        "themes": ["Special educational needs and disabilities"],
+        "purpose": (
+            "A special school and four mainstream schools want to share specialist expertise "
+            "so that more pupils with SEND thrive in mainstream classes. We are still forming: "
+            "looking for a second co-leader from a mainstream school."
+        ),
+    },
+    {
+        "title": "Cornwall Rural Schools Network",
+        "region": "South West",
+        "status": NetworkStatus.ACTIVE,
+        "started_on": date(2025, 1, 6),
+        "themes": ["Metacognition", "Leadership for learning"],
+        "purpose": (
+            "Isolated rural schools, some with three classes, working together so that no "
+            "teacher plans alone. Our shared challenge is helping pupils in mixed-age classes "
+            "plan and check their own learning."
+        ),
+    },
+    {
+        "title": "Bristol Mathematical Reasoning Network",
+        "region": "South West",
+        "status": NetworkStatus.CLOSED,
+        "started_on": date(2019, 9, 2),
+        "closed_on": date(2023, 7, 21),
+        "themes": ["Mathematical reasoning", "Assessment for learning"],
+        "purpose": (
+            "Four years of joint lesson study on reasoning in mathematics across eight schools. "
+            "The network has closed; its lesson study reports stay available to everyone."
+        ),
+    },
+]
+
+FIRST_NAMES = [
+    "Aisha",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Ella",
+    "Farid",
+    "Grace",
+    "Harry",
+    "Imogen",
+    "Jamal",
+    "Kate",
+    "Liam",
+    "Maya",
+    "Nathan",
+    "Olivia",
+    "Priya",
+    "Rhys",
+    "Sophie",
+    "Tariq",
+    "Uma",
+    "Vikram",
+    "Wendy",
+    "Yusuf",
+    "Zara",
+    "Adam",
+    "Bethan",
+    "Callum",
+    "Dina",
+]
+LAST_NAMES = ["Ahmed", "Byrne", "Clarke", "Davies", "Evans", "Fletcher", "Green", "Hughes"]
+
+PEOPLE_PER_NETWORK = 7  # 8 networks × 7 = 56, plus the 4 demo logins = 60 people
+SCHOOLS_PER_NETWORK = 5
+
+
+def seed(log) -> None:
+    index = NetworkIndexPage.objects.first()
+    if index is None:
+        log("no network directory page; skipped")
+        return
+    themes = {
+        name: Theme.objects.get_or_create(name=name, defaults={"description": text})[0]
+        for name, text in THEMES
+    }
+    schools_by_region = {}
+    for school in School.objects.filter(is_open=True).order_by("urn"):
+        schools_by_region.setdefault(school.region, []).append(school)
+    if not schools_by_region:
+        log("no schools in the register; skipped")
+        return
+
+    names = cycle((first, last) for last in LAST_NAMES for first in FIRST_NAMES)
+    region_offsets = {}
+    for position, spec in enumerate(NETWORKS):
+        network = _network(index, spec, themes)
+        region_schools = schools_by_region.get(spec["region"], [])
+        offset = region_offsets.get(spec["region"], 0)
+        schools = region_schools[offset : offset + SCHOOLS_PER_NETWORK]
+        region_offsets[spec["region"]] = offset + SCHOOLS_PER_NETWORK
+        for school in schools:
+            NetworkSchool.objects.get_or_create(
+                network=network,
+                school=school,
+                left_on__isnull=True,
+                defaults={"joined_on": spec["started_on"] or date.today() - timedelta(days=30)},
+            )
+        people = [_person(next(names), schools, number) for number in range(PEOPLE_PER_NETWORK)]
+        if position == 0:
+            people[0] = demo_user("coleader@example.org", "Tom", "Brennan")
+            people[3] = demo_user("teacher@example.org", "Amira", "Hussain")
+        roles = _roles(spec["status"])
+        for number, (person, role) in enumerate(zip(people, roles, strict=True)):
+            school = (
+                None
+                if role == Role.CRITICAL_FRIEND
+                else schools[number % len(schools)]
+                if schools
+                else None
+            )
+            Membership.objects.get_or_create(
+                network=network,
+                user=person,
+                left_at__isnull=True,
+                defaults={"role": role, "school": school},
+            )
+        _sync_permissions(network)
+    log(
+        f"{NetworkPage.objects.count()} networks, {Membership.objects.filter(left_at__isnull=True).count()} memberships"
+    )
+
+
+def _network(index, spec, themes) -> NetworkPage:
+    from django.utils.text import slugify
+
+    slug = slugify(spec["title"])
+    network = NetworkPage.objects.filter(slug=slug).first()
+    if network is not None:
+        return network
+    network = NetworkPage(
+        title=spec["title"],
+        slug=slug,
+        purpose=spec["purpose"],
+        status=spec["status"],
+        started_on=spec["started_on"],
+        closed_on=spec.get("closed_on"),
+    )
+    index.add_child(instance=network)
+    network.themes.set([themes[name] for name in spec["themes"]])
+    network.save_revision().publish()
+    return network
+
+
+def _person(name, schools, number):
+    first, last = name
+    domain = "example.org"
+    return demo_user(f"{first}.{last}@{domain}".lower(), first, last)
+
+
+def _roles(status) -> list[str]:
+    """Two or three co-leaders (one for a forming network), members and a critical friend."""
+    if status == NetworkStatus.FORMING:
+        return [
+            Role.CO_LEADER,
+            Role.MEMBER,
+            Role.MEMBER,
+            Role.MEMBER,
+            Role.MEMBER,
+            Role.MEMBER,
+            Role.CRITICAL_FRIEND,
+        ]
+    return [
+        Role.CO_LEADER,
+        Role.CO_LEADER,
+        Role.CO_LEADER,
+        Role.MEMBER,
+        Role.MEMBER,
+        Role.MEMBER,
+        Role.CRITICAL_FRIEND,
+    ]
+
+
+def _sync_permissions(network) -> None:
+    """Give members the Wagtail permissions their roles imply, when that module exists."""
+    try:
+        from .wagtail_permissions import sync_network_groups
+    except ImportError:
+        return
+    sync_network_groups(network)

@@ -1,0 +1,47 @@
+"""Axe in a real browser on the broker's overview and the profile's engagement section."""
+
+from datetime import timedelta
+
+import pytest
+
+from django.urls import reverse
+from django.utils import timezone
+
+from networks.engagement.factories import ActivityFactory
+from networks.engagement.tests.world import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def with_activity(world):
+    for user in (world.member, world.co_leader):
+        ActivityFactory(
+            user=user,
+            network=world.network,
+            school=world.school,
+            occurred_at=timezone.now() - timedelta(days=3),
+        )
+
+
+def test_the_engagement_overview_is_accessible(page, live_server, world, assert_accessible):
+    with_activity(world)
+    sign_in(page, live_server, world.broker)
+
+    page.goto(reverse("engagement:overview"))
+
+    assert page.get_by_role("table").is_visible()
+    assert_accessible(page)
+
+
+def test_the_profile_engagement_section_is_accessible_to_a_member(
+    page, live_server, world, assert_accessible
+):
+    with_activity(world)
+    sign_in(page, live_server, world.member)
+
+    page.goto(world.network.url)
+
+    assert page.get_by_role(
+        "table", name="People active in the last 90 days, by member school"
+    ).is_visible()
+    assert_accessible(page)

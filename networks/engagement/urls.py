@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "engagement"
+urlpatterns = [
+    path("", views.engagement_overview, name="overview"),
+]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FundingConfig(AppConfig):
+    name = "networks.funding"
+    label = "funding"
+    verbose_name = "Funding and spending plans"

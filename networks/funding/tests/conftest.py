@@ -1,0 +1,1 @@
+from networks.engagement.tests.world import closed_network, world  # noqa: F401

@@ -1,0 +1,81 @@
+"""Two-key decisions: one co-leader proposes, a different co-leader confirms."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class DecisionKind(models.TextChoices):
+    APPOINT_CO_LEADER = "appoint_co_leader", "Appoint a co-leader"
+    STEP_DOWN_CO_LEADER = "step_down_co_leader", "A co-leader steps down"
+    CLOSE_NETWORK = "close_network", "Close the network"
+
+
+class DecisionStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a second co-leader"
+    CONFIRMED = "confirmed", "Confirmed"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    EXPIRED = "expired", "Expired"
+
+
+class Decision(models.Model):
+    """A change to the co-leadership, or closing the network, awaiting its second key."""
+
+    network = models.ForeignKey(
+        "networks.NetworkPage", on_delete=models.CASCADE, related_name="decisions"
+    )
+    kind = models.CharField(max_length=30, choices=DecisionKind.choices)
+    target = models.ForeignKey(
+        "networks.Membership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        help_text="The membership whose co-leadership changes (none when closing).",
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.PENDING
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "kind", "target"],
+                condition=Q(status="pending", target__isnull=False),
+                name="one_pending_decision_per_target",
+            ),
+            models.UniqueConstraint(
+                fields=["network", "kind"],
+                condition=Q(status="pending", target__isnull=True),
+                name="one_pending_network_decision",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == DecisionStatus.PENDING and self.expires_at > timezone.now()
+
+    def describe(self) -> str:
+        if self.kind == DecisionKind.APPOINT_CO_LEADER and self.target_id:
+            return f"Appoint {self.target.user.display_name} as a co-leader"
+        if self.kind == DecisionKind.STEP_DOWN_CO_LEADER and self.target_id:
+            return f"{self.target.user.display_name} steps down as a co-leader"
+        return self.get_kind_display()

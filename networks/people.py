@@ -1,0 +1,88 @@
+"""Selectors for a network's people, invitations, requests, decisions and school history.
+
+Each returns rows already shaped (select_related) for the pages that list them, so a page runs the
+same number of queries whatever the number of people.
+"""
+
+from django.db.models import Case, F, IntegerField, Value, When
+from django.utils import timezone
+
+from .models import (
+    Decision,
+    DecisionStatus,
+    Invitation,
+    InvitationStatus,
+    JoinRequest,
+    JoinRequestStatus,
+    Membership,
+    NetworkSchool,
+    Role,
+)
+
+ROLE_ORDER = Case(
+    When(role=Role.CO_LEADER, then=Value(0)),
+    When(role=Role.MEMBER, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def people_of(network):
+    """Current memberships: co-leaders, then members, then critical friends, by name."""
+    return (
+        Membership.objects.filter(network=network, left_at__isnull=True)
+        .select_related("user", "school")
+        .order_by(ROLE_ORDER, "user__first_name", "user__last_name", "user__email")
+    )
+
+
+def people_by_role(network) -> dict[str, list]:
+    grouped = {role: [] for role in Role.values}
+    for membership in people_of(network):
+        grouped[membership.role].append(membership)
+    return grouped
+
+
+def pending_invitations(network):
+    return (
+        Invitation.objects.filter(
+            network=network, status=InvitationStatus.PENDING, expires_at__gt=timezone.now()
+        )
+        .select_related("school", "invited_by")
+        .order_by("-created_at")
+    )
+
+
+def pending_join_requests(network):
+    return (
+        JoinRequest.objects.filter(network=network, status=JoinRequestStatus.PENDING)
+        .select_related("user", "school")
+        .order_by("created_at")
+    )
+
+
+def pending_decisions(network):
+    return (
+        Decision.objects.filter(
+            network=network, status=DecisionStatus.PENDING, expires_at__gt=timezone.now()
+        )
+        .select_related("target__user", "proposed_by")
+        .order_by("proposed_at")
+    )
+
+
+def school_history(network):
+    """Every school link, current first, with the dates each school joined and left."""
+    return (
+        NetworkSchool.objects.filter(network=network)
+        .select_related("school")
+        .order_by(F("left_on").desc(nulls_first=True), "school__name", "-joined_on")
+    )
+
+
+def pending_join_request_of(user, network) -> JoinRequest | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return JoinRequest.objects.filter(
+        network=network, user=user, status=JoinRequestStatus.PENDING
+    ).first()

@@ -1,0 +1,65 @@
+"""Every write about networks goes through these verbs (keyword-only; each runs in one transaction).
+
+They enforce the co-leadership rule, the invitation rules, two-key decisions and the closed
+network's read-only state, write Wagtail's audit log, keep the Wagtail groups in step
+(networks.wagtail_permissions) and notify people. They raise `NetworkActionRefused` (or a
+subclass) with a message for the person when a rule says no.
+"""
+
+from ..wagtail_permissions import sync_network_access
+from .decisions import confirm_decision, expire_decisions, propose_decision, withdraw_decision
+from .errors import (
+    CoLeadershipRule,
+    InvitationUnusable,
+    NetworkActionRefused,
+    NetworkClosed,
+    NotAllowed,
+)
+from .invitations import (
+    accept_invitation,
+    approve_join_request,
+    check_invitation_usable,
+    decline_join_request,
+    expire_invitations,
+    invitation_for_token,
+    invite_member,
+    request_to_join,
+    revoke_invitation,
+    withdraw_join_request,
+)
+from .lifecycle import activate_network, change_status
+from .memberships import change_role, leave_network, remove_member
+from .proposals import RESERVED_SLUGS, propose_network
+from .schools import add_school, remove_school
+
+__all__ = [
+    "RESERVED_SLUGS",
+    "CoLeadershipRule",
+    "InvitationUnusable",
+    "NetworkActionRefused",
+    "NetworkClosed",
+    "NotAllowed",
+    "accept_invitation",
+    "activate_network",
+    "add_school",
+    "approve_join_request",
+    "change_role",
+    "change_status",
+    "check_invitation_usable",
+    "confirm_decision",
+    "decline_join_request",
+    "expire_decisions",
+    "expire_invitations",
+    "invitation_for_token",
+    "invite_member",
+    "leave_network",
+    "propose_decision",
+    "propose_network",
+    "remove_member",
+    "remove_school",
+    "request_to_join",
+    "revoke_invitation",
+    "sync_network_access",
+    "withdraw_decision",
+    "withdraw_join_request",
+]

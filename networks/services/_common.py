@@ -1,0 +1,86 @@
+"""Helpers the network services share: locking, the closed-network guard, audit and messages."""
+
+from notifications.services import notify
+
+from django.conf import settings
+from django.urls import reverse
+
+from wagtail.log_actions import log
+
+from ..models import Membership, NetworkPage, NetworkStatus, Role
+from .errors import NetworkClosed, NotAllowed
+
+MINIMUM_CO_LEADERS = 2
+LEADING_STATUSES = (NetworkStatus.ACTIVE, NetworkStatus.SUSTAINING)
+UPDATE_EMAIL = "networks/email/update"
+
+
+def lock_network(network) -> NetworkPage:
+    """Lock the network's row until the transaction ends and return it freshly read.
+
+    Every service that changes who leads a network takes this lock first and counts inside it,
+    so two concurrent changes are serialised (SQLite's IMMEDIATE transactions already are).
+    """
+    locked = NetworkPage.objects.select_for_update().get(pk=network.pk)
+    network.status = locked.status
+    network.started_on = locked.started_on
+    network.closed_on = locked.closed_on
+    return locked
+
+
+def ensure_open(network) -> None:
+    if network.status == NetworkStatus.CLOSED:
+        raise NetworkClosed(f"{network.title} has closed: its record is read-only.")
+
+
+def require(allowed: bool, message: str = "You are not allowed to do that.") -> None:
+    if not allowed:
+        raise NotAllowed(message)
+
+
+def current_co_leader_count(network) -> int:
+    return Membership.objects.filter(
+        network_id=network.pk, role=Role.CO_LEADER, left_at__isnull=True
+    ).count()
+
+
+def co_leader_users(network, *, exclude=()):
+    exclude_ids = {getattr(user, "pk", user) for user in exclude if user is not None}
+    memberships = Membership.objects.filter(
+        network_id=network.pk, role=Role.CO_LEADER, left_at__isnull=True
+    ).select_related("user")
+    return [m.user for m in memberships if m.user_id not in exclude_ids]
+
+
+def audit(network, action: str, *, by, **data) -> None:
+    """Write one entry to Wagtail's audit log (Reports > Site history) for the network page."""
+    user = by if getattr(by, "pk", None) else None
+    log(instance=network, action=action, user=user, data=data)
+
+
+def manage_path(network) -> str:
+    return reverse("networks:manage", kwargs={"network_slug": network.slug})
+
+
+def profile_path(network) -> str:
+    return network.get_url() or "/"
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def tell(people, *, message: str, url: str, network, email_template: str = UPDATE_EMAIL, **context):
+    """Notify each person in the app and by e-mail (once each, whatever the list holds)."""
+    seen = set()
+    for person in people:
+        if person is None or person.pk in seen:
+            continue
+        seen.add(person.pk)
+        notify(
+            recipient=person,
+            message=message,
+            url=url,
+            email_template=email_template,
+            context={"network": network, "link": absolute(url), **context},
+        )

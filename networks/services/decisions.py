@@ -1,0 +1,206 @@
+"""Two-key decisions: one co-leader proposes, a different co-leader confirms.
+
+Kinds: appoint a co-leader, a co-leader steps down (or is asked to), close the network. Both
+steps are written to Wagtail's audit log. A decision can be withdrawn by any co-leader while it
+waits, and it expires after settings.NETWORK_DECISION_DAYS.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from ..models import Decision, DecisionKind, DecisionStatus, Membership, Role
+from ..permissions import can_confirm_decision, can_propose_decision, can_withdraw_decision
+from . import actions
+from ._common import (
+    MINIMUM_CO_LEADERS,
+    audit,
+    co_leader_users,
+    current_co_leader_count,
+    ensure_open,
+    lock_network,
+    manage_path,
+    require,
+    tell,
+)
+from .errors import CoLeadershipRule, NetworkActionRefused, NotAllowed
+from .lifecycle import close_network_now
+from .memberships import check_co_leaders_remain, set_role
+
+
+def _target_membership(network, target) -> Membership:
+    if target is None:
+        raise NetworkActionRefused("Choose the person this decision is about.")
+    membership = (
+        Membership.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .filter(pk=getattr(target, "pk", target), network_id=network.pk, left_at__isnull=True)
+        .first()
+    )
+    if membership is None:
+        raise NetworkActionRefused("That person is not a current member of this network.")
+    return membership
+
+
+def _check_still_applies(network, decision) -> None:
+    """The rules a decision must meet both when proposed and when confirmed."""
+    if decision.kind == DecisionKind.APPOINT_CO_LEADER:
+        if decision.target.role == Role.CO_LEADER:
+            raise NetworkActionRefused(
+                f"{decision.target.user.display_name} is already a co-leader."
+            )
+    elif decision.kind == DecisionKind.STEP_DOWN_CO_LEADER:
+        if decision.target.role != Role.CO_LEADER:
+            raise NetworkActionRefused(f"{decision.target.user.display_name} is not a co-leader.")
+        check_co_leaders_remain(network)
+
+
+@transaction.atomic
+def propose_decision(*, network, kind: str, target=None, by) -> Decision:
+    """The first key. `target` is the Membership (or its id) for co-leadership decisions."""
+    network = lock_network(network)
+    ensure_open(network)
+    require(can_propose_decision(by, network), "Only the network's co-leaders can propose this.")
+    if kind not in DecisionKind.values:
+        raise NetworkActionRefused("Choose what to decide.")
+    if current_co_leader_count(network) < MINIMUM_CO_LEADERS:
+        raise CoLeadershipRule(
+            "A two-key decision needs a second co-leader to confirm it: invite a second "
+            "co-leader first."
+        )
+    decision = Decision(
+        network=network,
+        kind=kind,
+        proposed_by=by,
+        expires_at=timezone.now() + timedelta(days=settings.NETWORK_DECISION_DAYS),
+    )
+    if kind == DecisionKind.CLOSE_NETWORK:
+        target_user = None
+    else:
+        decision.target = _target_membership(network, target)
+        target_user = decision.target.user
+    _check_still_applies(network, decision)
+    try:
+        with transaction.atomic():
+            decision.save()
+    except IntegrityError:
+        raise NetworkActionRefused(
+            "This is already proposed and waiting for a second co-leader to confirm it."
+        ) from None
+    audit(
+        network,
+        actions.DECISION_PROPOSED,
+        by=by,
+        decision=decision.pk,
+        kind=kind,
+        target_user_id=getattr(target_user, "pk", None),
+    )
+    tell(
+        [*co_leader_users(network, exclude=[by]), target_user if target_user != by else None],
+        message=f"{by.display_name} proposed: {decision.describe()}. A second co-leader confirms.",
+        url=manage_path(network),
+        network=network,
+        email_template="networks/email/decision_proposed",
+        decision=decision,
+        proposer=by,
+    )
+    return decision
+
+
+def _lock_decision(decision, network) -> Decision:
+    decision = (
+        Decision.objects.select_for_update(of=("self",))
+        .select_related("target__user", "proposed_by")
+        .get(pk=decision.pk)
+    )
+    if decision.network_id != network.pk:
+        raise NetworkActionRefused("That decision belongs to another network.")
+    if decision.status != DecisionStatus.PENDING:
+        raise NetworkActionRefused(
+            f"This decision is no longer waiting: it was {decision.get_status_display().lower()}."
+        )
+    if decision.expires_at <= timezone.now():
+        raise NetworkActionRefused(
+            "This proposal expired on "
+            f"{date_format(timezone.localtime(decision.expires_at), 'j F Y')}: propose it again."
+        )
+    return decision
+
+
+@transaction.atomic
+def confirm_decision(*, decision, by) -> Decision:
+    """The second key: a different co-leader confirms, and the change is made."""
+    network = lock_network(decision.network)
+    ensure_open(network)
+    decision = _lock_decision(decision, network)
+    if decision.proposed_by_id == by.pk:
+        raise NotAllowed("You proposed this: a different co-leader must confirm it.")
+    require(can_confirm_decision(by, decision), "Only another co-leader can confirm this.")
+    if decision.target_id is not None and decision.target.left_at is not None:
+        raise NetworkActionRefused("That person is no longer a member of the network.")
+    _check_still_applies(network, decision)
+
+    decision.status = DecisionStatus.CONFIRMED
+    decision.confirmed_by = by
+    decision.decided_at = timezone.now()
+    decision.save(update_fields=["status", "confirmed_by", "decided_at"])
+    audit(
+        network,
+        actions.DECISION_CONFIRMED,
+        by=by,
+        decision=decision.pk,
+        kind=decision.kind,
+        proposed_by=decision.proposed_by_id,
+        target_user_id=decision.target.user_id if decision.target_id else None,
+    )
+    if decision.kind == DecisionKind.APPOINT_CO_LEADER:
+        set_role(network, decision.target, Role.CO_LEADER, by=by)
+    elif decision.kind == DecisionKind.STEP_DOWN_CO_LEADER:
+        set_role(network, decision.target, Role.MEMBER, by=by)
+    elif decision.kind == DecisionKind.CLOSE_NETWORK:
+        close_network_now(network=network, by=by)
+    people = [*co_leader_users(network, exclude=[by])]
+    if decision.target_id:
+        people.append(decision.target.user)
+    tell(
+        people,
+        message=f"Confirmed by {by.display_name}: {decision.describe()}.",
+        url=manage_path(network) if not network.is_closed else network.get_url() or "/",
+        network=network,
+        email_template="networks/email/decision_confirmed",
+        decision=decision,
+        confirmer=by,
+    )
+    return decision
+
+
+@transaction.atomic
+def withdraw_decision(*, decision, by) -> Decision:
+    """The proposer withdraws it, or another co-leader turns it down."""
+    network = lock_network(decision.network)
+    ensure_open(network)
+    decision = _lock_decision(decision, network)
+    require(can_withdraw_decision(by, decision), "Only the network's co-leaders can withdraw this.")
+    decision.status = DecisionStatus.WITHDRAWN
+    decision.decided_at = timezone.now()
+    decision.save(update_fields=["status", "decided_at"])
+    audit(network, actions.DECISION_WITHDRAWN, by=by, decision=decision.pk, kind=decision.kind)
+    if decision.proposed_by_id != by.pk and decision.proposed_by is not None:
+        tell(
+            [decision.proposed_by],
+            message=f"{by.display_name} turned down your proposal: {decision.describe()}.",
+            url=manage_path(network),
+            network=network,
+        )
+    return decision
+
+
+def expire_decisions(*, now=None) -> int:
+    """Mark pending decisions past their date as expired. Running it twice changes nothing."""
+    now = now or timezone.now()
+    return Decision.objects.filter(status=DecisionStatus.PENDING, expires_at__lte=now).update(
+        status=DecisionStatus.EXPIRED, decided_at=now
+    )

@@ -1,0 +1,122 @@
+"""A network's life cycle: forming → active → sustaining → closed.
+
+Becoming active needs at least two co-leaders. Closing is a two-key decision (see decisions.py),
+which calls `close_network_now` once the second co-leader confirms.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import (
+    Decision,
+    DecisionStatus,
+    Invitation,
+    InvitationStatus,
+    JoinRequest,
+    JoinRequestStatus,
+    NetworkPage,
+    NetworkStatus,
+)
+from ..permissions import can_change_status
+from ..wagtail_permissions import sync_network_access
+from . import actions
+from ._common import (
+    MINIMUM_CO_LEADERS,
+    audit,
+    co_leader_users,
+    current_co_leader_count,
+    ensure_open,
+    lock_network,
+    profile_path,
+    require,
+    tell,
+)
+from .errors import CoLeadershipRule, NetworkActionRefused
+
+
+def _set_status(network, status: str, *, by, **changes) -> None:
+    previous = network.status
+    NetworkPage.objects.filter(pk=network.pk).update(status=status, **changes)
+    network.status = status
+    for name, value in changes.items():
+        setattr(network, name, value)
+    sync_network_access(network)
+    audit(network, actions.STATUS_CHANGED, by=by, previous=previous, status=status)
+
+
+@transaction.atomic
+def activate_network(*, network, by) -> NetworkPage:
+    """Forming → active, once at least two co-leaders have accepted."""
+    lock_network(network)
+    ensure_open(network)
+    require(can_change_status(by, network), "Only the network's co-leaders can make it active.")
+    if network.status != NetworkStatus.FORMING:
+        raise NetworkActionRefused(
+            f"{network.title} is already {network.get_status_display().lower()}."
+        )
+    if current_co_leader_count(network) < MINIMUM_CO_LEADERS:
+        raise CoLeadershipRule(
+            "A network becomes active once it has at least two co-leaders: "
+            "invite a second co-leader first."
+        )
+    _set_status(
+        network,
+        NetworkStatus.ACTIVE,
+        by=by,
+        started_on=network.started_on or timezone.localdate(),
+    )
+    tell(
+        co_leader_users(network, exclude=[by]),
+        message=f"{network.title} is now active.",
+        url=profile_path(network),
+        network=network,
+    )
+    return network
+
+
+@transaction.atomic
+def change_status(*, network, status: str, by) -> NetworkPage:
+    """Move the network on in its life cycle. Closing goes through a two-key decision instead."""
+    if status == NetworkStatus.ACTIVE:
+        return activate_network(network=network, by=by)
+    lock_network(network)
+    ensure_open(network)
+    require(can_change_status(by, network), "Only the network's co-leaders can change its status.")
+    if status == NetworkStatus.CLOSED:
+        raise CoLeadershipRule(
+            "Closing a network is a two-key decision: propose it, and another co-leader confirms."
+        )
+    if status != NetworkStatus.SUSTAINING:
+        raise NetworkActionRefused("Choose a status the network can move on to.")
+    if network.status != NetworkStatus.ACTIVE:
+        raise NetworkActionRefused("Only an active network can move on to sustaining.")
+    _set_status(network, NetworkStatus.SUSTAINING, by=by)
+    tell(
+        co_leader_users(network, exclude=[by]),
+        message=f"{network.title} is now sustaining its work.",
+        url=profile_path(network),
+        network=network,
+    )
+    return network
+
+
+def close_network_now(*, network, by) -> None:
+    """Close a locked, open network: called by confirm_decision inside its transaction.
+
+    Pending invitations are revoked, pending requests declined and pending decisions withdrawn;
+    the groups lose their page permissions, and the network's pages stay published.
+    """
+    now = timezone.now()
+    Invitation.objects.filter(network=network, status=InvitationStatus.PENDING).update(
+        status=InvitationStatus.REVOKED, responded_at=now, revoked_by=by
+    )
+    JoinRequest.objects.filter(network=network, status=JoinRequestStatus.PENDING).update(
+        status=JoinRequestStatus.DECLINED,
+        decided_at=now,
+        decided_by=by,
+        reason="The network has closed.",
+    )
+    Decision.objects.filter(network=network, status=DecisionStatus.PENDING).update(
+        status=DecisionStatus.WITHDRAWN, decided_at=now
+    )
+    _set_status(network, NetworkStatus.CLOSED, by=by, closed_on=timezone.localdate())

@@ -1,0 +1,120 @@
+"""Who may do what: every actor × every action × the network's state, one test per cell.
+
+Actors: anonymous, a signed-in outsider, a member, a co-leader, a co-leader of another network,
+a national broker and an administrator. The world is built once per module inside a transaction
+that is rolled back at the end (like Django's setUpTestData).
+"""
+
+import pytest
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+
+from accounts.factories import AdminFactory, BrokerFactory, UserFactory
+from networks import permissions
+from networks.factories import (
+    ActiveNetworkFactory,
+    CoLeaderFactory,
+    DecisionFactory,
+    InvitationFactory,
+    MembershipFactory,
+    NetworkPageFactory,
+)
+from networks.models import DecisionKind, NetworkStatus
+
+ACTORS = ["anonymous", "outsider", "member", "co_leader", "other_co_leader", "broker", "admin"]
+STATES = [NetworkStatus.FORMING, NetworkStatus.ACTIVE, NetworkStatus.CLOSED]
+OPEN = {NetworkStatus.FORMING, NetworkStatus.ACTIVE}
+
+SIGNED_IN = {"outsider", "member", "co_leader", "other_co_leader", "broker", "admin"}
+MANAGERS = {"co_leader", "admin"}
+NOT_MEMBERS_SIGNED_IN = {"outsider", "other_co_leader", "broker", "admin"}
+
+# action -> (how to ask the predicate, who is allowed while the network is open, ... when closed)
+MATRIX = {
+    "propose": (lambda u, w: permissions.can_propose_network(u), SIGNED_IN, SIGNED_IN),
+    "view_manage_page": (permissions.can_view_manage_page, MANAGERS, MANAGERS),
+    "invite": (permissions.can_invite, MANAGERS, set()),
+    "revoke": (permissions.can_revoke_invitation, MANAGERS, set()),
+    # The invitation in each cell is addressed to the actor asking.
+    "accept": (
+        lambda u, w: permissions.can_accept_invitation(u, w["invitations"].get(u.pk)),
+        NOT_MEMBERS_SIGNED_IN,
+        set(),
+    ),
+    "request_to_join": (permissions.can_request_to_join, NOT_MEMBERS_SIGNED_IN, set()),
+    "decide_request": (permissions.can_decide_join_request, MANAGERS, set()),
+    "change_role": (permissions.can_change_role, MANAGERS, set()),
+    "remove_member": (permissions.can_remove_member, MANAGERS, set()),
+    "leave": (permissions.can_leave_network, {"member", "co_leader"}, set()),
+    "add_school": (permissions.can_add_school, MANAGERS, set()),
+    "remove_school": (permissions.can_remove_school, MANAGERS, set()),
+    "change_status": (permissions.can_change_status, MANAGERS, set()),
+    "propose_decision": (permissions.can_propose_decision, {"co_leader"}, set()),
+    # The decision was proposed by the network's second co-leader.
+    "confirm_decision": (
+        lambda u, w: permissions.can_confirm_decision(u, w["decision"]),
+        {"co_leader"},
+        set(),
+    ),
+    "withdraw_decision": (
+        lambda u, w: permissions.can_withdraw_decision(u, w["decision"]),
+        {"co_leader"},
+        set(),
+    ),
+}
+
+
+def build_world(status):
+    factory = NetworkPageFactory if status == NetworkStatus.FORMING else ActiveNetworkFactory
+    network = factory(status=status)
+    co_leader, second = CoLeaderFactory(network=network), CoLeaderFactory(network=network)
+    other = CoLeaderFactory(network=ActiveNetworkFactory()).user
+    users = {
+        "anonymous": AnonymousUser(),
+        "outsider": UserFactory(),
+        "member": MembershipFactory(network=network).user,
+        "co_leader": co_leader.user,
+        "other_co_leader": other,
+        "broker": BrokerFactory(),
+        "admin": AdminFactory(),
+    }
+    invitations = {
+        user.pk: InvitationFactory(network=network, email=user.email, invited_by=co_leader.user)
+        for user in users.values()
+        if user.is_authenticated
+    }
+    decision = DecisionFactory(
+        network=network, kind=DecisionKind.CLOSE_NETWORK, proposed_by=second.user
+    )
+    return {"network": network, "users": users, "invitations": invitations, "decision": decision}
+
+
+@pytest.fixture(scope="module")
+def worlds(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield {status: build_world(status) for status in STATES}
+        transaction.set_rollback(True)
+
+
+CELLS = [
+    pytest.param(action, state, actor, id=f"{action}-{state}-{actor}")
+    for action in MATRIX
+    for state in STATES
+    for actor in ACTORS
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("action", "state", "actor"), CELLS)
+def test_permission(worlds, action, state, actor):
+    world = worlds[state]
+    user = world["users"][actor]
+    user.__dict__.pop("_network_roles", None)
+    predicate, allowed_open, allowed_closed = MATRIX[action]
+    allowed = allowed_open if state in OPEN else allowed_closed
+    if action in {"accept", "confirm_decision", "withdraw_decision", "propose"}:
+        answer = predicate(user, world)
+    else:
+        answer = predicate(user, world["network"])
+    assert answer is (actor in allowed)

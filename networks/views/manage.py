@@ -1,0 +1,216 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..forms import AddSchoolForm, RoleForm, StatusForm
+from ..models import DecisionKind, Membership, NetworkSchool, NetworkStatus, Role
+from ..people import (
+    pending_decisions,
+    pending_invitations,
+    pending_join_requests,
+    people_of,
+    school_history,
+)
+from ..permissions import (
+    can_add_school,
+    can_change_role,
+    can_change_status,
+    can_confirm_decision,
+    can_decide_join_request,
+    can_invite,
+    can_leave_network,
+    can_propose_decision,
+    can_remove_member,
+    can_remove_school,
+    can_revoke_invitation,
+    can_view_manage_page,
+    can_withdraw_decision,
+)
+from ._common import (
+    back_to_manage,
+    check,
+    form_page,
+    manage_url,
+    network_or_404,
+    report_refusal,
+)
+
+ROLE_CHOICES = Role.choices
+
+
+@login_required
+def manage(request, network_slug):
+    """The network's people page: co-leaders, members, critical friends, requests, decisions."""
+    network = network_or_404(request.user, network_slug)
+    user = request.user
+    check(can_view_manage_page(user, network))
+    people = list(people_of(network))
+    co_leader_count = sum(1 for m in people if m.role == Role.CO_LEADER)
+    decisions = list(pending_decisions(network))
+    for decision in decisions:
+        decision.network = network
+        decision.can_confirm = can_confirm_decision(user, decision)
+        decision.can_withdraw = can_withdraw_decision(user, decision)
+    schools = list(school_history(network))
+    two_key = co_leader_count >= 2
+    context = {
+        "network": network,
+        "people": people,
+        "co_leader_count": co_leader_count,
+        "two_key": two_key,
+        "invitations": list(pending_invitations(network)),
+        "join_requests": list(pending_join_requests(network)),
+        "decisions": decisions,
+        "pending_targets": {d.target_id for d in decisions if d.target_id},
+        "current_schools": [link for link in schools if link.left_on is None],
+        "past_schools": [link for link in schools if link.left_on is not None],
+        "role_choices": ROLE_CHOICES,
+        "decision_kinds": DecisionKind,
+        "can_invite": can_invite(user, network),
+        "can_revoke_invitation": can_revoke_invitation(user, network),
+        "can_decide_join_request": can_decide_join_request(user, network),
+        "can_change_role": can_change_role(user, network),
+        "can_remove_member": can_remove_member(user, network),
+        "can_add_school": can_add_school(user, network),
+        "can_remove_school": can_remove_school(user, network),
+        "can_propose_decision": can_propose_decision(user, network),
+        "can_leave": can_leave_network(user, network),
+        "can_change_status": can_change_status(user, network),
+        "can_activate": can_change_status(user, network)
+        and network.status == NetworkStatus.FORMING,
+        "can_sustain": can_change_status(user, network) and network.status == NetworkStatus.ACTIVE,
+        "activation_ready": co_leader_count >= 2,
+        "can_propose_closing": can_propose_decision(user, network)
+        and two_key
+        and not any(d.kind == DecisionKind.CLOSE_NETWORK for d in decisions),
+    }
+    return render(request, "networks/manage/manage.html", context)
+
+
+def _membership_or_404(network, membership_id) -> Membership:
+    return get_object_or_404(
+        Membership.objects.select_related("user", "network"),
+        pk=membership_id,
+        network=network,
+        left_at__isnull=True,
+    )
+
+
+@login_required
+@require_POST
+def change_role(request, network_slug, membership_id):
+    network = network_or_404(request.user, network_slug)
+    check(can_change_role(request.user, network))
+    membership = _membership_or_404(network, membership_id)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a role: co-leader, member or critical friend.")
+        return back_to_manage(network)
+    try:
+        services.change_role(membership=membership, role=form.cleaned_data["role"], by=request.user)
+    except services.NetworkActionRefused as error:
+        report_refusal(request, error)
+    else:
+        messages.success(
+            request,
+            f"{membership.user.display_name} is now a {membership.get_role_display().lower()}.",
+        )
+    return back_to_manage(network)
+
+
+@login_required
+@require_POST
+def remove(request, network_slug, membership_id):
+    network = network_or_404(request.user, network_slug)
+    check(can_remove_member(request.user, network))
+    membership = _membership_or_404(network, membership_id)
+    try:
+        services.remove_member(membership=membership, by=request.user)
+    except services.NetworkActionRefused as error:
+        report_refusal(request, error)
+    else:
+        messages.success(request, f"{membership.user.display_name} has been removed.")
+    return back_to_manage(network)
+
+
+@login_required
+def leave(request, network_slug):
+    network = network_or_404(request.user, network_slug)
+    check(can_leave_network(request.user, network))
+    if request.method == "POST":
+        try:
+            services.leave_network(network=network, by=request.user)
+        except services.NetworkActionRefused as error:
+            report_refusal(request, error)
+        else:
+            messages.success(request, f"You have left {network.title}.")
+            return redirect(network.get_url() or "/")
+    return render(request, "networks/manage/leave.html", {"network": network})
+
+
+@login_required
+def add_school(request, network_slug):
+    network = network_or_404(request.user, network_slug)
+    check(can_add_school(request.user, network))
+    form = AddSchoolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            link = services.add_school(
+                network=network,
+                school=form.cleaned_data["school"],
+                joined_on=form.cleaned_data["joined_on"],
+                by=request.user,
+            )
+        except services.NetworkActionRefused as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"{link.school.name} has joined {network.title}.")
+            return back_to_manage(network)
+    return form_page(
+        request,
+        network=network,
+        title=f"Add a school to {network.title}",
+        intro="The date the school joined is kept in the network's history.",
+        form=form,
+        submit_label="Add the school",
+        back_url=manage_url(network),
+    )
+
+
+@login_required
+@require_POST
+def remove_school(request, network_slug, link_id):
+    network = network_or_404(request.user, network_slug)
+    check(can_remove_school(request.user, network))
+    link = get_object_or_404(
+        NetworkSchool.objects.select_related("school"), pk=link_id, network=network
+    )
+    try:
+        services.remove_school(network=network, school=link.school, by=request.user)
+    except services.NetworkActionRefused as error:
+        report_refusal(request, error)
+    else:
+        messages.success(
+            request, f"{link.school.name} has left {network.title}; its dates stay in the history."
+        )
+    return back_to_manage(network)
+
+
+@login_required
+@require_POST
+def change_status(request, network_slug):
+    network = network_or_404(request.user, network_slug)
+    check(can_change_status(request.user, network))
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a status the network can move on to.")
+        return back_to_manage(network)
+    try:
+        services.change_status(network=network, status=form.cleaned_data["status"], by=request.user)
+    except services.NetworkActionRefused as error:
+        report_refusal(request, error)
+    else:
+        messages.success(request, f"{network.title} is now {network.get_status_display().lower()}.")
+    return back_to_manage(network)

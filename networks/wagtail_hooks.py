@@ -1,0 +1,70 @@
+from django.urls import reverse
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Role, Theme
+from .people import pending_join_request_of, people_by_role
+from .permissions import (
+    can_invite,
+    can_leave_network,
+    can_request_to_join,
+    can_view_manage_page,
+)
+from .profile import PROFILE_SECTIONS_HOOK, ProfileSection
+from .services.actions import ACTION_LABELS
+
+
+@hooks.register("register_log_actions")
+def register_network_actions(actions):
+    for action, (label, message) in ACTION_LABELS.items():
+        actions.register_action(action, label, message)
+
+
+@hooks.register(PROFILE_SECTIONS_HOOK)
+def people_section(network, user):
+    """Co-leaders, members and critical friends with their schools, and what the viewer can do.
+
+    At most three queries: the people, the viewer's role, the viewer's pending request.
+    """
+    people = people_by_role(network)
+    can_ask = can_request_to_join(user, network)
+    slug = {"network_slug": network.slug}
+    return ProfileSection(
+        key="people",
+        title="People",
+        template="networks/manage/people_section.html",
+        order=10,
+        context={
+            "co_leaders": people[Role.CO_LEADER],
+            "members": people[Role.MEMBER],
+            "critical_friends": people[Role.CRITICAL_FRIEND],
+            "can_manage": can_view_manage_page(user, network),
+            "can_invite": can_invite(user, network),
+            "can_request_to_join": can_ask,
+            "pending_request": pending_join_request_of(user, network) if can_ask else None,
+            "can_leave": can_leave_network(user, network),
+            "manage_url": reverse("networks:manage", kwargs=slug),
+            "invite_url": reverse("networks:invite", kwargs=slug),
+            "join_url": reverse("networks:join", kwargs=slug),
+            "leave_url": reverse("networks:leave", kwargs=slug),
+            "is_signed_in": bool(getattr(user, "is_authenticated", False)),
+            "is_closed": network.is_closed,
+        },
+    )
+
+
+class ThemeViewSet(SnippetViewSet):
+    """The focus themes vocabulary, curated by the national brokers (and admins)."""
+
+    model = Theme
+    icon = "tag"
+    menu_label = "Focus themes"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(ThemeViewSet)

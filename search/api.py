@@ -1,0 +1,274 @@
+"""The JSON search API: GET /api/v1/search/ and /api/v1/search/suggest/.
+
+Parameters are validated by `SearchParamsSerializer` (shared with the HTML page); anything
+invalid is a 400 with a message per parameter, never a 500. Results respect visibility exactly
+as the page does: the caller's session decides the audience.
+"""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from django.conf import settings
+from django.utils.http import urlencode
+
+from .query import FACETS, MAX_PAGE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, SORTS, SearchQuery
+from .selectors import search_for, suggestions_for
+from .services import record_search
+
+MAX_SUGGEST_LENGTH = 100
+
+
+def _values(child, help_text: str):
+    return serializers.ListField(
+        child=child, required=False, max_length=MAX_VALUES_PER_FACET, help_text=help_text
+    )
+
+
+class SearchParamsSerializer(serializers.Serializer):
+    """What a search request may ask for. Repeat a facet parameter to select several values."""
+
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=MAX_QUERY_LENGTH,
+        default="",
+        help_text='Words to find; "quoted phrase", -excluded word.',
+    )
+    type = _values(serializers.RegexField(r"^[a-z0-9_-]{1,40}$"), "Artefact type, or 'network'.")
+    theme = _values(serializers.SlugField(max_length=100), "Theme slug.")
+    phase = _values(serializers.SlugField(max_length=100), "Phase (slug, e.g. 'primary').")
+    region = _values(serializers.CharField(max_length=100), "Region, e.g. 'North West'.")
+    network = _values(
+        serializers.IntegerField(min_value=1, max_value=2**31 - 1), "Network page id."
+    )
+    year = _values(serializers.IntegerField(min_value=1900, max_value=2100), "Year published.")
+    strength = _values(
+        serializers.IntegerField(min_value=1, max_value=5), "Self-rated evidence strength, 1–5."
+    )
+    sort = serializers.ChoiceField(
+        choices=SORTS,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="relevance (default with words) or newest (default without).",
+    )
+    page = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, required=False, default=1)
+
+    def to_search_query(self) -> SearchQuery:
+        data = self.validated_data
+        filters = {name: tuple(dict.fromkeys(data[name])) for name in FACETS if data.get(name)}
+        return SearchQuery(
+            text=data.get("q", "").strip(),
+            filters=filters,
+            sort=data.get("sort") or "",
+            page=data.get("page") or 1,
+            page_size=settings.SEARCH_PAGE_SIZE,
+        )
+
+
+def search_query_from(params, *, lenient: bool = False) -> tuple[SearchQuery | None, dict]:
+    """(query, errors). Lenient (the HTML page): invalid parameters are dropped, not fatal."""
+    serializer = SearchParamsSerializer(data=params)
+    if serializer.is_valid():
+        return serializer.to_search_query(), {}
+    if not lenient:
+        return None, serializer.errors
+    errors = serializer.errors
+    cleaned = params.copy()
+    for key in errors:
+        cleaned.pop(key, None)
+    retry = SearchParamsSerializer(data=cleaned)
+    if retry.is_valid():
+        return retry.to_search_query(), errors
+    return SearchQuery(page_size=settings.SEARCH_PAGE_SIZE), errors
+
+
+class NetworkRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+
+
+class HitSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The page id.")
+    kind = serializers.ChoiceField(choices=["artefact", "network"])
+    title = serializers.CharField()
+    title_html = serializers.CharField(help_text="Escaped HTML with <mark> around matches.")
+    url = serializers.CharField()
+    type = serializers.CharField()
+    type_label = serializers.CharField()
+    summary = serializers.CharField(allow_blank=True)
+    snippet_html = serializers.CharField(
+        allow_blank=True, help_text="Escaped HTML with <mark> around matches."
+    )
+    network = NetworkRefSerializer(allow_null=True)
+    published_at = serializers.DateTimeField(allow_null=True)
+    visibility = serializers.ChoiceField(choices=["public", "members", "network"])
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class FacetsSerializer(serializers.Serializer):
+    type = FacetValueSerializer(many=True)
+    theme = FacetValueSerializer(many=True)
+    phase = FacetValueSerializer(many=True)
+    region = FacetValueSerializer(many=True)
+    network = FacetValueSerializer(many=True)
+    year = FacetValueSerializer(many=True)
+    strength = FacetValueSerializer(many=True)
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    query = serializers.CharField(allow_blank=True)
+    sort = serializers.ChoiceField(choices=SORTS)
+    total = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    num_pages = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    results = HitSerializer(many=True)
+    facets = FacetsSerializer()
+    did_you_mean = serializers.CharField(allow_blank=True)
+    reduced_mode = serializers.BooleanField(
+        help_text="True when the full search engine is unreachable and the answer comes from "
+        "the database index."
+    )
+    notice = serializers.CharField(allow_blank=True)
+
+
+class SuggestParamsSerializer(serializers.Serializer):
+    q = serializers.CharField(
+        required=False, allow_blank=True, max_length=MAX_SUGGEST_LENGTH, default=""
+    )
+
+
+class SuggestionSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField()
+    kind = serializers.CharField()
+
+
+class SuggestResponseSerializer(serializers.Serializer):
+    suggestions = SuggestionSerializer(many=True)
+
+
+ERROR_RESPONSE = OpenApiResponse(
+    response={
+        "type": "object",
+        "description": "Each invalid parameter with its messages, for example "
+        '{"page": ["Ensure this value is less than or equal to 500."]}; for a repeated '
+        "parameter, the messages are keyed by the position of the invalid value.",
+        "additionalProperties": {},
+    },
+    description="Invalid parameters.",
+)
+
+
+def page_link(request, query: SearchQuery, page: int) -> str:
+    params = [(key, value) for key, value in request.query_params.lists() if key != "page"]
+    flat = [(key, v) for key, values in params for v in values]
+    return f"{request.path}?{urlencode(flat + [('page', page)])}"
+
+
+def serialise_outcome(request, outcome) -> dict:
+    from .artefact_adapter import type_labels
+
+    results = outcome.results
+    query = outcome.query
+    labels = type_labels()
+    return {
+        "query": query.text,
+        "sort": query.effective_sort,
+        "total": results.total,
+        "page": results.page,
+        "page_size": results.page_size,
+        "num_pages": results.num_pages,
+        "next": page_link(request, query, results.page + 1)
+        if results.page < min(results.num_pages, MAX_PAGE)
+        else None,
+        "previous": page_link(request, query, results.page - 1) if results.page > 1 else None,
+        "results": [
+            {
+                "id": hit.page_id,
+                "kind": hit.kind,
+                "title": hit.title,
+                "title_html": hit.title_html,
+                "url": hit.url,
+                "type": hit.type,
+                "type_label": labels.get(hit.type, hit.type),
+                "summary": hit.summary,
+                "snippet_html": hit.snippet_html,
+                "network": {"id": hit.network_id, "title": hit.network_title}
+                if hit.network_id
+                else None,
+                "published_at": hit.published_at,
+                "visibility": hit.visibility,
+            }
+            for hit in results.hits
+        ],
+        "facets": {
+            name: [
+                {"value": c.value, "label": c.label, "count": c.count, "selected": c.selected}
+                for c in results.facets.get(name, [])
+            ]
+            for name in FACETS
+        },
+        "did_you_mean": results.did_you_mean,
+        "reduced_mode": outcome.reduced_mode,
+        "notice": outcome.notice,
+    }
+
+
+class SearchAPIView(APIView):
+    """Search artefacts and networks."""
+
+    @extend_schema(
+        operation_id="search",
+        parameters=[SearchParamsSerializer],
+        responses={200: SearchResponseSerializer, 400: ERROR_RESPONSE},
+        description=(
+            "Full-text search over what networks publish, with facet counts. Repeat a facet "
+            "parameter to select several values (OR within a facet, AND across facets). "
+            "Anonymous callers see public items; signed-in callers also see members-only "
+            "items and those of their own networks."
+        ),
+    )
+    def get(self, request):
+        query, errors = search_query_from(request.query_params)
+        if errors:
+            return Response(errors, status=400)
+        outcome = search_for(user=request.user, query=query)
+        if query.page == 1:
+            record_search(
+                text=query.text,
+                filters=query.active_filters(),
+                result_count=outcome.results.total,
+            )
+        body = serialise_outcome(request, outcome)
+        return Response(SearchResponseSerializer(body).data)
+
+
+class SuggestAPIView(APIView):
+    """Titles for the search box while typing."""
+
+    @extend_schema(
+        operation_id="search_suggest",
+        parameters=[SuggestParamsSerializer],
+        responses={200: SuggestResponseSerializer, 400: ERROR_RESPONSE},
+        description="Up to 8 titles the caller may see whose words start with what was typed.",
+    )
+    def get(self, request):
+        params = SuggestParamsSerializer(data=request.query_params)
+        if not params.is_valid():
+            return Response(params.errors, status=400)
+        suggestions = suggestions_for(user=request.user, prefix=params.validated_data["q"])
+        return Response(
+            {"suggestions": [{"title": s.title, "url": s.url, "kind": s.kind} for s in suggestions]}
+        )

@@ -1,0 +1,622 @@
+"""The embedded backend: the database's own full-text search over `SearchText` rows, with
+facets, permissions and result lists read from the narrow `SearchDocument` rows.
+
+SQLite: an FTS5 table `search_fts` (porter stemming over unicode61, bm25 ranking with the title
+weighted highest as its `rank`, snippet()/highlight() for highlights), kept in step with the
+text table by triggers (migration 0002).
+PostgreSQL: a generated `search_vector` tsvector column with a GIN index, queried with tsqueries
+built from the parsed query (phraseto_tsquery per phrase, so nothing typed is syntax), ranked
+with ts_rank (title weight A) and highlighted with ts_headline.
+
+Every search runs a fixed number of SQL statements whatever the number of hits: the page of
+ids in rank order, that page's rows with their highlights (looked up by id), one statement for
+all facet counts and the total, and (only when few or no results) the vocabulary look-ups for
+"did you mean".
+"""
+
+# SQL here is assembled from fixed fragments (table and column names from this module); every
+# value a person supplies is passed as a parameter.
+# ruff: noqa: S608
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC
+
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from ..models import (
+    SearchDocument,
+    SearchIndexState,
+    SearchTerm,
+    SearchText,
+    Synonym,
+    Visibility,
+)
+from ..query import (
+    FACETS,
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    SORT_NEWEST,
+    Clause,
+    ParsedQuery,
+    SearchQuery,
+    expand_synonyms,
+    highlight_to_html,
+    parse_text,
+    words_of,
+)
+from .base import (
+    Audience,
+    FacetCount,
+    IndexDocument,
+    SearchHit,
+    SearchResults,
+    Suggestion,
+)
+
+DOCUMENT_TABLE = SearchDocument._meta.db_table
+TEXT_TABLE = SearchText._meta.db_table
+FTS_TABLE = "search_fts"
+# bm25 weights per FTS5 column: title, summary, body, attachments, keywords.
+BM25_WEIGHTS = "10.0, 4.0, 1.0, 0.5, 3.0"
+FEW_RESULTS = 3
+BROWSE_FACETS_CACHE_SECONDS = 600
+SNIPPET_TOKENS = 28
+HIT_COLUMNS = (
+    "d.id, d.page_id, d.kind, d.title, d.url, d.type, t.summary, d.network_id, "
+    "d.network_title, d.published_at, d.visibility"
+)
+
+
+@dataclass
+class SQL:
+    """A fragment of SQL with its parameters."""
+
+    text: str
+    params: list = field(default_factory=list)
+
+    def __and__(self, other: "SQL") -> "SQL":
+        return SQL(f"({self.text}) AND ({other.text})", self.params + other.params)
+
+
+TRUE = SQL("1=1")
+
+
+def _placeholders(values: Sequence) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def audience_sql(audience: Audience) -> SQL:
+    """The permission filter: applied to every statement, so counts cannot leak either."""
+    if audience.everything:
+        return TRUE
+    parts = ["d.visibility = %s"]
+    params: list = [Visibility.PUBLIC.value]
+    if audience.signed_in:
+        parts.append("d.visibility = %s")
+        params.append(Visibility.MEMBERS.value)
+    if audience.network_ids:
+        ids = sorted(audience.network_ids)
+        parts.append(f"(d.visibility = %s AND d.network_id IN ({_placeholders(ids)}))")
+        params += [Visibility.NETWORK.value, *ids]
+    return SQL(" OR ".join(parts), params)
+
+
+class Dialect:
+    vendor = ""
+
+    def match_source(self, parsed: ParsedQuery) -> tuple[str, SQL]:
+        """(FROM clause with the document table as `d`, condition selecting the matches)."""
+        raise NotImplementedError
+
+    def rank_order(self) -> str:
+        """ORDER BY expression, best match first (valid with match_source)."""
+        raise NotImplementedError
+
+    def hits_source(self, parsed: ParsedQuery, ids: list[int]) -> tuple[str, list]:
+        """SELECT of HIT_COLUMNS and the five highlighted columns for these document ids."""
+        raise NotImplementedError
+
+    def multi_value_filter(self, column: str, values: Sequence[str]) -> SQL:
+        raise NotImplementedError
+
+    def multi_value_rows(self, column: str) -> str:
+        """FROM-clause fragment yielding `j.value` for each element of a JSON list column."""
+        raise NotImplementedError
+
+    def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
+        raise NotImplementedError
+
+
+class SQLiteDialect(Dialect):
+    vendor = "sqlite"
+
+    @staticmethod
+    def fts_query(parsed: ParsedQuery) -> str:
+        def phrase(words):
+            return '"' + " ".join(words).replace('"', '""') + '"'
+
+        def clause(c: Clause):
+            alternatives = [phrase(words) for words in c.alternatives]
+            return (
+                alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+            )
+
+        text = " AND ".join(clause(c) for c in parsed.clauses)
+        if parsed.excluded:
+            text += " NOT (" + " OR ".join(phrase(words) for words in parsed.excluded) + ")"
+        return text
+
+    def match_source(self, parsed):
+        return (
+            f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid",
+            SQL(f"{FTS_TABLE} MATCH %s", [self.fts_query(parsed)]),
+        )
+
+    def rank_order(self) -> str:
+        # The table's configured rank is bm25 with the column weights (migration 0002); FTS5
+        # returns rows in that order itself.
+        return f"{FTS_TABLE}.rank"
+
+    def hits_source(self, parsed, ids):
+        marks = [HIGHLIGHT_START, HIGHLIGHT_END]
+        snippet = f"snippet({FTS_TABLE}, %s, %s, %s, '…', {SNIPPET_TOKENS})"
+        columns = HIT_COLUMNS.replace("t.summary", f"{FTS_TABLE}.summary")
+        sql = (
+            f"SELECT {columns}, highlight({FTS_TABLE}, 0, %s, %s), "
+            f"{snippet}, {snippet}, {snippet}, {snippet} "
+            f"FROM {FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({_placeholders(ids)})"
+        )
+        params = marks + [1, *marks] + [2, *marks] + [3, *marks] + [4, *marks]
+        return sql, params + [self.fts_query(parsed), *ids]
+
+    def multi_value_filter(self, column, values):
+        return SQL(
+            f"EXISTS (SELECT 1 FROM json_each(d.{column}) WHERE json_each.value IN "
+            f"({_placeholders(values)}))",
+            list(values),
+        )
+
+    def multi_value_rows(self, column):
+        return f"json_each(base.{column}) AS j"
+
+    def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
+        *complete, prefix = words
+        terms = [f'"{word}"' for word in complete] + [f'"{prefix}"*']
+        query = "{title} : (" + " AND ".join(terms) + ")"
+        return (
+            f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid",
+            SQL(f"{FTS_TABLE} MATCH %s", [query]),
+        )
+
+
+class PostgresDialect(Dialect):
+    vendor = "postgresql"
+    CONFIG = "english"
+
+    def tsquery(self, parsed: ParsedQuery) -> SQL:
+        def phrase(words):
+            return SQL(f"phraseto_tsquery('{self.CONFIG}', %s)", [" ".join(words)])
+
+        def either(phrases: list[SQL]) -> SQL:
+            return SQL(
+                "(" + " || ".join(p.text for p in phrases) + ")",
+                [param for p in phrases for param in p.params],
+            )
+
+        parts = [either([phrase(words) for words in c.alternatives]) for c in parsed.clauses]
+        if parsed.excluded:
+            negated = either([phrase(words) for words in parsed.excluded])
+            parts.append(SQL(f"!!{negated.text}", negated.params))
+        return SQL(
+            "(" + " && ".join(p.text for p in parts) + ")",
+            [param for p in parts for param in p.params],
+        )
+
+    def _source(self, query: SQL) -> tuple[str, list]:
+        return (
+            f"{TEXT_TABLE} t JOIN {DOCUMENT_TABLE} d ON d.id = t.document_id "
+            f"CROSS JOIN (SELECT {query.text} AS query) q",
+            query.params,
+        )
+
+    def match_source(self, parsed):
+        source, params = self._source(self.tsquery(parsed))
+        # The tsquery's parameters sit in the FROM clause, before every WHERE parameter.
+        return source, SQL("t.search_vector @@ q.query", params)
+
+    def rank_order(self) -> str:
+        return "ts_rank(t.search_vector, q.query) DESC"
+
+    def hits_source(self, parsed, ids):
+        whole = f"HighlightAll=true, StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}"
+        short = (
+            f'MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", '
+            f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}"
+        )
+        headline = f"ts_headline('{self.CONFIG}', left({{column}}, 20000), q.query, %s)"
+        columns = ["t.title", "t.summary", "t.body", "t.attachments", "t.keywords"]
+        highlights = ", ".join(headline.format(column=column) for column in columns)
+        source, source_params = self._source(self.tsquery(parsed))
+        sql = (
+            f"SELECT {HIT_COLUMNS}, {highlights} FROM {source} WHERE d.id IN ({_placeholders(ids)})"
+        )
+        return sql, [whole, short, short, short, short, *source_params, *ids]
+
+    def multi_value_filter(self, column, values):
+        return SQL(f"d.{column} ?| %s", [list(values)])
+
+    def multi_value_rows(self, column):
+        return f"jsonb_array_elements_text(base.{column}) AS j(value)"
+
+    def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
+        *complete, prefix = words
+        terms = [f"{word}:A" for word in complete] + [f"{prefix}:*A"]
+        source, params = self._source(SQL(f"to_tsquery('{self.CONFIG}', %s)", [" & ".join(terms)]))
+        return source, SQL("t.search_vector @@ q.query", params)
+
+
+DIALECTS = {"sqlite": SQLiteDialect(), "postgresql": PostgresDialect()}
+
+
+def _fetch(connection, sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _as_datetime(value):
+    """SQLite returns datetimes from raw SQL as text (UTC); PostgreSQL as aware datetimes."""
+    if value is None or not isinstance(value, str):
+        return value
+    parsed = parse_datetime(value)
+    if parsed is not None and timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed, UTC)
+    return parsed
+
+
+class DatabaseBackend:
+    """Full-text search in the site's own database. Always available."""
+
+    name = "database"
+
+    def __init__(self, using: str = "default"):
+        self.using = using
+
+    @property
+    def connection(self):
+        return connections[self.using]
+
+    @property
+    def dialect(self) -> Dialect:
+        try:
+            return DIALECTS[self.connection.vendor]
+        except KeyError as error:  # pragma: no cover - only SQLite and PostgreSQL are supported
+            raise NotImplementedError(
+                f"No full-text search for the {self.connection.vendor} database."
+            ) from error
+
+    # Indexing -----------------------------------------------------------------------------
+
+    def index(self, documents: Iterable[IndexDocument]) -> None:
+        documents = list(documents)
+        with transaction.atomic(using=self.using):
+            for document in documents:
+                row, _created = SearchDocument.objects.using(self.using).update_or_create(
+                    page_id=document.page_id, defaults=document_fields(document)
+                )
+                SearchText.objects.using(self.using).update_or_create(
+                    document=row, defaults=text_fields(document)
+                )
+            remember_vocabulary(documents, using=self.using)
+            SearchIndexState.bump(self.using)
+
+    def delete(self, page_ids: Sequence[int]) -> None:
+        with transaction.atomic(using=self.using):
+            deleted, _ = (
+                SearchDocument.objects.using(self.using).filter(page_id__in=list(page_ids)).delete()
+            )
+            if deleted:
+                SearchIndexState.bump(self.using)
+
+    def rebuild(self, documents: Iterable[IndexDocument], *, total: int = 0, progress=None):
+        """Replace every row in one transaction: searches see the old index until commit."""
+        with transaction.atomic(using=self.using):
+            SearchText.objects.using(self.using).all().delete()
+            SearchDocument.objects.using(self.using).all().delete()
+            SearchTerm.objects.using(self.using).all().delete()
+            batch: list[IndexDocument] = []
+            for document in documents:
+                batch.append(document)
+                if len(batch) >= 500:
+                    self._bulk_insert(batch)
+                    if progress:
+                        progress(len(batch))
+                    batch = []
+            if batch:
+                self._bulk_insert(batch)
+                if progress:
+                    progress(len(batch))
+            SearchIndexState.bump(self.using)
+        if self.connection.vendor == "sqlite":
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+
+    def _bulk_insert(self, documents: list[IndexDocument]) -> None:
+        rows = SearchDocument.objects.using(self.using).bulk_create(
+            [SearchDocument(page_id=d.page_id, **document_fields(d)) for d in documents]
+        )
+        SearchText.objects.using(self.using).bulk_create(
+            [
+                SearchText(document=row, **text_fields(d))
+                for row, d in zip(rows, documents, strict=True)
+            ]
+        )
+        remember_vocabulary(documents, using=self.using)
+
+    def indexed_versions(self) -> dict[int, str]:
+        return dict(SearchDocument.objects.using(self.using).values_list("page_id", "content_hash"))
+
+    # Searching ----------------------------------------------------------------------------
+
+    def parse(self, text: str) -> ParsedQuery:
+        """The parsed query with the broker's synonyms expanded (one small query)."""
+        parsed = parse_text(text)
+        if parsed.is_empty:
+            return parsed
+        synonyms = [s.term_list for s in Synonym.objects.using(self.using).all()]
+        return expand_synonyms(parsed, synonyms)
+
+    def search(self, query: SearchQuery, audience: Audience) -> SearchResults:
+        parsed = self.parse(query.text)
+        hits = self._hits(self._page_of_ids(parsed, query, audience), parsed)
+        facets, total = self._facets(parsed, query, audience)
+        results = SearchResults(
+            hits=hits,
+            total=total,
+            page=query.page,
+            page_size=query.page_size,
+            facets=facets,
+            backend=self.name,
+        )
+        if not parsed.is_empty and total < FEW_RESULTS:
+            results.did_you_mean = self.did_you_mean(parse_text(query.text), audience)
+        return results
+
+    def _source(self, parsed: ParsedQuery) -> tuple[str, SQL]:
+        if parsed.is_empty:
+            return f"{DOCUMENT_TABLE} d", TRUE
+        return self.dialect.match_source(parsed)
+
+    def _filter_sql(self, facet_name: str, values: tuple) -> SQL:
+        facet = FACETS[facet_name]
+        if facet.multi_valued:
+            return self.dialect.multi_value_filter(facet.field, values)
+        return SQL(f"d.{facet.field} IN ({_placeholders(values)})", list(values))
+
+    def _filters_sql(self, filters: dict[str, tuple]) -> SQL:
+        condition = TRUE
+        for name, values in filters.items():
+            if values:
+                condition = condition & self._filter_sql(name, values)
+        return condition
+
+    def _page_of_ids(self, parsed, query: SearchQuery, audience) -> list[int]:
+        source, match = self._source(parsed)
+        where = match & audience_sql(audience) & self._filters_sql(query.active_filters())
+        if parsed.is_empty or query.effective_sort == SORT_NEWEST:
+            order = "d.published_at DESC, d.id DESC"
+        else:
+            order = self.dialect.rank_order()
+        sql = f"SELECT d.id FROM {source} WHERE {where.text} ORDER BY {order} LIMIT %s OFFSET %s"
+        rows = _fetch(self.connection, sql, where.params + [query.page_size, query.offset])
+        return [row[0] for row in rows]
+
+    def _hits(self, ids: list[int], parsed: ParsedQuery) -> list[SearchHit]:
+        """The page's rows with highlights, looked up by id (so only these rows are read)."""
+        if not ids:
+            return []
+        if parsed.is_empty:
+            sql = (
+                f"SELECT {HIT_COLUMNS} FROM {DOCUMENT_TABLE} d "
+                f"JOIN {TEXT_TABLE} t ON t.document_id = d.id "
+                f"WHERE d.id IN ({_placeholders(ids)})"
+            )
+            rows = _fetch(self.connection, sql, list(ids))
+            marked = {row[0]: (None,) * 5 for row in rows}
+        else:
+            sql, params = self.dialect.hits_source(parsed, ids)
+            rows = _fetch(self.connection, sql, params)
+            marked = {row[0]: row[11:16] for row in rows}
+        by_id = {row[0]: row for row in rows}
+        hits = []
+        for document_id in ids:
+            row = by_id.get(document_id)
+            if row is None:  # deleted between the two statements
+                continue
+            title_marked, *snippets = marked[document_id]
+            hits.append(
+                SearchHit(
+                    page_id=row[1],
+                    kind=row[2],
+                    title=row[3],
+                    url=row[4],
+                    type=row[5],
+                    summary=row[6],
+                    network_id=row[7],
+                    network_title=row[8],
+                    published_at=_as_datetime(row[9]),
+                    visibility=row[10],
+                    title_html=highlight_to_html(title_marked or row[3]),
+                    snippet_html=choose_snippet(snippets, fallback=row[6]),
+                )
+            )
+        return hits
+
+    def _facets(self, parsed, query: SearchQuery, audience) -> tuple[dict, int]:
+        """Facet counts and the total; browsing without words is cached (see below)."""
+        if not parsed.is_empty:
+            return self._count_facets(parsed, query, audience)
+        # Browsing without words counts the whole visible index: the same answer for everyone
+        # with the same audience and filters until the index changes (its version is part of
+        # the key, so a change anywhere, by any process, is seen at once).
+        filters = "&".join(
+            f"{name}={','.join(str(v) for v in values)}"
+            for name, values in sorted(query.active_filters().items())
+        )
+        scope = hashlib.sha256(f"{audience.cache_key}|{filters}".encode()).hexdigest()
+        key = f"search:browse-facets:{SearchIndexState.current(self.using)}:{scope}"
+        cached = cache.get(key)
+        if cached is None:
+            cached = self._count_facets(parsed, query, audience)
+            cache.set(key, cached, BROWSE_FACETS_CACHE_SECONDS)
+        return cached
+
+    def _count_facets(self, parsed, query: SearchQuery, audience) -> tuple[dict, int]:
+        """All facet counts and the total in one statement.
+
+        The matching documents the audience may see are computed once (`base`); each facet is
+        counted over the documents that pass every *other* facet's selection, so choosing a
+        theme still shows how many results each other theme would give.
+        """
+        source, match = self._source(parsed)
+        where = match & audience_sql(audience)
+        selected = query.active_filters()
+        flags, flag_params = [], []
+        for name, values in selected.items():
+            condition = self._filter_sql(name, values)
+            flags.append(f"CASE WHEN {condition.text} THEN 1 ELSE 0 END AS ok_{name}")
+            flag_params += condition.params
+        facet_columns = sorted({facet.field for facet in FACETS.values()})
+        base = (
+            "WITH base AS MATERIALIZED (SELECT d.id, "
+            + ", ".join(f"d.{column}" for column in facet_columns)
+            + "".join(f", {flag}" for flag in flags)
+            + f" FROM {source} WHERE {where.text})"
+        )
+
+        def passes(excluding: str | None) -> str:
+            conditions = [f"ok_{name} = 1" for name in selected if name != excluding]
+            return " AND ".join(conditions) or "1=1"
+
+        parts = []
+        for facet in FACETS.values():
+            if facet.multi_valued:
+                parts.append(
+                    f"SELECT '{facet.name}', j.value, COUNT(*) FROM base, "
+                    f"{self.dialect.multi_value_rows(facet.field)} "
+                    f"WHERE {passes(facet.name)} GROUP BY j.value"
+                )
+            else:
+                parts.append(
+                    f"SELECT '{facet.name}', CAST({facet.field} AS TEXT), COUNT(*) FROM base "
+                    f"WHERE {facet.field} IS NOT NULL AND {passes(facet.name)} "
+                    f"GROUP BY {facet.field}"
+                )
+        parts.append(f"SELECT '', '', COUNT(*) FROM base WHERE {passes(None)}")
+        sql = base + " " + " UNION ALL ".join(parts)
+        rows = _fetch(self.connection, sql, flag_params + where.params)
+
+        total = 0
+        facets: dict[str, list[FacetCount]] = {name: [] for name in FACETS}
+        for name, value, count in rows:
+            if name == "":
+                total = count
+            elif value not in (None, ""):
+                facets[name].append(FacetCount(value=str(value), count=count))
+        return facets, total
+
+    def count(self, parsed: ParsedQuery, audience: Audience) -> int:
+        source, match = self._source(parsed)
+        where = match & audience_sql(audience)
+        sql = f"SELECT COUNT(*) FROM {source} WHERE {where.text}"
+        return _fetch(self.connection, sql, where.params)[0][0]
+
+    def did_you_mean(self, parsed: ParsedQuery, audience: Audience) -> str:
+        from ..vocabulary import closest_words
+
+        words = parsed.words
+        corrections = closest_words(words, using=self.using)
+        if not corrections:
+            return ""
+        corrected = " ".join(corrections.get(word, word) for word in words)
+        # Offer it only if it finds something this person may see.
+        if self.count(self.parse(corrected), audience) == 0:
+            return ""
+        return corrected
+
+    def suggest(self, prefix: str, audience: Audience, *, limit: int = 8) -> list[Suggestion]:
+        words = words_of(prefix)
+        if not words or len(words[-1]) < 2:
+            return []
+        source, match = self.dialect.suggest_match(words[-6:])
+        where = match & audience_sql(audience)
+        sql = (
+            f"SELECT d.title, d.url, d.kind FROM {source} WHERE {where.text} "
+            f"ORDER BY length(d.title), d.title LIMIT %s"
+        )
+        rows = _fetch(self.connection, sql, where.params + [limit])
+        return [Suggestion(title=title, url=url, kind=kind) for title, url, kind in rows]
+
+
+def choose_snippet(snippets: Sequence[str | None], *, fallback: str) -> str:
+    """The first section snippet with a highlighted word, else the start of the summary."""
+    for snippet in snippets:
+        if snippet and HIGHLIGHT_START in snippet:
+            return highlight_to_html(snippet)
+    text = fallback if len(fallback) <= 240 else fallback[:240].rsplit(" ", 1)[0] + "…"
+    return highlight_to_html(text)
+
+
+def text_fields(document: IndexDocument) -> dict:
+    return {
+        "title": document.title,
+        "summary": document.summary,
+        "body": document.body,
+        "attachments": document.attachments,
+        "keywords": document.keywords,
+    }
+
+
+def document_fields(document: IndexDocument) -> dict:
+    return {
+        "kind": document.kind,
+        "title": document.title,
+        "url": document.url,
+        "type": document.type,
+        "themes": list(document.themes),
+        "phases": list(document.phases),
+        "regions": list(document.regions),
+        "network_id": document.network_id,
+        "network_title": document.network_title,
+        "year": document.year,
+        "evidence_strength": document.evidence_strength,
+        "visibility": document.visibility,
+        "published_at": document.published_at,
+        "content_hash": document.content_hash,
+    }
+
+
+def remember_vocabulary(documents: Iterable[IndexDocument], *, using: str = "default") -> None:
+    """Add the words of public documents to the "did you mean" vocabulary.
+
+    Only public text is used, so a suggestion can never reveal a word from a document the
+    person may not see.
+    """
+    from ..vocabulary import vocabulary_of
+
+    terms: set[str] = set()
+    for document in documents:
+        if document.visibility == Visibility.PUBLIC:
+            terms |= vocabulary_of(document)
+    if terms:
+        SearchTerm.objects.using(using).bulk_create(
+            [SearchTerm(term=term) for term in sorted(terms)],
+            ignore_conflicts=True,
+            batch_size=500,
+        )

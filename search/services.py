@@ -1,0 +1,317 @@
+"""Writes to the search indexes and the analytics. Tasks and the command call these only.
+
+The database index is always written first (it is the fallback); Elasticsearch, when
+configured, is brought in step from the database row by `sync_page_to_elasticsearch`, which
+records a `PendingIndexUpdate` until it succeeds, so an outage loses nothing.
+"""
+
+import logging
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from .backends import database_backend, elasticsearch_backend, elasticsearch_configured
+from .backends.base import BackendUnavailable, IndexDocument
+from .documents import build_document, indexable_page_count, indexable_pages, indexed_models
+from .models import IndexLock, PendingIndexUpdate, SearchDocument, SearchQueryLog, Synonym
+from .query import normalise
+
+logger = logging.getLogger(__name__)
+
+REBUILD_LOCK = "rebuild"
+STALE_LOCK_AFTER = timedelta(hours=6)
+
+
+class RebuildAlreadyRunning(Exception):
+    pass
+
+
+# Following the content ------------------------------------------------------------------------
+
+
+def schedule_elasticsearch_sync(page_id: int) -> None:
+    if elasticsearch_configured():
+        from .tasks import sync_elasticsearch_task
+
+        # robust: a broker outage must not turn a committed publish into an error; the pending
+        # row and `search_index --fix` catch up.
+        PendingIndexUpdate.objects.get_or_create(page_id=page_id)
+        transaction.on_commit(lambda: sync_elasticsearch_task.delay(page_id), robust=True)
+
+
+@transaction.atomic
+def index_page(*, page_id: int) -> bool:
+    """Bring the page's search document in step with the page. Idempotent.
+
+    Returns True when the page is (now) indexed, False when it is not findable (deleted,
+    unpublished, private or not an indexed type) and has been removed from the index.
+    """
+    page = Page.objects.filter(pk=page_id).first()
+    document = build_document(page) if page is not None else None
+    backend = database_backend()
+    if document is None:
+        backend.delete([page_id])
+    else:
+        backend.index([document])
+    schedule_elasticsearch_sync(page_id)
+    return document is not None
+
+
+@transaction.atomic
+def remove_page(*, page_id: int) -> None:
+    database_backend().delete([page_id])
+    schedule_elasticsearch_sync(page_id)
+
+
+def index_subtree(*, page_id: int) -> int:
+    """Re-index a page and every indexed page below it (after a move or a network rename)."""
+    root = Page.objects.filter(pk=page_id).first()
+    if root is None:
+        remove_page(page_id=page_id)
+        return 0
+    count = 0
+    for model in indexed_models():
+        for descendant_id in model.objects.descendant_of(root, inclusive=True).values_list(
+            "pk", flat=True
+        ):
+            index_page(page_id=descendant_id)
+            count += 1
+    return count
+
+
+def document_from_row(row: SearchDocument) -> IndexDocument:
+    """The document as the database index holds it (row with its `text` loaded)."""
+    text = row.text
+    return IndexDocument(
+        page_id=row.page_id,
+        kind=row.kind,
+        title=row.title,
+        summary=text.summary,
+        body=text.body,
+        attachments=text.attachments,
+        keywords=text.keywords,
+        url=row.url,
+        type=row.type,
+        themes=tuple(row.themes),
+        phases=tuple(row.phases),
+        regions=tuple(row.regions),
+        network_id=row.network_id,
+        network_title=row.network_title,
+        year=row.year,
+        evidence_strength=row.evidence_strength,
+        visibility=row.visibility,
+        published_at=row.published_at,
+        content_hash=row.content_hash,
+    )
+
+
+def sync_page_to_elasticsearch(*, page_id: int) -> None:
+    """Make Elasticsearch hold what the database index holds for this page.
+
+    Raises BackendUnavailable (after counting the attempt) so the task retries with backoff.
+    """
+    row = SearchDocument.objects.select_related("text").filter(page_id=page_id).first()
+    backend = elasticsearch_backend()
+    try:
+        if row is None:
+            backend.delete([page_id])
+        else:
+            backend.index([document_from_row(row)])
+    except BackendUnavailable as error:
+        pending, _ = PendingIndexUpdate.objects.get_or_create(page_id=page_id)
+        pending.attempts += 1
+        pending.last_error = str(error)[:255]
+        pending.save(update_fields=["attempts", "last_error", "updated_at"])
+        raise
+    PendingIndexUpdate.objects.filter(page_id=page_id).delete()
+
+
+def push_synonyms() -> None:
+    """Send the broker's synonyms to Elasticsearch (the database backend reads them live)."""
+    if elasticsearch_configured():
+        elasticsearch_backend().push_synonyms([s.term_list for s in Synonym.objects.all()])
+
+
+# Rebuilds and drift ---------------------------------------------------------------------------
+
+
+def acquire_lock(name: str) -> IndexLock:
+    holder = f"{socket.gethostname()}:{os.getpid()}"
+    now = timezone.now()
+    IndexLock.objects.filter(name=name, acquired_at__lt=now - STALE_LOCK_AFTER).delete()
+    try:
+        with transaction.atomic():
+            return IndexLock.objects.create(name=name, holder=holder, acquired_at=now)
+    except IntegrityError as error:
+        current = IndexLock.objects.filter(name=name).first()
+        raise RebuildAlreadyRunning(
+            f"A rebuild is already running ({current.holder if current else 'unknown'}, "
+            f"since {current.acquired_at:%Y-%m-%d %H:%M} UTC)."
+            if current
+            else "A rebuild is already running."
+        ) from error
+
+
+def release_lock(lock: IndexLock) -> None:
+    IndexLock.objects.filter(pk=lock.pk).delete()
+
+
+def rebuild_indexes(*, progress_factory=None) -> dict[str, int]:
+    """Rebuild the database index from the pages, then Elasticsearch from the database.
+
+    Refuses to run while another rebuild holds the lock. `progress_factory(total, label)`
+    returns a callable advancing a progress bar by n.
+    """
+    lock = acquire_lock(REBUILD_LOCK)
+    try:
+        total = indexable_page_count()
+        progress = progress_factory(total, "database") if progress_factory else None
+
+        def documents():
+            for page in indexable_pages():
+                document = build_document(page)
+                if document is not None:
+                    yield document
+
+        database_backend().rebuild(documents(), total=total, progress=progress)
+        counts = {"database": SearchDocument.objects.count()}
+        if elasticsearch_configured():
+            rows = SearchDocument.objects.select_related("text").order_by("pk")
+            es_total = rows.count()
+            es_progress = progress_factory(es_total, "elasticsearch") if progress_factory else None
+            elasticsearch_backend().rebuild(
+                (document_from_row(row) for row in rows.iterator(chunk_size=500)),
+                total=es_total,
+                progress=es_progress,
+            )
+            # Pages published while the new index was loading went to the old one: catch up.
+            repair(check_drift(include_database=False))
+            counts["elasticsearch"] = es_total
+        return counts
+    finally:
+        release_lock(lock)
+
+
+@dataclass
+class Drift:
+    missing: list[int] = field(default_factory=list)
+    extra: list[int] = field(default_factory=list)
+    stale: list[int] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing or self.extra or self.stale)
+
+
+@dataclass
+class DriftReport:
+    database: Drift | None = None
+    elasticsearch: Drift | None = None
+    pending: int = 0
+    unavailable: str = ""
+
+    @property
+    def clean(self) -> bool:
+        return all(d is None or d.clean for d in (self.database, self.elasticsearch)) and not (
+            self.pending or self.unavailable
+        )
+
+
+def _compare(expected: dict[int, str], indexed: dict[int, str]) -> Drift:
+    return Drift(
+        missing=sorted(set(expected) - set(indexed)),
+        extra=sorted(set(indexed) - set(expected)),
+        stale=sorted(k for k in set(expected) & set(indexed) if expected[k] != indexed[k]),
+    )
+
+
+def check_drift(*, include_database: bool = True) -> DriftReport:
+    """Compare what should be findable with what each index holds.
+
+    Database: every live indexed page is built again and its content hash compared with the
+    row's. Elasticsearch: compared with the database rows.
+    """
+    report = DriftReport(pending=PendingIndexUpdate.objects.count())
+    database_versions = database_backend().indexed_versions()
+    if include_database:
+        expected = {}
+        for page in indexable_pages():
+            document = build_document(page)
+            if document is not None:
+                expected[document.page_id] = document.content_hash
+        report.database = _compare(expected, database_versions)
+    if elasticsearch_configured():
+        try:
+            report.elasticsearch = _compare(
+                database_versions, elasticsearch_backend().indexed_versions()
+            )
+        except BackendUnavailable as error:
+            report.unavailable = str(error)
+    return report
+
+
+def repair(report: DriftReport) -> DriftReport:
+    """Fix what check_drift found: index the missing and stale, remove the extra."""
+    if report.database is not None:
+        for page_id in report.database.missing + report.database.stale + report.database.extra:
+            index_page(page_id=page_id)
+    if report.elasticsearch is not None:
+        backend = elasticsearch_backend()
+        for page_id in report.elasticsearch.extra:
+            backend.delete([page_id])
+        ids = report.elasticsearch.missing + report.elasticsearch.stale
+        rows = SearchDocument.objects.select_related("text").filter(page_id__in=ids)
+        backend.index(document_from_row(row) for row in rows)
+    if elasticsearch_configured():
+        for page_id in PendingIndexUpdate.objects.values_list("page_id", flat=True):
+            try:
+                sync_page_to_elasticsearch(page_id=page_id)
+            except BackendUnavailable:
+                logger.warning("Elasticsearch still unavailable; page %s stays pending", page_id)
+                break
+    return report
+
+
+# Analytics ------------------------------------------------------------------------------------
+
+
+def week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def encode_filters(filters: dict[str, tuple]) -> str:
+    return "&".join(
+        f"{name}={','.join(str(v) for v in sorted(values, key=str))}"
+        for name, values in sorted(filters.items())
+        if values
+    )[:500]
+
+
+def record_search(*, text: str, filters: dict[str, tuple], result_count: int) -> None:
+    """Count one search in this week's row for the query (one upsert statement).
+
+    Nothing about the person is stored: no user, session, address or time of day.
+    """
+    query = normalise(text)
+    if not query:
+        return
+    table = SearchQueryLog._meta.db_table
+    zero = 1 if result_count == 0 else 0
+    # The table name is ours; every value is a parameter.
+    sql = (
+        f"INSERT INTO {table} (week, query, filters, searches, zero_result_searches, "  # noqa: S608
+        f"last_result_count) VALUES (%s, %s, %s, 1, %s, %s) "
+        f"ON CONFLICT (week, query, filters) DO UPDATE SET "
+        f"searches = {table}.searches + 1, "
+        f"zero_result_searches = {table}.zero_result_searches + excluded.zero_result_searches, "
+        f"last_result_count = excluded.last_result_count"
+    )
+    week = week_of(timezone.localdate())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [week, query, encode_filters(filters), zero, result_count])

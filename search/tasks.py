@@ -1,0 +1,80 @@
+"""Index updates run here, after commit, by page id. Each is idempotent: it reads the page
+again and makes the index match it, so a retry or a duplicate does no harm."""
+
+import logging
+
+from celery import shared_task
+
+from django.db import OperationalError
+
+from . import services
+from .backends.base import BackendUnavailable
+
+logger = logging.getLogger(__name__)
+
+DATABASE_RETRY = {
+    "autoretry_for": (OperationalError,),  # e.g. SQLite "database is locked"
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 6,
+    "acks_late": True,
+}
+
+
+@shared_task(**DATABASE_RETRY)
+def index_page_task(page_id: int) -> bool:
+    """Index (or remove) one page, including the text of its attached documents."""
+    return services.index_page(page_id=page_id)
+
+
+@shared_task(**DATABASE_RETRY)
+def remove_page_task(page_id: int) -> None:
+    services.remove_page(page_id=page_id)
+
+
+@shared_task(**DATABASE_RETRY)
+def index_subtree_task(page_id: int) -> int:
+    """After a move or a network's change: the page and every indexed page below it."""
+    return services.index_subtree(page_id=page_id)
+
+
+@shared_task(
+    autoretry_for=(BackendUnavailable,),
+    retry_backoff=30,
+    retry_backoff_max=3600,
+    retry_jitter=True,
+    max_retries=10,
+    acks_late=True,
+)
+def sync_elasticsearch_task(page_id: int) -> None:
+    """Bring Elasticsearch in step with the database index for one page.
+
+    While Elasticsearch is down this retries with backoff; the PendingIndexUpdate row it
+    leaves is retried by `retry_pending_index_updates_task` even after the retries run out.
+    """
+    services.sync_page_to_elasticsearch(page_id=page_id)
+
+
+@shared_task
+def retry_pending_index_updates_task(limit: int = 500) -> int:
+    from .backends import elasticsearch_configured
+    from .models import PendingIndexUpdate
+
+    if not elasticsearch_configured():
+        return 0
+    page_ids = list(
+        PendingIndexUpdate.objects.order_by("updated_at").values_list("page_id", flat=True)[:limit]
+    )
+    for page_id in page_ids:
+        try:
+            services.sync_page_to_elasticsearch(page_id=page_id)
+        except BackendUnavailable:
+            logger.info("Elasticsearch still unavailable; %s updates pending", len(page_ids))
+            break
+    return len(page_ids)
+
+
+@shared_task(autoretry_for=(BackendUnavailable,), retry_backoff=30, max_retries=10)
+def push_synonyms_task() -> None:
+    services.push_synonyms()

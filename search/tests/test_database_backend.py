@@ -1,0 +1,80 @@
+"""What only the database backend does: "did you mean" from the vocabulary of public documents,
+and cached facet counts for browsing without words that never go stale."""
+
+import pytest
+
+from search.backends.base import PUBLIC, Audience
+from search.backends.database import DatabaseBackend
+from search.factories import IndexDocumentFactory
+from search.models import SearchTerm
+from search.query import SearchQuery
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def backend(no_elasticsearch):
+    return DatabaseBackend()
+
+
+def test_did_you_mean_corrects_each_misspelt_word(backend):
+    backend.index([IndexDocumentFactory(title="Metacognition and retrieval practice")])
+    results = backend.search(SearchQuery(text="metacogniton retreival"), PUBLIC)
+    assert results.total == 0
+    assert results.did_you_mean == "metacognition retrieval"
+
+
+def test_did_you_mean_is_not_offered_when_there_are_enough_results(backend):
+    backend.index([IndexDocumentFactory(title=f"Oracy {n}") for n in range(3)])
+    assert backend.search(SearchQuery(text="oracy"), PUBLIC).did_you_mean == ""
+
+
+def test_words_of_private_documents_never_enter_the_vocabulary(backend):
+    backend.index(
+        [
+            IndexDocumentFactory(title="Redundancies consultation", visibility="network"),
+            IndexDocumentFactory(title="Restructuring plans", visibility="members"),
+        ]
+    )
+    assert not SearchTerm.objects.filter(term__in=["redundancies", "restructuring"]).exists()
+    member = Audience(signed_in=True, network_ids=frozenset({1}))
+    assert backend.search(SearchQuery(text="redundancie"), member).did_you_mean == ""
+
+
+def test_a_correction_that_finds_nothing_visible_is_not_offered(backend):
+    backend.index([IndexDocumentFactory(title="Metacognition")])
+    backend.delete([backend.search(SearchQuery(text="metacognition"), PUBLIC).hits[0].page_id])
+    # The word stays in the vocabulary, but the corrected search would find nothing.
+    assert SearchTerm.objects.filter(term="metacognition").exists()
+    assert backend.search(SearchQuery(text="metacogniton"), PUBLIC).did_you_mean == ""
+
+
+def test_browsing_facet_counts_follow_every_change_to_the_index(backend):
+    backend.index([IndexDocumentFactory(type="tool")])
+    assert backend.search(SearchQuery(), PUBLIC).facets["type"][0].count == 1
+    newcomer = IndexDocumentFactory(type="tool")
+    backend.index([newcomer])
+    assert backend.search(SearchQuery(), PUBLIC).facets["type"][0].count == 2
+    backend.delete([newcomer.page_id])
+    assert backend.search(SearchQuery(), PUBLIC).facets["type"][0].count == 1
+
+
+def test_cached_browsing_counts_are_kept_apart_per_audience(backend):
+    backend.index(
+        [
+            IndexDocumentFactory(type="tool"),
+            IndexDocumentFactory(type="tool", visibility="network", network_id=9),
+        ]
+    )
+    member = Audience(signed_in=True, network_ids=frozenset({9}))
+    assert backend.search(SearchQuery(), member).facets["type"][0].count == 2
+    assert backend.search(SearchQuery(), PUBLIC).facets["type"][0].count == 1
+    assert backend.search(SearchQuery(), member).facets["type"][0].count == 2
+
+
+def test_a_search_reads_a_fixed_number_of_statements(backend, django_assert_num_queries):
+    backend.index([IndexDocumentFactory(title=f"Coaching {n}") for n in range(30)])
+    # synonyms, page of ids, the page's rows with highlights, facets and total
+    with django_assert_num_queries(4):
+        results = backend.search(SearchQuery(text="coaching"), PUBLIC)
+    assert len(results.hits) == 20
