@@ -19,6 +19,7 @@ from .models import (
     Theme,
 )
 from .schools.models import School
+from .wagtail_permissions import sync_network_access
 
 THEMES = [
     (
@@ -282,9 +283,5 @@ def _roles(status) -> list[str]:
 
 
 def _sync_permissions(network) -> None:
-    """Give members the Wagtail permissions their roles imply, when that module exists."""
-    try:
-        from .wagtail_permissions import sync_network_groups
-    except ImportError:
-        return
-    sync_network_groups(network)
+    """Give members the Wagtail permissions their roles imply."""
+    sync_network_access(network)

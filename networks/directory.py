@@ -5,20 +5,13 @@ from django.core.paginator import Paginator
 from django.utils.http import urlencode
 
 from .models import NetworkStatus, Theme
-from .schools.models import School
+from .schools.selectors import phases_in_use, regions_in_use
 from .selectors import network_directory, prefetch_directory_cards
 
 NETWORKS_PER_PAGE = 12
 
 
-def _values_in_use(field: str) -> list[tuple[str, str]]:
-    values = (
-        School.objects.filter(network_links__left_on__isnull=True)
-        .exclude(**{field: ""})
-        .values_list(field, flat=True)
-        .distinct()
-        .order_by(field)
-    )
+def _as_choices(values: list[str]) -> list[tuple[str, str]]:
     return [(value, value) for value in values]
 
 
@@ -32,8 +25,8 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         any_choice = [("", "Any")]
-        self.fields["region"].choices = any_choice + _values_in_use("region")
-        self.fields["phase"].choices = any_choice + _values_in_use("phase")
+        self.fields["region"].choices = any_choice + _as_choices(regions_in_use(in_networks=True))
+        self.fields["phase"].choices = any_choice + _as_choices(phases_in_use(in_networks=True))
         self.fields["theme"].choices = any_choice + list(Theme.objects.values_list("slug", "name"))
         self.fields["status"].choices = any_choice + list(NetworkStatus.choices)
 

@@ -1,6 +1,7 @@
 import sys
 from pathlib import Path
 
+# site/ must be importable before nlc is; nlc then adds the repository root too.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from django.core.wsgi import get_wsgi_application  # noqa: E402

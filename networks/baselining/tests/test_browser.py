@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from django.urls import reverse
 
@@ -29,7 +30,7 @@ def test_the_indicator_form_with_errors_is_accessible(page, live_server, world, 
 
     page.get_by_role("button", name="Add indicator").click()
 
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
 
 
@@ -64,8 +65,10 @@ def test_the_profile_charts_are_images_with_their_numbers_in_a_table(
     page.goto(world.network.url)
     page.get_by_text(f"The numbers for {reading.name}").click()
 
-    assert page.get_by_role("img", name=f"{reading.name}: trend since the baseline").is_visible()
-    assert page.get_by_role(
-        "table", name=f"{reading.name}: the baseline and every observation since"
-    ).is_visible()
+    expect(
+        page.get_by_role("img", name=f"{reading.name}: trend since the baseline")
+    ).to_be_visible()
+    expect(
+        page.get_by_role("table", name=f"{reading.name}: the baseline and every observation since")
+    ).to_be_visible()
     assert_accessible(page)

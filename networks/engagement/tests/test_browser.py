@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +30,7 @@ def test_the_engagement_overview_is_accessible(page, live_server, world, assert_
 
     page.goto(reverse("engagement:overview"))
 
-    assert page.get_by_role("table").is_visible()
+    expect(page.get_by_role("table")).to_be_visible()
     assert_accessible(page)
 
 
@@ -41,7 +42,7 @@ def test_the_profile_engagement_section_is_accessible_to_a_member(
 
     page.goto(world.network.url)
 
-    assert page.get_by_role(
-        "table", name="People active in the last 90 days, by member school"
-    ).is_visible()
+    expect(
+        page.get_by_role("table", name="People active in the last 90 days, by member school")
+    ).to_be_visible()
     assert_accessible(page)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from django.urls import reverse
 
@@ -33,7 +34,7 @@ def test_the_funding_form_with_errors_is_accessible(page, live_server, world, as
 
     page.get_by_role("button", name="Record funding").click()
 
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
 
 
@@ -54,7 +55,7 @@ def test_the_plan_revision_form_with_errors_is_accessible(
 
     page.get_by_role("button", name="Save this revision").click()
 
-    assert page.get_by_text("only audit asks how each network").first.is_visible()
+    expect(page.get_by_text("only audit asks how each network").first).to_be_visible()
     assert_accessible(page)
 
 
@@ -73,5 +74,5 @@ def test_the_profile_funding_section_is_accessible(page, live_server, world, ass
 
     page.goto(world.network.url)
 
-    assert page.get_by_role("heading", name="Match funding and spending plan").is_visible()
+    expect(page.get_by_role("heading", name="Match funding and spending plan")).to_be_visible()
     assert_accessible(page)
