@@ -17,7 +17,6 @@ Exits with status 1 if any import takes longer than the goal (60 seconds).
 
 import argparse
 import csv
-import os
 import random
 import shutil
 import sys
@@ -25,7 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from harness import configure_django, say
+
 GOAL_SECONDS = 60.0
 
 # The real export's columns, in its order. The importer reads nine of them by name.
@@ -135,25 +135,6 @@ def write_gias_csv(path: Path, rows: int, *, rename_every=0, close_every=0) -> N
             for column, position in zip(known_columns, positions, strict=True):
                 row[position] = known[column]
             writer.writerow(row)
-
-
-def say(text: str) -> None:
-    sys.stdout.write(f"{text}\n")
-    sys.stdout.flush()
-
-
-def configure_django(data_dir: Path) -> None:
-    os.environ["DJANGO_ENV"] = "dev"
-    os.environ["DATA_DIR"] = str(data_dir)
-    os.environ.pop("DATABASE_URL", None)  # always a fresh SQLite file in data_dir
-    os.environ.pop("DJANGO_SETTINGS_MODULE", None)
-    sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    from nlc.environment import select_settings_module
-
-    select_settings_module()
-    import django
-
-    django.setup()
 
 
 def timed_import(label: str, path: Path) -> float:

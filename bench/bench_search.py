@@ -22,7 +22,6 @@ Exits with status 1 if a goal is missed.
 """
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -32,7 +31,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from harness import configure_django, percentile
+
 GOAL_MEDIAN_MS = 50.0
 GOAL_P95_MS = 150.0
 SEED = 20251128
@@ -183,28 +183,6 @@ QUERIES = [
 ]
 
 
-def configure(data_dir: Path) -> None:
-    os.environ["DJANGO_ENV"] = "dev"
-    os.environ["DATA_DIR"] = str(data_dir)
-    os.environ["DEBUG"] = "false"
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    os.environ.pop("DATABASE_URL", None)  # always a fresh SQLite file in data_dir
-    os.environ.pop("ELASTICSEARCH_URL", None)
-    os.environ.pop("DJANGO_SETTINGS_MODULE", None)
-    sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    from nlc.environment import select_settings_module
-
-    select_settings_module()
-    import logging
-    import warnings
-
-    import django
-
-    django.setup()
-    logging.disable(logging.INFO)  # page creation and task logs would drown the figures
-    warnings.filterwarnings("ignore", message="No directory at")
-
-
 def sentence(rng: random.Random, topic_words: list[str], length: int) -> str:
     words = [
         rng.choice(topic_words) if rng.random() < 0.35 else rng.choice(COMMON)
@@ -342,12 +320,6 @@ def raw_fts_ms(params: dict) -> float | None:
     return (time.perf_counter() - started) * 1000
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    """The inclusive (linearly interpolated) percentile, as statistics.quantiles computes it."""
-    cuts = statistics.quantiles(values, n=100, method="inclusive")
-    return cuts[round(fraction * 100) - 1]
-
-
 def run_requests(total: int, member, network_id: int) -> list[dict]:
     from django.db import connection
     from django.test import Client
@@ -467,7 +439,7 @@ def main() -> int:
 
     data_dir = Path(tempfile.mkdtemp(prefix="nlc-bench-search-"))
     try:
-        configure(data_dir)
+        configure_django(data_dir)
         from django.core.management import call_command
 
         sys.stdout.write(f"Migrating a fresh database in {data_dir} …\n")
