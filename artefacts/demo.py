@@ -1,10 +1,11 @@
-"""Demo artefacts: forty across the demo networks, of every type and every visibility.
+"""Demo artefacts: about forty across the demo networks, of every type and every visibility.
 
 Runs after the networks' demo data (it does nothing when there are no networks yet). Published
 artefacts are built by the factories; two more go through the moderation services so that the
 demo logins have work waiting: teacher@example.org has a draft with changes requested, and
-coleader@example.org has an artefact to review. Artefacts are found by their network and slug,
-so a second run adds nothing.
+coleader@example.org has an artefact to review. Three published adaptations across networks and
+eight “we tried this” responses go through the services too. Artefacts are found by their
+network and slug, and a person has one response per artefact, so a second run adds nothing.
 """
 
 import textwrap
@@ -18,9 +19,10 @@ from accounts.models import User
 from networks.models import Membership, NetworkPage, Role, Theme
 
 from . import services
-from .demo_content import ARTEFACTS, IN_MODERATION
+from .demo_content import ADAPTATIONS, ARTEFACTS, IN_MODERATION, TRIALS
 from .factories import ArtefactPageFactory
-from .models import ArtefactPage, Licence, Phase, Subject
+from .models import ArtefactPage, ArtefactTrial, Licence, Phase, Subject
+from .permissions import author_ids
 from .richtext import plain_to_rich_text
 from .sample_files import docx_bytes, pdf_bytes
 
@@ -57,7 +59,12 @@ def seed(log) -> None:
         _published(network, spec, position, vocabulary)
         created += 1
     created += _in_moderation(networks, vocabulary)
-    log(f"{created} artefacts added, {ArtefactPage.objects.count()} in all")
+    created += _adaptations(networks)
+    tried = _trials(networks)
+    log(
+        f"{created} artefacts added, {ArtefactPage.objects.count()} in all; "
+        f"{tried} “we tried this” responses added"
+    )
 
 
 def _exists(network, title) -> bool:
@@ -190,3 +197,83 @@ def _in_moderation(networks, vocabulary) -> int:
                 )
         created += 1
     return created
+
+
+def _find(networks, network_title, title) -> ArtefactPage | None:
+    network = networks.get(network_title)
+    if network is None:
+        return None
+    return ArtefactPage.objects.filter(network=network, slug=slugify(title)[:80]).first()
+
+
+def _writers(network, *, role=None) -> list[Membership]:
+    roles = (role,) if role else (Role.MEMBER, Role.CO_LEADER)
+    return [m for m in _people(network) if m.role in roles]
+
+
+def _adaptations(networks) -> int:
+    """Adaptations across networks, started, submitted and approved through the services."""
+    created = 0
+    for source_network, source_title, network_title, title, summary, changed in ADAPTATIONS:
+        original = _find(networks, source_network, source_title)
+        network = networks.get(network_title)
+        if original is None or network is None or _exists(network, title):
+            continue
+        adapters = _writers(network, role=Role.MEMBER) or _writers(network)
+        if not adapters:
+            continue
+        adapter = adapters[0].user
+        reviewer = next(
+            (m.user for m in _writers(network, role=Role.CO_LEADER) if m.user_id != adapter.pk),
+            None,
+        )
+        if reviewer is None:
+            continue
+        adaptation = services.adapt_artefact(
+            original=original,
+            network=network,
+            by=adapter,
+            title=title,
+            what_we_changed=plain_to_rich_text(changed),
+        )
+        services.save_draft(
+            artefact=adaptation,
+            by=adapter,
+            base_revision_id=adaptation.latest_revision_id,
+            fields={"summary": summary},
+        )
+        services.submit_artefact(artefact=adaptation, by=adapter)
+        services.approve_artefact(artefact=adaptation, by=reviewer)
+        created += 1
+    return created
+
+
+def _trials(networks) -> int:
+    """“We tried this” responses from members of other networks, through the service."""
+    added = 0
+    for source_network, source_title, network_title, outcome, context, note in TRIALS:
+        artefact = _find(networks, source_network, source_title)
+        network = networks.get(network_title)
+        if artefact is None or network is None:
+            continue
+        authors = author_ids(artefact)
+        trier = next(
+            (
+                m.user
+                for m in _people(network)
+                if m.role == Role.MEMBER and m.user_id not in authors
+            ),
+            None,
+        )
+        if trier is None or ArtefactTrial.objects.filter(artefact=artefact, user=trier).exists():
+            continue
+        services.record_trial(
+            artefact=artefact,
+            by=trier,
+            network=network,
+            context=context,
+            outcome=outcome,
+            note=note,
+        )
+        added += 1
+    return added

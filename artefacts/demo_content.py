@@ -886,3 +886,116 @@ IN_MODERATION = [
         tags=["observation"],
     ),
 ]
+
+# Adaptations across networks: (original's network, original's title, adapting network, title,
+# summary, what we changed and why). Each starts through artefacts.services.adapt_artefact and is then
+# submitted and approved as any artefact is.
+ADAPTATIONS = [
+    (
+        MERSEY,
+        "Live marking in Year 5 writing",
+        THAMES,
+        "Live marking in Year 7 English",
+        "Two secondary schools tried Mersey's live marking with Year 7 extended writing.",
+        "We used Mersey's routine with Year 7 in English rather than Year 5. Extended answers "
+        "are longer at secondary, so editing time went from ten minutes to fifteen, and we "
+        "dropped the margin codes: our pupils found a spoken comment and one written word "
+        "enough.",
+    ),
+    (
+        PENNINE,
+        "Question sticky-note test",
+        CORNWALL,
+        "Sticky-note test for mixed-age classes",
+        "The sticky-note test, with a question for each year group in the same room.",
+        "Our classes span three year groups, so each pupil answers the question pitched at their "
+        "own year, on a different colour of note. We sort them by colour first, then by "
+        "misconception.",
+    ),
+    (
+        BRISTOL,
+        "Reasoning sentence stems",
+        BLACK_COUNTRY,
+        "Reasoning stems across the move to Year 7",
+        "The same reasoning stems in the last term of primary and the first of secondary.",
+        "We used the same stems in Year 6 and Year 7, so pupils meet them on both sides of the "
+        "move to secondary school, and added two stems for disagreeing politely.",
+    ),
+]
+
+# “We tried this” responses: (artefact's network, artefact's title, trier's network, outcome,
+# where and with whom, what happened). The trier is a member of their network who is not one
+# of the artefact's authors.
+TRIALS = [
+    (
+        MERSEY,
+        "Live marking in Year 5 writing",
+        PENNINE,
+        "worked",
+        "Year 5 and 6 in two small village schools, for a term.",
+        "Pupils fixed their mistakes in the lesson instead of ignoring comments in their books. "
+        "Marking time at home fell by about two hours a week.",
+    ),
+    (
+        MERSEY,
+        "Live marking in Year 5 writing",
+        BIRMINGHAM,
+        "partly",
+        "One Year 4 class, over six weeks.",
+        "It worked for confident writers. Pupils who struggled to read their own work needed an "
+        "adult beside them, so we paired live marking with a teaching assistant's group.",
+    ),
+    (
+        MERSEY,
+        "Live marking in Year 5 writing",
+        CORNWALL,
+        "did_not_work",
+        "A mixed Year 3 to 6 class of 28, for half a term.",
+        "With four year groups in one room we could not reach enough pupils during the lesson. "
+        "We went back to written marking for the older pupils and kept live marking for Year 3.",
+    ),
+    (
+        PENNINE,
+        "Question sticky-note test",
+        MERSEY,
+        "worked",
+        "Year 8 science, three classes.",
+        "Quick to run and the notes told us more than a quiz. We now use it every other lesson.",
+    ),
+    (
+        CAMDEN,
+        "Visual timetable templates",
+        THAMES,
+        "worked",
+        "A Reception class with three pupils who find transitions hard.",
+        "Fewer upsets at the start of the day within two weeks. We laminated the cards and "
+        "added photographs of our own rooms.",
+    ),
+    (
+        CAMDEN,
+        "Visual timetable templates",
+        BLACK_COUNTRY,
+        "partly",
+        "Year 7 form groups in the first term at secondary school.",
+        "Useful for the pupils who needed it; the rest of the form found a whole-class "
+        "timetable childish, so we moved to individual cards.",
+    ),
+    (
+        BRISTOL,
+        "Reasoning sentence stems",
+        MERSEY,
+        "partly",
+        "Year 6 maths, two classes, for a term.",
+        "Pupils used the stems when the teacher prompted them, but rarely on their own. Putting "
+        "them on the table mats helped more than the wall display.",
+    ),
+    (
+        BIRMINGHAM,
+        "Training pupil researchers",
+        CORNWALL,
+        "worked",
+        "Eight Year 5 and 6 pupils from three small schools, meeting online.",
+        "The pupil researchers interviewed younger pupils in each other's schools. Their "
+        "findings changed how we run our shared topic days.",
+    ),
+]

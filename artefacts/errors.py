@@ -25,3 +25,14 @@ class StaleDraft(ArtefactActionRefused):
             "versions, then save again to replace theirs with yours."
         )
         self.latest_revision = latest_revision
+
+
+class InvalidAdaptation(ArtefactActionRefused):
+    """An adaptation breaks a rule of ArtefactPage.adaptation_problems.
+
+    `problems` maps field names to messages; nothing was saved.
+    """
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(" ".join(problems.values()))
+        self.problems = problems

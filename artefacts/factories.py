@@ -20,11 +20,13 @@ from .models import (
     ArtefactContributor,
     ArtefactModeration,
     ArtefactPage,
+    ArtefactTrial,
     ArtefactType,
     Licence,
     ModerationStatus,
     Phase,
     Subject,
+    TrialOutcome,
     Visibility,
 )
 from .sample_files import pdf_bytes
@@ -132,6 +134,22 @@ class ArtefactPageFactory(factory.django.DjangoModelFactory):
 
 class DraftArtefactFactory(ArtefactPageFactory):
     live = False
+
+
+class ArtefactTrialFactory(factory.django.DjangoModelFactory):
+    """A “we tried this” response, written directly (no notification, no activity): for tests
+    that need many. artefacts.services.record_trial is what the site and demo data use."""
+
+    class Meta:
+        model = ArtefactTrial
+
+    artefact = factory.SubFactory(ArtefactPageFactory)
+    user = factory.SubFactory(UserFactory)
+    network = None
+    school = None
+    context = "Two Year 4 classes in a small rural primary, over half a term."
+    outcome = TrialOutcome.PARTLY
+    note = "Pupils liked it; the written part took longer than we planned."
 
 
 def sample_pdf(name: str = "protocol.pdf", title: str = "Observation protocol"):

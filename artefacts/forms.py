@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts.models import User
-from networks.models import Membership, Theme
+from networks.models import Membership, NetworkPage, Theme
 from networks.schools.models import School
 
 from .models import (
@@ -22,8 +22,10 @@ from .models import (
     Licence,
     Phase,
     Subject,
+    TrialOutcome,
     Visibility,
 )
+from .models.trials import CONTEXT_MAX_LENGTH, NOTE_MAX_LENGTH
 from .richtext import plain_to_rich_text, rich_text_to_plain
 from .services import Contributor, ResourceChanges
 from .uploads import ACCEPT_ATTRIBUTE, IMAGE, check_upload
@@ -35,6 +37,10 @@ WHAT_DID_NOT_WORK_REQUIRED = (
 WRITING_HELP = (
     "Leave a blank line between paragraphs. Start lines with “- ” for a bulleted list or "
     "“1. ” for numbered steps. Web addresses become links."
+)
+WHAT_WE_CHANGED_REQUIRED = (
+    "Say what you changed and why: readers of both artefacts see it, and it helps the next "
+    "school choose between them."
 )
 MAX_TAGS = 20
 
@@ -214,6 +220,9 @@ class ArtefactForm(forms.Form):
         self._limit_choices()
         if artefact is None or not artefact.adapted_from_id:
             del self.fields["what_we_changed"]
+        else:  # an adaptation always says what it changed
+            self.fields["what_we_changed"].required = True
+            self.fields["what_we_changed"].error_messages["required"] = WHAT_WE_CHANGED_REQUIRED
         self.resources = list(artefact.resources) if artefact is not None else []
         if self.resources:
             self.fields["remove_resources"].choices = [
@@ -466,3 +475,121 @@ class ApproveForm(forms.Form):
 class CompareForm(forms.Form):
     old = forms.IntegerField(widget=forms.HiddenInput)
     new = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def add_problems(form, problems: dict[str, str]) -> None:
+    """Show a service's refusals by field (those the form does not have go at the top)."""
+    for name, message in problems.items():
+        form.add_error(name if name in form.fields else None, message)
+
+
+class AdaptForm(forms.Form):
+    """Start adapting a published artefact: where, under what title, and what changes and why.
+
+    `networks` are the networks the person may adapt it into (selectors.networks_to_adapt_into);
+    with only one, the form does not ask.
+    """
+
+    network = forms.ModelChoiceField(
+        label="Which network is adapting it",
+        queryset=NetworkPage.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": "Choose the network your adaptation belongs to."},
+    )
+    title = forms.CharField(
+        label="Title of your adaptation",
+        max_length=255,
+        help_text="You can change it, and everything else, before you submit it for review.",
+    )
+    what_we_changed = forms.CharField(
+        label="What we changed and why",
+        widget=_textarea(5),
+        max_length=5000,
+        help_text="How your version differs from the original, and why: for example a "
+        "different age group, subject or setting. Readers of both artefacts see it.",
+        error_messages={"required": WHAT_WE_CHANGED_REQUIRED},
+    )
+
+    def __init__(self, *args, original, networks, **kwargs):
+        kwargs.setdefault("initial", {"title": original.title})
+        super().__init__(*args, **kwargs)
+        self.networks = list(networks)
+        if len(self.networks) == 1:
+            del self.fields["network"]
+        else:
+            self.fields["network"].queryset = NetworkPage.objects.filter(
+                pk__in=[network.pk for network in self.networks]
+            ).order_by("title")
+
+    @property
+    def only_network(self):
+        return self.networks[0] if len(self.networks) == 1 else None
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "network": data.get("network") or self.only_network,
+            "title": data["title"],
+            "what_we_changed": plain_to_rich_text(data["what_we_changed"]),
+        }
+
+
+class TrialForm(forms.Form):
+    """“We tried this”: where, how it went and what happened (and with which network, for
+    people in several)."""
+
+    network = forms.ModelChoiceField(
+        label="The network you tried it with",
+        queryset=NetworkPage.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": "Choose the network you tried it with."},
+    )
+    context = forms.CharField(
+        label="Where and with whom you tried it",
+        max_length=CONTEXT_MAX_LENGTH,
+        widget=_textarea(3),
+        help_text="For example: “Two Year 4 classes in a small rural primary, over half a term.”",
+        error_messages={"required": "Say where and with whom you tried it."},
+    )
+    outcome = forms.ChoiceField(
+        label="How it went",
+        choices=TrialOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how it went."},
+    )
+    note = forms.CharField(
+        label="What happened",
+        max_length=NOTE_MAX_LENGTH,
+        widget=_textarea(6),
+        help_text="What you changed, what happened, and what you would tell the next school. "
+        "What did not work helps as much as what did.",
+        error_messages={"required": "Say what happened: the next school learns most from it."},
+    )
+
+    def __init__(self, *args, networks, trial=None, **kwargs):
+        if trial is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "network": trial.network_id,
+                "context": trial.context,
+                "outcome": trial.outcome,
+                "note": trial.note,
+            }
+        super().__init__(*args, **kwargs)
+        self.networks = list(networks)
+        if len(self.networks) > 1:
+            self.fields["network"].queryset = NetworkPage.objects.filter(
+                pk__in=[network.pk for network in self.networks]
+            ).order_by("title")
+        else:
+            del self.fields["network"]
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "network": data.get("network") or (self.networks[0] if self.networks else None),
+            "context": data["context"],
+            "outcome": data["outcome"],
+            "note": data["note"],
+        }

@@ -22,6 +22,14 @@ Writing:
   appoints another co-leader (or removes the co-leader from the contributors) first.
 * Nothing changes in a closed network: its published artefacts stay readable.
 
+Spreading (artefacts.services.record_trial and adapt_artefact):
+
+* Anyone signed in who may read a published artefact, except its authors, may say “we tried this”
+  (and change what they said). Authors' own use is the artefact itself, not evidence of spread.
+* A reader may adapt a published artefact whose licence allows it (not “all rights reserved”)
+  into a network where they may start artefacts. An artefact shared with its network only is
+  adapted in that network only: the adaptation starts as a copy of its words.
+
 Every answer is a bool; the `*_or_404` accessors fetch and authorise in one call, with the same
 404 for "does not exist" and "not yours".
 """
@@ -192,6 +200,44 @@ def can_request_changes(user, artefact, moderation=None) -> bool:
 def can_publish_in_admin(user, artefact) -> bool:
     """Publishing in the Wagtail admin skips moderation: admins only (for support)."""
     return is_admin(user)
+
+
+# --- Spreading: trying and adapting ---------------------------------------------------------
+
+
+def can_record_trial(user, artefact) -> bool:
+    """Say “we tried this” about a published artefact (or change one's response)."""
+    return (
+        _signed_in(user)
+        and can_read_live_artefact(user, artefact)
+        and not is_author(user, artefact)
+    )
+
+
+def _may_adapt(user, artefact) -> bool:
+    return _signed_in(user) and can_read_live_artefact(user, artefact) and artefact.may_be_adapted
+
+
+def can_adapt_into(user, artefact, network) -> bool:
+    """Start an adaptation of the published artefact in `network`."""
+    if not (_may_adapt(user, artefact) and can_create_artefact(user, network)):
+        return False
+    return artefact.visibility != Visibility.NETWORK or network.pk == artefact.network_id
+
+
+def can_adapt_artefact(user, artefact, *, networks=None) -> bool:
+    """Start an adaptation of the published artefact in at least one network.
+
+    `networks`: the result of selectors.networks_to_adapt_into(user, artefact), when the caller
+    has it already (otherwise it costs a query).
+    """
+    if not _may_adapt(user, artefact):
+        return False
+    if networks is None:
+        from .selectors import networks_to_adapt_into
+
+        networks = networks_to_adapt_into(user, artefact)
+    return any(can_adapt_into(user, artefact, network) for network in networks)
 
 
 # --- Accessors -------------------------------------------------------------------------------

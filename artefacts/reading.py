@@ -4,6 +4,7 @@ Works on a live page and on a revision's page object alike (whose relations live
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from taggit.models import Tag
 
@@ -14,8 +15,22 @@ from networks.models import NetworkPage
 from networks.schools.models import School
 
 from .models import EVIDENCE_STRENGTH_GUIDANCE, SECTIONS, Visibility
-from .permissions import can_edit_artefact, can_view_draft
-from .selectors import related_artefacts
+from .permissions import (
+    can_adapt_artefact,
+    can_edit_artefact,
+    can_read_live_artefact,
+    can_record_trial,
+    can_view_draft,
+)
+from .selectors import (
+    adaptations_of,
+    adapted_from_for,
+    networks_to_adapt_into,
+    related_artefacts,
+    trial_by,
+    trial_summary,
+    trials_of,
+)
 
 
 @dataclass
@@ -114,4 +129,43 @@ def reading_context(page, user) -> dict:
         else ""
     )
     context["can_edit"] = can_edit_artefact(user, page)
+    context.update(lineage_context(page, user))
+    context.update(trials_context(page, user))
     return context
+
+
+def lineage_context(page, user) -> dict:
+    """Where the artefact came from and where it went, limited to what this person may read.
+
+    Two queries, three when the person may adapt it (the networks they could adapt it into).
+    """
+    signed_in = getattr(user, "is_authenticated", False)
+    readable = can_read_live_artefact(user, page)
+    networks = (
+        list(networks_to_adapt_into(user, page))
+        if signed_in and readable and page.may_be_adapted
+        else []
+    )
+    can_adapt = bool(networks) and can_adapt_artefact(user, page, networks=networks)
+    return {
+        "adapted_from": adapted_from_for(page, user),
+        "adaptations": adaptations_of(page, user),
+        "can_adapt": can_adapt,
+        "adapt_url": reverse("artefacts:adapt", kwargs={"artefact_id": page.pk})
+        if can_adapt
+        else "",
+    }
+
+
+def trials_context(page, user) -> dict:
+    """The “we tried this” responses, their counts and what this person can do. Two queries,
+    three for someone who may respond (their own response)."""
+    may_respond = can_record_trial(user, page)
+    return {
+        "trials": trials_of(page),
+        "trial_summary": trial_summary(page),
+        "can_record_trial": may_respond,
+        "my_trial": trial_by(user, page) if may_respond else None,
+        "tried_url": reverse("artefacts:tried", kwargs={"artefact_id": page.pk}),
+        "sign_in_url": f"{reverse('account_login')}?{urlencode({'next': page.url or ''})}",
+    }

@@ -1,6 +1,7 @@
 """Reads about artefacts. Every list of artefacts, anywhere, starts from artefacts_visible_to."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Revision
@@ -12,9 +13,13 @@ from .models import (
     ArtefactContributor,
     ArtefactModeration,
     ArtefactPage,
+    ArtefactTrial,
     ModerationStatus,
+    TrialOutcome,
     Visibility,
 )
+
+FEED_LENGTH = 50
 
 
 def artefacts_visible_to(user):
@@ -42,8 +47,18 @@ def artefacts_visible_to(user):
 
 
 def with_card_data(artefacts):
-    """What an artefact card shows: its network (title, type, date and summary are its own)."""
-    return artefacts.select_related("network")
+    """What an artefact card shows: its network and how many people said they tried it (title,
+    type, date and summary are its own). Still one query."""
+    tried = (
+        ArtefactTrial.objects.filter(artefact_id=OuterRef("pk"))
+        .order_by()
+        .values("artefact_id")
+        .annotate(people=Count("pk"))
+        .values("people")[:1]
+    )
+    return artefacts.select_related("network").annotate(
+        tried_count=Coalesce(Subquery(tried, output_field=IntegerField()), Value(0))
+    )
 
 
 def network_artefacts(network, user):
@@ -54,7 +69,8 @@ def network_artefacts(network, user):
 def related_artefacts(artefact, user, *, limit: int = 4) -> list:
     """Other artefacts this person may read that share themes with this one (most shared first).
 
-    Two queries: the artefacts (with their networks) and their themes.
+    The artefact's own lineage (what it adapts, its adaptations) is listed apart, so it is left
+    out here. Two queries: the artefacts (with their networks) and their themes.
     """
     theme_ids = [theme.pk for theme in artefact.themes.all()]
     if not theme_ids:
@@ -63,7 +79,8 @@ def related_artefacts(artefact, user, *, limit: int = 4) -> list:
         with_card_data(
             artefacts_visible_to(user)
             .filter(themes__in=theme_ids)
-            .exclude(pk=artefact.pk)
+            .exclude(pk__in=[artefact.pk, artefact.adapted_from_id or artefact.pk])
+            .exclude(adapted_from=artefact.pk)
             .annotate(shared_themes=Count("themes", filter=Q(themes__in=theme_ids)))
             .order_by("-shared_themes", "-first_published_at", "-pk")
         )[:limit]
@@ -155,4 +172,100 @@ def networks_to_write_in(user):
         .exclude(status=NetworkStatus.CLOSED)
         .order_by("title")
         .distinct()
+    )
+
+
+# --- Lineage ---------------------------------------------------------------------------------
+
+
+def adapted_from_for(artefact, user):
+    """The artefact this one adapts, if this person may read it (else None). At most one query."""
+    if not artefact.adapted_from_id:
+        return None
+    return with_card_data(artefacts_visible_to(user).filter(pk=artefact.adapted_from_id)).first()
+
+
+def adaptations_of(artefact, user, *, limit: int = 12) -> list:
+    """Published adaptations of the artefact, from any network, that this person may read.
+
+    One query; newest first.
+    """
+    return list(with_card_data(artefacts_visible_to(user).filter(adapted_from=artefact))[:limit])
+
+
+def networks_to_adapt_into(user, artefact):
+    """The networks where the person may start an adaptation of the artefact.
+
+    An artefact shared with its own network only is adapted in that network only.
+    """
+    networks = networks_to_write_in(user)
+    if artefact.visibility == Visibility.NETWORK:
+        networks = networks.filter(pk=artefact.network_id)
+    return networks
+
+
+# --- “We tried this” -------------------------------------------------------------------------
+
+
+def trials_of(artefact, *, limit: int = 20) -> list:
+    """The latest “we tried this” responses, with who, their school and network. One query."""
+    return list(
+        ArtefactTrial.objects.filter(artefact=artefact)
+        .select_related("user", "network", "school")
+        .order_by("-updated_at", "-pk")[:limit]
+    )
+
+
+def trial_summary(artefact) -> dict:
+    """How many people tried it, in how many networks and schools, and how it went. One query."""
+    return ArtefactTrial.objects.filter(artefact=artefact).aggregate(
+        people=Count("pk"),
+        networks=Count("network", distinct=True),
+        schools=Count("school", distinct=True),
+        worked=Count("pk", filter=Q(outcome=TrialOutcome.WORKED)),
+        partly=Count("pk", filter=Q(outcome=TrialOutcome.PARTLY)),
+        did_not_work=Count("pk", filter=Q(outcome=TrialOutcome.DID_NOT_WORK)),
+    )
+
+
+def trial_by(user, artefact) -> ArtefactTrial | None:
+    """The person's own response about the artefact, if they gave one."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return ArtefactTrial.objects.filter(artefact=artefact, user=user).first()
+
+
+def trial_networks_for(user):
+    """The networks a person may say they tried an artefact with: their current ones."""
+    from networks.models import NetworkPage
+
+    return (
+        NetworkPage.objects.filter(memberships__user=user, memberships__left_at__isnull=True)
+        .order_by("title")
+        .distinct()
+    )
+
+
+# --- Feeds -----------------------------------------------------------------------------------
+
+
+def artefacts_for_feed(*, network=None, theme=None, limit: int = FEED_LENGTH) -> list:
+    """The latest public artefacts, optionally of one network or theme, for the Atom feed.
+
+    Three queries whatever the number: the artefacts with their networks, their contributors
+    and their themes.
+    """
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Prefetch
+
+    artefacts = artefacts_visible_to(AnonymousUser()).select_related("network")
+    if network is not None:
+        artefacts = artefacts.filter(network=network)
+    if theme is not None:
+        artefacts = artefacts.filter(themes=theme)
+    return list(
+        artefacts.prefetch_related(
+            Prefetch("contributors", queryset=ArtefactContributor.objects.order_by("sort_order")),
+            "themes",
+        )[:limit]
     )

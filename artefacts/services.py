@@ -5,6 +5,9 @@ audit log, and tells the people concerned in the app and by e-mail (after commit
 
 Moderation: draft → submitted → changes requested → (revised) → submitted → published, or
 scheduled and then published by `publish_due_artefacts` (run by Celery beat).
+
+Spreading: `record_trial` (“we tried this”) and `adapt_artefact`, which starts a draft in the
+reader's network that then goes through the same moderation.
 """
 
 import os
@@ -30,14 +33,15 @@ from wagtail.models import Page, Revision
 
 from networks.models import Membership, Role
 
-from . import permissions
-from .errors import ArtefactActionRefused, NotAllowed, StaleDraft
+from . import permissions, selectors
+from .errors import ArtefactActionRefused, InvalidAdaptation, NotAllowed, StaleDraft
 from .models import (
     RESERVED_SLUGS,
     ArtefactContributor,
     ArtefactFile,
     ArtefactModeration,
     ArtefactPage,
+    ArtefactTrial,
     ModerationStatus,
 )
 from .uploads import IMAGE, CheckedUpload
@@ -56,6 +60,22 @@ ACTION_LABELS = {
 }
 
 EMAIL_TEMPLATE = "artefacts/email/moderation"
+TRIAL_EMAIL_TEMPLATE = "artefacts/email/trial"
+
+# What an adaptation copies from the published original: its words, type, licence and reach.
+# Not its evidence (the adapters gather their own), files, schools or people.
+ADAPTATION_COPIES = (
+    "summary",
+    "artefact_type",
+    "context",
+    "what_we_did",
+    "what_worked",
+    "what_did_not_work",
+    "try_it_steps",
+    "adaptation_notes",
+    "licence",
+    "visibility",
+)
 
 # The page fields a draft can set, as the form cleans them (rich text already sanitised HTML).
 PAGE_FIELDS = (
@@ -156,7 +176,7 @@ def _tell(people, *, by, artefact, message: str, comment: str = "") -> None:
                 "artefact_title": artefact.draft_title or artefact.title,
                 "network_title": artefact.network.title,
                 "comment": comment,
-                "link": _absolute(url),
+                "link": url if url.startswith("http") else _absolute(url),
             },
         )
 
@@ -299,6 +319,20 @@ def _change_resources(page, *, changes: ResourceChanges | None, by) -> None:
     page.resources = raw
 
 
+def _check_adaptation(page) -> None:
+    """Refuse (saving nothing) a version of an adaptation that breaks the adaptation rules."""
+    if not page.adapted_from_id:
+        return
+    original = (
+        ArtefactPage.objects.select_related("network").filter(pk=page.adapted_from_id).first()
+    )
+    if original is None:  # the original was deleted: nothing left to follow
+        return
+    problems = page.adaptation_problems(original)
+    if problems:
+        raise InvalidAdaptation(problems)
+
+
 # --- Writing ---------------------------------------------------------------------------------
 
 
@@ -313,17 +347,28 @@ def create_artefact(
     resources: ResourceChanges | None = None,
     adapted_from=None,
 ) -> ArtefactPage:
-    """Start a draft artefact in the network. Returns the page (not live), with one revision."""
+    """Start a draft artefact in the network. Returns the page (not live), with one revision.
+
+    With `adapted_from` (a published artefact the person may adapt there) it is an adaptation,
+    which must follow ArtefactPage.adaptation_problems; InvalidAdaptation saves nothing.
+    """
     _require(
         permissions.can_create_artefact(by, network),
         "Only current co-leaders and members of the network can write its artefacts.",
     )
+    if adapted_from is not None:
+        adapted_from = ArtefactPage.objects.select_related("network").get(pk=adapted_from.pk)
+        _require(
+            permissions.can_adapt_into(by, adapted_from, network),
+            "You cannot adapt this artefact in that network.",
+        )
     page = ArtefactPage(
         title=fields["title"],
         slug=unique_slug(network, fields["title"]),
         owner=by,
         live=False,
         adapted_from=adapted_from,
+        network=network,
     )
     _apply(
         page,
@@ -331,6 +376,7 @@ def create_artefact(
         tags=tags,
         contributors=contributors or default_contributors(network=network, by=by),
     )
+    _check_adaptation(page)
     network.add_child(instance=page)  # validates the page (Page.save runs full_clean)
     if resources is not None:
         _change_resources(page, changes=resources, by=by)
@@ -362,6 +408,7 @@ def save_draft(
         raise StaleDraft(Revision.objects.select_related("user").get(pk=locked.latest_revision_id))
     page = locked.get_latest_revision_as_object()
     _apply(page, fields=fields, tags=tags, contributors=contributors)
+    _check_adaptation(page)
     _change_resources(page, changes=resources, by=by)
     revision = page.save_revision(user=by, log_action=True)
     moderation = _moderation(locked)
@@ -498,7 +545,7 @@ def publish_due_artefacts() -> int:
     for moderation_id in list(due):
         with transaction.atomic():
             moderation = (
-                ArtefactModeration.objects.select_for_update()
+                ArtefactModeration.objects.select_for_update(of=("self",))
                 .select_related("submitted_revision", "artefact", "artefact__network")
                 .filter(pk=moderation_id, status=ModerationStatus.SCHEDULED)
                 .first()
@@ -519,3 +566,123 @@ def publish_due_artefacts() -> int:
             )
             published += 1
     return published
+
+
+# --- Spreading: adapting and trying ----------------------------------------------------------
+
+
+@transaction.atomic
+def adapt_artefact(*, original, network, by, what_we_changed: str, title: str = "") -> ArtefactPage:
+    """Start a draft in `network` that adapts the published `original`.
+
+    The draft starts as a copy of the original's published words (see ADAPTATION_COPIES) with the
+    adapter as its author; they rewrite it and submit it through the usual moderation.
+    `what_we_changed` is sanitised rich text. Raises NotAllowed or InvalidAdaptation, saving
+    nothing.
+    """
+    source = ArtefactPage.objects.select_related("network").filter(pk=original.pk).first()
+    _require(
+        source is not None and permissions.can_adapt_into(by, source, network),
+        "You cannot adapt this artefact in that network.",
+    )
+    fields = {name: getattr(source, name) for name in ADAPTATION_COPIES}
+    fields.update(
+        title=(title or source.title).strip()[:255],
+        what_we_changed=what_we_changed,
+        themes=list(source.themes.all()),
+        phases=list(source.phases.all()),
+        subjects=list(source.subjects.all()),
+    )
+    tags = [tag.name for tag in source.tags.all()]
+    return create_artefact(network=network, by=by, fields=fields, tags=tags, adapted_from=source)
+
+
+@transaction.atomic
+def record_trial(
+    *, artefact, by, context: str, outcome: str, note: str, network=None
+) -> tuple[ArtefactTrial, bool]:
+    """Say that `by` tried the published artefact: where and with whom, how it went, and what
+    happened. Returns (response, created).
+
+    One response per person per artefact: calling again changes it. `network` is the network
+    they tried it with, one of their current networks (needed when they belong to several; none
+    when they belong to none). The first response tells the artefact's authors, in the app and by
+    e-mail, and counts as activity in that network. Raises NotAllowed, ArtefactActionRefused or
+    ValidationError (by field), saving nothing.
+    """
+    locked = _lock(artefact)
+    _require(
+        permissions.can_record_trial(by, locked),
+        "Only readers who are not its authors can say they tried an artefact.",
+    )
+    networks = {item.pk: item for item in selectors.trial_networks_for(by)}
+    if network is None and len(networks) == 1:
+        network = next(iter(networks.values()))
+    if network is None and networks:
+        raise ArtefactActionRefused("Choose the network you tried it with.")
+    if network is not None and network.pk not in networks:
+        raise NotAllowed("You can only record trying it with a network you belong to.")
+    membership = (
+        Membership.objects.filter(network=network, user=by, left_at__isnull=True)
+        .select_related("school")
+        .first()
+        if network is not None
+        else None
+    )
+    trial = ArtefactTrial.objects.filter(artefact=locked, user=by).first()
+    created = trial is None
+    if created:
+        trial = ArtefactTrial(artefact=locked, user=by)
+    trial.network = network
+    trial.school = membership.school if membership is not None else None
+    trial.context = (context or "").strip()
+    trial.outcome = outcome
+    trial.note = (note or "").strip()
+    trial.full_clean(exclude=["artefact", "user", "network", "school"], validate_constraints=False)
+    trial.save()
+    if created:
+        _count_trial(trial)
+        _tell_authors_about_trial(trial, artefact=locked, by=by)
+    return trial, created
+
+
+def _count_trial(trial) -> None:
+    """Engagement: trying an artefact counts as taking part in the network one tried it with."""
+    from networks.engagement.models import ActivityKind
+    from networks.engagement.services import record_activity
+
+    if trial.network_id is None:
+        return
+    record_activity(
+        user=trial.user,
+        network=trial.network,
+        kind=ActivityKind.TRIED,
+        school=trial.school,
+        source=trial,
+    )
+
+
+def _tell_authors_about_trial(trial, *, artefact, by) -> None:
+    where = ", ".join(
+        part.name if hasattr(part, "name") else part.title
+        for part in (trial.school, trial.network)
+        if part is not None
+    )
+    who = f"{by.display_name} ({where})" if where else by.display_name
+    message = f"{who} tried “{artefact.title}”: {trial.get_outcome_display().lower()}."
+    url = f"{artefact.get_url() or ''}#tried"
+    for person in _author_users(artefact):
+        if person.pk == by.pk:
+            continue
+        notify(
+            recipient=person,
+            message=message,
+            url=url,
+            email_template=TRIAL_EMAIL_TEMPLATE,
+            context={
+                "artefact_title": artefact.title,
+                "network_title": artefact.network.title,
+                "trial": trial,
+                "link": url if url.startswith("http") else _absolute(url),
+            },
+        )

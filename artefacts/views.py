@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,15 +21,25 @@ from networks.models import NetworkPage, Theme
 from networks.permissions import can_view_network
 
 from . import diff, selectors, services
-from .errors import ArtefactActionRefused, StaleDraft
-from .forms import ApproveForm, ArtefactForm, RequestChangesForm
+from .errors import ArtefactActionRefused, InvalidAdaptation, StaleDraft
+from .forms import (
+    AdaptForm,
+    ApproveForm,
+    ArtefactForm,
+    RequestChangesForm,
+    TrialForm,
+    add_problems,
+)
 from .models import ArtefactFile, ArtefactType, ModerationStatus, Visibility
 from .permissions import (
     artefact_or_404,
+    can_adapt_artefact,
     can_approve,
     can_create_artefact,
     can_download,
     can_edit_artefact,
+    can_read_live_artefact,
+    can_record_trial,
     can_request_changes,
     can_submit,
     can_view_draft,
@@ -147,6 +157,8 @@ def edit(request, artefact_id):
                 },
                 status=409,
             )
+        except InvalidAdaptation as error:
+            add_problems(form, error.problems)
         except ArtefactActionRefused as error:
             messages.error(request, error.message)
         else:
@@ -173,6 +185,7 @@ def _workspace_page(request, artefact, *, approve_form=None, changes_form=None, 
             "can_submit": can_submit(user, artefact, moderation),
             "can_approve": can_approve(user, artefact, moderation),
             "can_request_changes": can_request_changes(user, artefact, moderation),
+            "adapted_from": selectors.adapted_from_for(latest, user),
             "approve_form": approve_form or ApproveForm(),
             "changes_form": changes_form or RequestChangesForm(),
             "statuses": ModerationStatus,
@@ -238,6 +251,78 @@ def request_changes(request, artefact_id):
     else:
         messages.success(request, "Your request for changes has been sent to the authors.")
     return _workspace(artefact)
+
+
+# --- Spreading: “we tried this” and adapting -------------------------------------------------
+
+
+@login_required
+def tried(request, artefact_id):
+    """Say (or change) that you tried a published artefact, and how it went."""
+    artefact = artefact_or_404(request.user, artefact_id, allowed=can_read_live_artefact)
+    _check(can_record_trial(request.user, artefact))
+    trial = selectors.trial_by(request.user, artefact)
+    networks = list(selectors.trial_networks_for(request.user))
+    form = TrialForm(request.POST or None, networks=networks, trial=trial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, created = services.record_trial(
+                artefact=artefact, by=request.user, **form.service_arguments()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except ArtefactActionRefused as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                "Thank you: the authors have been told how it went."
+                if created
+                else "Your response is updated.",
+            )
+            return redirect(f"{artefact.url}#tried")
+    return render(
+        request,
+        "artefacts/trial_form.html",
+        {"form": form, "artefact": artefact, "network": artefact.network, "trial": trial},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def adapt(request, artefact_id):
+    """Start a draft in your network that adapts a published artefact."""
+    artefact = artefact_or_404(request.user, artefact_id, allowed=can_read_live_artefact)
+    networks = list(selectors.networks_to_adapt_into(request.user, artefact))
+    _check(can_adapt_artefact(request.user, artefact, networks=networks))
+    form = AdaptForm(request.POST or None, original=artefact, networks=networks)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adaptation = services.adapt_artefact(
+                original=artefact, by=request.user, **form.service_arguments()
+            )
+        except InvalidAdaptation as error:
+            add_problems(form, error.problems)
+        except ArtefactActionRefused as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                "Your adaptation is saved as a draft, starting from the original's words. Make "
+                "it your own, then submit it for review.",
+            )
+            return redirect("artefacts:edit", artefact_id=adaptation.pk)
+    return render(
+        request,
+        "artefacts/adapt.html",
+        {
+            "form": form,
+            "artefact": artefact,
+            "network": artefact.network,
+            "only_network": form.only_network,
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 # --- Revisions ---------------------------------------------------------------------------------
@@ -363,10 +448,25 @@ def _filtered(request, artefacts):
     return artefacts, {"type": artefact_type, "theme": theme}
 
 
+def _feed_url(*, network=None, theme_slug: str = "") -> str:
+    """The Atom feed of the public artefacts a list shows (the feed has no type filter)."""
+    query = urlencode(
+        {
+            key: value
+            for key, value in (("network", network.slug if network else ""), ("theme", theme_slug))
+            if value
+        }
+    )
+    url = reverse("artefact_feed")
+    return f"{url}?{query}" if query else url
+
+
 def _list_page(request, artefacts, *, template_context):
     artefacts, filters = _filtered(request, artefacts)
     page_obj = Paginator(artefacts, PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode({key: value for key, value in filters.items() if value})
+    themes = list(Theme.objects.all())
+    known_theme = filters["theme"] if filters["theme"] in {t.slug for t in themes} else ""
     return render(
         request,
         "artefacts/list.html",
@@ -376,7 +476,8 @@ def _list_page(request, artefacts, *, template_context):
             "filters": filters,
             "query": query,
             "types": ArtefactType.choices,
-            "themes": list(Theme.objects.all()),
+            "themes": themes,
+            "feed_url": _feed_url(network=template_context.get("network"), theme_slug=known_theme),
             **template_context,
         },
     )

@@ -11,6 +11,7 @@ from .models import ArtefactFile, ArtefactPage, Phase, Subject
 from .permissions import can_create_artefact, can_download
 from .selectors import network_artefacts
 from .services import ACTION_LABELS
+from .templatetags.artefact_feeds import network_feed_url
 
 PROFILE_LATEST = 6
 
@@ -34,6 +35,7 @@ def artefacts_section(network, user):
             "artefacts": latest[:PROFILE_LATEST],
             "has_more": len(latest) > PROFILE_LATEST,
             "list_url": reverse("artefacts:network_list", kwargs={"network_slug": network.slug}),
+            "feed_url": network_feed_url(network) if network.live else "",
             "can_create": can_create_artefact(user, network),
             "create_url": reverse("artefacts:create", kwargs={"network_slug": network.slug}),
         },

@@ -1,10 +1,12 @@
 from .choices import (
+    ADAPTABLE_LICENCES,
     EVIDENCE_STRENGTH_GUIDANCE,
     ArtefactType,
     EvidenceKind,
     EvidenceStrength,
     Licence,
     ModerationStatus,
+    TrialOutcome,
     Visibility,
 )
 from .files import ArtefactFile
@@ -17,9 +19,11 @@ from .pages import (
     ArtefactPage,
     ArtefactTag,
 )
+from .trials import ArtefactTrial
 from .vocabulary import Phase, Subject
 
 __all__ = [
+    "ADAPTABLE_LICENCES",
     "EVIDENCE_STRENGTH_GUIDANCE",
     "RESERVED_SLUGS",
     "RICH_TEXT_FEATURES",
@@ -29,6 +33,7 @@ __all__ = [
     "ArtefactModeration",
     "ArtefactPage",
     "ArtefactTag",
+    "ArtefactTrial",
     "ArtefactType",
     "EvidenceKind",
     "EvidenceStrength",
@@ -36,5 +41,6 @@ __all__ = [
     "ModerationStatus",
     "Phase",
     "Subject",
+    "TrialOutcome",
     "Visibility",
 ]

@@ -78,3 +78,19 @@ class ModerationStatus(models.TextChoices):
     CHANGES_REQUESTED = "changes_requested", "Changes requested"
     SCHEDULED = "scheduled", "Approved, scheduled"
     PUBLISHED = "published", "Published"
+
+
+class TrialOutcome(models.TextChoices):
+    """How it went when a teacher tried an artefact ("We tried this")."""
+
+    WORKED = "worked", "It worked"
+    PARTLY = "partly", "It partly worked"
+    DID_NOT_WORK = "did_not_work", "It did not work"
+
+
+# How widely each visibility shares an artefact: an adaptation is never shared more widely than
+# the artefact it copies (see ArtefactPage.adaptation_problems).
+VISIBILITY_REACH = {Visibility.NETWORK: 1, Visibility.MEMBERS: 2, Visibility.PUBLIC: 3}
+# The licences under which anyone may adapt an artefact, and the licence an adaptation must keep.
+ADAPTABLE_LICENCES = (Licence.CC_BY, Licence.CC_BY_NC_SA)
+SHARE_ALIKE_LICENCES = (Licence.CC_BY_NC_SA,)

@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.cache import patch_cache_control
+from django.utils.html import strip_tags
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -31,8 +32,11 @@ from wagtail.search import index
 
 from ..blocks import ResourcesBlock
 from .choices import (
+    ADAPTABLE_LICENCES,
     EVIDENCE_STRENGTH_GUIDANCE,
     LICENCE_DETAILS,
+    SHARE_ALIKE_LICENCES,
+    VISIBILITY_REACH,
     ArtefactType,
     EvidenceKind,
     EvidenceStrength,
@@ -252,6 +256,43 @@ class ArtefactPage(Page):
     @property
     def evidence_strength_guidance(self) -> str:
         return EVIDENCE_STRENGTH_GUIDANCE.get(self.evidence_strength or 0, "")
+
+    # --- Lineage -----------------------------------------------------------------------------
+
+    @property
+    def may_be_adapted(self) -> bool:
+        """Its licence lets other networks adapt it (all rights reserved: ask the authors)."""
+        return self.licence in ADAPTABLE_LICENCES
+
+    def adaptation_problems(self, original) -> dict[str, str]:
+        """What stops this version being an adaptation of `original`, by field name. No query.
+
+        An adaptation starts as a copy of the original's words, so it says what changed and why,
+        is never shared more widely than the original, stays in the original's network when the
+        original is for that network only, and keeps a share-alike licence.
+        """
+        problems = {}
+        if not strip_tags(self.what_we_changed or "").strip():
+            problems["what_we_changed"] = (
+                "Say what you changed and why: readers of both artefacts see it."
+            )
+        if original.visibility == Visibility.NETWORK and self.network_id != original.network_id:
+            problems["network"] = (
+                f"“{original.title}” is shared with {original.network.title} only: adapt it "
+                "there, or ask its authors to share it more widely."
+            )
+        reach = VISIBILITY_REACH.get(Visibility(original.visibility), 0)
+        if VISIBILITY_REACH.get(Visibility(self.visibility), 0) > reach:
+            problems["visibility"] = (
+                "An adaptation cannot be shared more widely than the artefact it adapts, which "
+                f"is shared with: {original.get_visibility_display()}."
+            )
+        if original.licence in SHARE_ALIKE_LICENCES and self.licence != original.licence:
+            problems["licence"] = (
+                f"The artefact you adapted is licensed {original.get_licence_display()}: "
+                "adaptations must be shared under the same licence."
+            )
+        return problems
 
     def resource_ids(self, kind: str) -> set[int]:
         """Ids of the documents ("document") or images ("image") this version holds.

@@ -145,3 +145,77 @@ def test_can_download_a_network_only_artefacts_document(world, make_artefact, wh
         permissions.can_download(person(world, who), artefact, kind="document", file_id=document_id)
         is allowed
     )
+
+
+# --- Spreading: “we tried this” and adapting -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set(PEOPLE) - {"anonymous", "author"}))
+def test_can_record_trial_of_a_public_artefact(world, make_artefact, who, allowed):
+    artefact = make_artefact(visibility="public")
+    assert permissions.can_record_trial(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"), expect({"member", "critical_friend", "co_leader", "broker", "admin"})
+)
+def test_can_record_trial_of_a_network_only_artefact(world, make_artefact, who, allowed):
+    artefact = make_artefact(visibility="network")
+    assert permissions.can_record_trial(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set()))
+def test_nobody_records_trying_a_draft(world, make_draft, who, allowed):
+    artefact = make_draft()
+    assert permissions.can_record_trial(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    expect({"author", "member", "co_leader", "other_co_leader", "other_member"}),
+)
+def test_can_adapt_a_public_artefact(world, make_artefact, who, allowed):
+    artefact = make_artefact(visibility="public")
+    assert permissions.can_adapt_artefact(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect({"author", "member", "co_leader"}))
+def test_can_adapt_a_network_only_artefact(world, make_artefact, who, allowed):
+    artefact = make_artefact(visibility="network")
+    assert permissions.can_adapt_artefact(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set()))
+def test_nobody_adapts_an_all_rights_reserved_artefact(world, make_artefact, who, allowed):
+    artefact = make_artefact(licence="all-rights-reserved")
+    assert permissions.can_adapt_artefact(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set()))
+def test_nobody_adapts_a_draft(world, make_draft, who, allowed):
+    artefact = make_draft()
+    assert permissions.can_adapt_artefact(person(world, who), artefact) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect({"other_co_leader", "other_member"}))
+def test_can_adapt_a_members_only_artefact_into_another_network(world, make_artefact, who, allowed):
+    artefact = make_artefact(visibility="members")
+    assert permissions.can_adapt_into(person(world, who), artefact, world.other_network) is allowed
+
+
+def test_a_network_only_artefact_cannot_be_adapted_into_another_network(world, make_artefact):
+    from networks.factories import MembershipFactory
+
+    artefact = make_artefact(visibility="network")
+    MembershipFactory(network=world.other_network, user=world.member)
+
+    assert permissions.can_adapt_into(world.member, artefact, world.network)
+    assert not permissions.can_adapt_into(world.member, artefact, world.other_network)
+
+
+def test_nobody_adapts_into_a_closed_network(world, make_artefact):
+    artefact = make_artefact()
+    world.other_network.status = "closed"
+    world.other_network.save()
+
+    assert not permissions.can_adapt_into(world.other_member, artefact, world.other_network)

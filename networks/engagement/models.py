@@ -11,6 +11,7 @@ class ActivityKind(models.TextChoices):
     REVIEWED = "reviewed", "Reviewed"
     ATTENDED = "attended", "Attended"
     JOINED = "joined", "Joined"
+    TRIED = "tried", "Tried an artefact"
 
 
 class Activity(models.Model):

@@ -1,7 +1,8 @@
 """Engagement counts: distinct people active in a window, computed by the database.
 
-"Active" means at least one recorded Activity (contributed, reviewed, attended, joined) with
-occurred_at on or after the start of the window (now − since_days). Each selector is one query.
+"Active" means at least one recorded Activity of any kind (contributed, reviewed, attended,
+joined, tried an artefact) with occurred_at on or after the start of the window
+(now − since_days). Each selector is one query.
 """
 
 from datetime import timedelta

@@ -3,13 +3,16 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
 from accounts.views import sign_in_through_allauth
+from artefacts.feeds import ArtefactFeed
 
 # Every sign-in goes through allauth, so two-factor authentication and the failed-login rate
 # limit always apply: Django's and Wagtail's own login forms would accept a password alone.
@@ -30,6 +33,15 @@ urlpatterns = [
     path("manage/engagement/", include("networks.engagement.urls")),
     path("search/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),
+    path("feeds/artefacts/", ArtefactFeed(), name="artefact_feed"),
+    # Every live page without a privacy restriction, as each page type allows (artefacts list
+    # only their public versions: ArtefactPage.get_sitemap_urls).
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,14 @@
 """An artefact's life, in real browsers: a teacher drafts and submits it, a co-leader asks for a
 change, the teacher revises it, the co-leader approves it, and a teacher from another network
-reads it. axe checks the form (with and without errors), the review page and the artefact page."""
+reads it, says they tried it and adapts it. axe checks the form (with and without errors), the
+review page, the artefact page (with a “we tried this” response), the response form and the
+adapt form."""
 
 import pytest
 from playwright.sync_api import expect
 
 from accounts.factories import TEST_PASSWORD, UserFactory
-from artefacts.models import ArtefactPage
+from artefacts.models import ArtefactPage, ArtefactTrial
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,
@@ -31,7 +33,7 @@ def new_tab(browser, live_server):
     return context, context.new_page()
 
 
-def test_teacher_drafts_co_leader_asks_for_a_change_then_approves_and_another_network_reads_it(
+def test_teacher_drafts_co_leader_approves_and_another_network_reads_tries_and_adapts_it(
     page, browser, live_server, assert_accessible
 ):
     ThemeFactory(name="Assessment for learning")
@@ -105,8 +107,45 @@ def test_teacher_drafts_co_leader_asks_for_a_change_then_approves_and_another_ne
         expect(other.get_by_role("main")).to_contain_text("Margin codes confused younger pupils.")
         expect(other.get_by_role("main")).to_contain_text("How to cite:")
         assert_accessible(other)
+
+        # They tried it in their own school, and say how it went (forgetting a part first).
+        other.get_by_role("link", name="We tried this: say how it went").click()
+        expect(other.get_by_role("heading", level=1)).to_have_text("We tried this")
+        other.get_by_label("Where and with whom you tried it").fill("Two Year 4 classes.")
+        other.get_by_role("button", name="Send your response").click()
+        expect(other.get_by_role("alert")).to_contain_text("Choose how it went.")
+        assert_accessible(other)
+        other.get_by_label("It partly worked").check()
+        other.get_by_label("What happened").fill("Confident writers gained most from it.")
+        other.get_by_role("button", name="Send your response").click()
+        expect(other.get_by_role("heading", level=1)).to_have_text("Live marking in Year 5")
+        expect(other.get_by_role("status")).to_contain_text("the authors have been told")
+        tried = other.get_by_role("region", name="We tried this")
+        expect(tried).to_contain_text("Tried by 1 teacher")
+        expect(tried).to_contain_text("Confident writers gained most from it.")
+        expect(tried).to_contain_text("Pennine Enquiry Network")
+        assert_accessible(other)
+
+        # ...and adapt it for their own network: a draft that goes through review as usual.
+        other.get_by_role("link", name="Adapt this artefact").click()
+        expect(other.get_by_role("heading", level=1)).to_have_text("Adapt “Live marking in Year 5”")
+        other.get_by_role("button", name="Start the adapted draft").click()
+        expect(other.get_by_role("alert")).to_contain_text("Say what you changed and why")
+        assert_accessible(other)
+        other.get_by_label("Title of your adaptation").fill("Live marking in Year 4")
+        other.get_by_label("What we changed and why").fill("Year 4 pupils had more time to edit.")
+        other.get_by_role("button", name="Start the adapted draft").click()
+        expect(other.get_by_role("heading", level=1)).to_have_text("Edit “Live marking in Year 4”")
+        assert_accessible(other)
+        other.get_by_role("button", name="Save and submit for review").click()
+        expect(other.get_by_role("heading", name="Status: Waiting for review")).to_be_visible()
+        expect(other.get_by_role("main")).to_contain_text("Adapts Live marking in Year 5")
     finally:
         reader_context.close()
+
+    adaptation = ArtefactPage.objects.get(adapted_from=artefact)
+    assert adaptation.network == pennine
+    assert ArtefactTrial.objects.get(artefact=artefact).user == reader
 
 
 def test_the_artefact_form_warns_before_unsaved_work_is_lost(page):

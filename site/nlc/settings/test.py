@@ -1,4 +1,7 @@
-"""The test suite: the same services as dev unless DATABASE_URL or CELERY_BROKER_URL say otherwise."""
+"""The test suite: the same services as dev unless DATABASE_URL, CELERY_BROKER_URL or CACHE_URL
+say otherwise."""
+
+import os
 
 from .base import *  # noqa: F403
 from .base import DATABASES, env
@@ -10,7 +13,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The live test server speaks plain HTTP: links in e-mails must work when a browser test opens them.
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A per-process memory cache unless CACHE_URL names a real one (CI runs the suite on Redis too).
+CACHES = {
+    "default": env.cache_url_config(env("CACHE_URL"))
+    if os.environ.get("CACHE_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 # Static files come from the source folders, as in development: the suite needs no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
