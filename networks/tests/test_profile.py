@@ -137,9 +137,7 @@ def test_profile_runs_the_same_queries_for_a_small_or_large_network(
     assert count_profile_queries(client, large) == count_profile_queries(client, small)
 
 
-def test_profile_runs_the_same_queries_with_5_or_50_networks_in_the_directory(
-    client, make_network
-):
+def test_profile_runs_the_same_queries_with_5_or_50_networks_in_the_directory(client, make_network):
     network = make_network()
     for _ in range(4):
         make_network()
