@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
+from home.sites import align_default_site
 
 
 class Command(BaseCommand):
@@ -25,8 +26,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, **options):
         site_dir = Path(settings.SITE_DIR)
+        site_url = os.environ.get("SITE_URL") or f"http://{host}:{port}"
+        align_default_site(site_url=site_url, force="SITE_URL" not in os.environ)
         env = {
             **os.environ,
+            "SITE_URL": site_url,  # links in e-mails name the port this server really uses
             "PYTHONPATH": os.pathsep.join(
                 filter(None, [str(site_dir), os.environ.get("PYTHONPATH")])
             ),
