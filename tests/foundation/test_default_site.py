@@ -1,6 +1,7 @@
 """Wagtail's default Site follows SITE_URL, so full URLs name the address people use."""
 
 import pytest
+
 from wagtail.models import Site
 
 from home.sites import align_default_site
