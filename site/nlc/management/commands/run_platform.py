@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
 from home.sites import align_default_site
@@ -25,6 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
 
     def handle(self, *args, host, port, **options):
+        if unapplied_migrations():
+            raise CommandError(
+                "The database is not migrated yet: run `make run`, which migrates and loads the "
+                "demo data first, or `python manage.py migrate`."
+            )
         site_dir = Path(settings.SITE_DIR)
         site_url = os.environ.get("SITE_URL") or f"http://{host}:{port}"
         align_default_site(site_url=site_url, force="SITE_URL" not in os.environ)
@@ -73,6 +80,10 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             self.stdout.write("\nStopping web, worker and beat…")
         finally:
+            # A second Ctrl-C or SIGTERM (make and the terminal both pass them on) must not
+            # interrupt the shutdown and leave a worker behind.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             stop_all(processes.values())
         if exit_code:
             sys.exit(exit_code)
@@ -92,6 +103,11 @@ class Command(BaseCommand):
             "",
         ]
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))
+
+
+def unapplied_migrations() -> list:
+    executor = MigrationExecutor(connection)
+    return executor.migration_plan(executor.loader.graph.leaf_nodes())
 
 
 def stop_on_sigterm(signum, frame):

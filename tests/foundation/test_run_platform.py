@@ -1,0 +1,136 @@
+"""`run_platform` (what `make run` ends with) starts web, worker and beat, and stops them all."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def children_of(pid: int) -> list[int]:
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(entry.name))
+    return children
+
+
+def is_running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_for_web(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "run_platform stopped before the web server answered"
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)  # noqa: S310
+            return
+        except urllib.error.HTTPError:
+            return  # it answered, if only with an error page
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError("the web server did not answer within a minute")
+
+
+@pytest.fixture(scope="module")
+def platform_env(tmp_path_factory) -> dict[str, str]:
+    """Development settings on a migrated SQLite database of their own."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    }
+    env.update(
+        DJANGO_ENV="dev", DATA_DIR=str(tmp_path_factory.mktemp("data")), PYTHONUNBUFFERED="1"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=REPO_ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    return env
+
+
+@pytest.fixture
+def platform(platform_env):
+    env = platform_env
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "run_platform", "--port", str(port)],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        wait_for_web(port, process)
+        yield process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+@pytest.mark.worker
+def test_run_platform_starts_web_worker_and_beat(platform):
+    assert len(children_of(platform.pid)) == 3
+
+
+@pytest.mark.worker
+def test_repeated_stop_signals_still_stop_every_process(platform):
+    children = children_of(platform.pid)
+
+    platform.send_signal(signal.SIGTERM)
+    time.sleep(0.05)
+    platform.send_signal(signal.SIGTERM)  # as when make and the terminal both pass one on
+    platform.wait(timeout=30)
+
+    deadline = time.monotonic() + 15
+    while any(is_running(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in children if is_running(pid)]
+
+
+def test_run_platform_refuses_an_unmigrated_database_with_what_to_do(tmp_path, platform_env):
+    env = {**platform_env, "DATA_DIR": str(tmp_path)}
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "run_platform"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode != 0
+    assert "The database is not migrated yet: run `make run`" in result.stderr
