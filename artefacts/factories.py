@@ -11,12 +11,14 @@ import uuid
 import factory
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.factories import UserFactory
 from networks.factories import ActiveNetworkFactory
 
 from .models import (
+    AdaptationNotice,
     ArtefactContributor,
     ArtefactModeration,
     ArtefactPage,
@@ -138,10 +140,19 @@ class DraftArtefactFactory(ArtefactPageFactory):
 
 class ArtefactTrialFactory(factory.django.DjangoModelFactory):
     """A “we tried this” response, written directly (no notification, no activity): for tests
-    that need many. artefacts.services.record_trial is what the site and demo data use."""
+    that need many. artefacts.services.record_trial is what the site and demo data use.
+
+    `hidden=True` for one a moderator hid (services.hide_trial is what the site uses)."""
 
     class Meta:
         model = ArtefactTrial
+
+    class Params:
+        hidden = factory.Trait(
+            hidden_at=factory.LazyFunction(timezone.now),
+            hidden_by=factory.SubFactory(UserFactory),
+            hidden_reason="It names a pupil.",
+        )
 
     artefact = factory.SubFactory(ArtefactPageFactory)
     user = factory.SubFactory(UserFactory)
@@ -155,3 +166,14 @@ class ArtefactTrialFactory(factory.django.DjangoModelFactory):
 def sample_pdf(name: str = "protocol.pdf", title: str = "Observation protocol"):
     """A (name, bytes, title) triple for ArtefactPageFactory(documents=[...])."""
     return (name, pdf_bytes(title, ["A short protocol for peer observation."]), title)
+
+
+class AdaptationNoticeFactory(factory.django.DjangoModelFactory):
+    """That `recipient` was told about `adaptation` (services tell people when moderation
+    publishes an adaptation)."""
+
+    class Meta:
+        model = AdaptationNotice
+
+    adaptation = factory.SubFactory(ArtefactPageFactory)
+    recipient = factory.SubFactory(UserFactory)

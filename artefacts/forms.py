@@ -25,7 +25,7 @@ from .models import (
     TrialOutcome,
     Visibility,
 )
-from .models.trials import CONTEXT_MAX_LENGTH, NOTE_MAX_LENGTH
+from .models.trials import CONTEXT_MAX_LENGTH, HIDDEN_REASON_MAX_LENGTH, NOTE_MAX_LENGTH
 from .richtext import plain_to_rich_text, rich_text_to_plain
 from .services import Contributor, ResourceChanges
 from .uploads import ACCEPT_ATTRIBUTE, IMAGE, check_upload
@@ -593,3 +593,19 @@ class TrialForm(forms.Form):
             "outcome": data["outcome"],
             "note": data["note"],
         }
+
+
+class HideTrialForm(forms.Form):
+    """Why a moderator hides a “we tried this” response (its writer is told)."""
+
+    reason = forms.CharField(
+        label="Why you are hiding it",
+        max_length=HIDDEN_REASON_MAX_LENGTH,
+        widget=_textarea(3),
+        help_text="Which of the community's norms it breaks, in a sentence. The person who wrote "
+        "it sees this in their notification.",
+        error_messages={
+            "required": "Say why you are hiding it: the person who wrote it is told your reason.",
+            "max_length": f"Keep the reason to {HIDDEN_REASON_MAX_LENGTH} characters or fewer.",
+        },
+    )

@@ -30,13 +30,21 @@ Spreading (artefacts.services.record_trial and adapt_artefact):
   into a network where they may start artefacts. An artefact shared with its network only is
   adapted in that network only: the adaptation starts as a copy of its words.
 
+Moderating “we tried this” responses (services.withdraw_trial and hide_trial):
+
+* The person who wrote a response may withdraw it (it is deleted), unless it was hidden.
+* A response that breaks the community's norms is hidden, with a reason, by a current co-leader
+  of the artefact's (open) network who is not one of its authors (authors do not judge what is
+  said about their own work, as they do not approve it), the national brokers or an admin. Nobody
+  hides their own response: they withdraw it. A hidden response stays on record.
+
 Every answer is a bool; the `*_or_404` accessors fetch and authorise in one call, with the same
 404 for "does not exist" and "not yours".
 """
 
 from django.http import Http404
 
-from networks.models import NetworkStatus, Role
+from networks.models import Membership, NetworkStatus, Role
 from networks.permissions import _current_role, is_admin, is_broker
 
 from .models import ArtefactPage, ModerationStatus, Visibility
@@ -205,12 +213,14 @@ def can_publish_in_admin(user, artefact) -> bool:
 # --- Spreading: trying and adapting ---------------------------------------------------------
 
 
-def can_record_trial(user, artefact) -> bool:
-    """Say “we tried this” about a published artefact (or change one's response)."""
+def can_record_trial(user, artefact, *, existing=None) -> bool:
+    """Say “we tried this” about a published artefact, or change `existing`, one's response:
+    not once a moderator has hidden it."""
     return (
         _signed_in(user)
         and can_read_live_artefact(user, artefact)
         and not is_author(user, artefact)
+        and (existing is None or not existing.is_hidden)
     )
 
 
@@ -238,6 +248,55 @@ def can_adapt_artefact(user, artefact, *, networks=None) -> bool:
 
         networks = networks_to_adapt_into(user, artefact)
     return any(can_adapt_into(user, artefact, network) for network in networks)
+
+
+# --- Moderating “we tried this” responses ----------------------------------------------------
+
+
+def can_withdraw_trial(user, trial) -> bool:
+    """The person who wrote the response takes it back (a hidden one stays on record)."""
+    return _signed_in(user) and trial.user_id == user.pk and not trial.is_hidden
+
+
+def can_moderate_trials(user, artefact) -> bool:
+    """Hide responses to the artefact: the national brokers, admins, and the current co-leaders
+    of its open network who are not its authors."""
+    if not _signed_in(user):
+        return False
+    if is_admin(user) or is_broker(user):
+        return True
+    return (
+        _is_open(artefact.network)
+        and _role(user, artefact.network) == Role.CO_LEADER
+        and not is_author(user, artefact)
+    )
+
+
+def can_hide_trial(user, trial) -> bool:
+    """Hide a response still shown, written by someone else. `trial.artefact` is read: load it
+    with the trial (with its network) or set it, to save a query per response."""
+    return (
+        not trial.is_hidden
+        and trial.user_id != getattr(user, "pk", None)
+        and can_moderate_trials(user, trial.artefact)
+    )
+
+
+def can_moderate_any_trials(user) -> bool:
+    """May moderate responses somewhere: for the Wagtail admin's list. At most one query,
+    cached on the user (the admin asks for every row)."""
+    if not _signed_in(user):
+        return False
+    if is_admin(user) or is_broker(user):
+        return True
+    cached = user.__dict__.get("_moderates_trials")
+    if cached is None:
+        cached = user.__dict__["_moderates_trials"] = (
+            Membership.objects.filter(user=user, role=Role.CO_LEADER, left_at__isnull=True)
+            .exclude(network__status=NetworkStatus.CLOSED)
+            .exists()
+        )
+    return cached
 
 
 # --- Accessors -------------------------------------------------------------------------------

@@ -18,9 +18,11 @@ from .models import EVIDENCE_STRENGTH_GUIDANCE, SECTIONS, Visibility
 from .permissions import (
     can_adapt_artefact,
     can_edit_artefact,
+    can_hide_trial,
     can_read_live_artefact,
     can_record_trial,
     can_view_draft,
+    can_withdraw_trial,
 )
 from .selectors import (
     adaptations_of,
@@ -157,15 +159,35 @@ def lineage_context(page, user) -> dict:
     }
 
 
+def _trial_action_urls(trial, user) -> None:
+    """Set `withdraw_url` and `hide_url` on a response: empty when this person may not."""
+    kwargs = {"artefact_id": trial.artefact_id, "trial_id": trial.pk}
+    trial.withdraw_url = (
+        reverse("artefacts:withdraw_trial", kwargs=kwargs)
+        if can_withdraw_trial(user, trial)
+        else ""
+    )
+    trial.hide_url = (
+        reverse("artefacts:hide_trial", kwargs=kwargs) if can_hide_trial(user, trial) else ""
+    )
+
+
 def trials_context(page, user) -> dict:
-    """The “we tried this” responses, their counts and what this person can do. Two queries,
-    three for someone who may respond (their own response)."""
+    """The shown “we tried this” responses, their counts and what this person can do with each.
+
+    Two queries; three for someone who may respond (their own response, which they see was
+    hidden, and why, if a moderator hid it); one more for a co-leader of the network (whether
+    they are one of its authors, who do not moderate responses to their own work)."""
     may_respond = can_record_trial(user, page)
+    trials = trials_of(page)
+    for trial in trials:
+        _trial_action_urls(trial, user)
+    my_trial = trial_by(user, page) if may_respond else None
     return {
-        "trials": trials_of(page),
+        "trials": trials,
         "trial_summary": trial_summary(page),
-        "can_record_trial": may_respond,
-        "my_trial": trial_by(user, page) if may_respond else None,
+        "can_record_trial": can_record_trial(user, page, existing=my_trial),
+        "my_trial": my_trial,
         "tried_url": reverse("artefacts:tried", kwargs={"artefact_id": page.pk}),
         "sign_in_url": f"{reverse('account_login')}?{urlencode({'next': page.url or ''})}",
     }

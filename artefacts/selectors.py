@@ -48,9 +48,10 @@ def artefacts_visible_to(user):
 
 def with_card_data(artefacts):
     """What an artefact card shows: its network and how many people said they tried it (title,
-    type, date and summary are its own). Still one query."""
+    type, date and summary are its own; hidden responses do not count). Still one query."""
     tried = (
-        ArtefactTrial.objects.filter(artefact_id=OuterRef("pk"))
+        ArtefactTrial.objects.shown()
+        .filter(artefact_id=OuterRef("pk"))
         .order_by()
         .values("artefact_id")
         .annotate(people=Count("pk"))
@@ -208,31 +209,85 @@ def networks_to_adapt_into(user, artefact):
 
 
 def trials_of(artefact, *, limit: int = 20) -> list:
-    """The latest “we tried this” responses, with who, their school and network. One query."""
-    return list(
-        ArtefactTrial.objects.filter(artefact=artefact)
+    """The latest shown “we tried this” responses, with who, their school and network (and
+    `artefact` set, for the permission checks). One query."""
+    trials = list(
+        ArtefactTrial.objects.shown()
+        .filter(artefact=artefact)
         .select_related("user", "network", "school")
         .order_by("-updated_at", "-pk")[:limit]
     )
+    for trial in trials:
+        trial.artefact = artefact
+    return trials
 
 
 def trial_summary(artefact) -> dict:
-    """How many people tried it, in how many networks and schools, and how it went. One query."""
-    return ArtefactTrial.objects.filter(artefact=artefact).aggregate(
-        people=Count("pk"),
-        networks=Count("network", distinct=True),
-        schools=Count("school", distinct=True),
-        worked=Count("pk", filter=Q(outcome=TrialOutcome.WORKED)),
-        partly=Count("pk", filter=Q(outcome=TrialOutcome.PARTLY)),
-        did_not_work=Count("pk", filter=Q(outcome=TrialOutcome.DID_NOT_WORK)),
+    """How many people tried it, in how many networks and schools, and how it went (hidden
+    responses left out). One query."""
+    return (
+        ArtefactTrial.objects.shown()
+        .filter(artefact=artefact)
+        .aggregate(
+            people=Count("pk"),
+            networks=Count("network", distinct=True),
+            schools=Count("school", distinct=True),
+            worked=Count("pk", filter=Q(outcome=TrialOutcome.WORKED)),
+            partly=Count("pk", filter=Q(outcome=TrialOutcome.PARTLY)),
+            did_not_work=Count("pk", filter=Q(outcome=TrialOutcome.DID_NOT_WORK)),
+        )
     )
 
 
 def trial_by(user, artefact) -> ArtefactTrial | None:
-    """The person's own response about the artefact, if they gave one."""
+    """The person's own response about the artefact, if they gave one (hidden or not: the
+    writer is shown why it was hidden). One query."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return ArtefactTrial.objects.filter(artefact=artefact, user=user).first()
+    return (
+        ArtefactTrial.objects.filter(artefact=artefact, user=user)
+        .select_related("hidden_by")
+        .first()
+    )
+
+
+def trial_on(artefact, trial_id) -> ArtefactTrial | None:
+    """One response (shown or hidden) to the artefact, with who wrote it; None if there is no
+    such response on it. Callers ask artefacts.permissions what the person may do with it."""
+    trial = (
+        ArtefactTrial.objects.filter(artefact=artefact, pk=trial_id)
+        .select_related("user", "network", "school")
+        .first()
+    )
+    if trial is not None:
+        trial.artefact = artefact
+    return trial
+
+
+def trials_moderated_by(user):
+    """The responses, shown and hidden, this person may moderate, newest first: every one for
+    the national brokers and admins; those to the artefacts of the open networks they co-lead
+    for co-leaders; none for anyone else. Loaded with everything a listing shows (one query)."""
+    from networks.models import NetworkStatus
+
+    trials = ArtefactTrial.objects.select_related(
+        "artefact__network",
+        "artefact__latest_revision",
+        "user",
+        "network",
+        "school",
+        "hidden_by",
+    ).order_by("-updated_at", "-pk")
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return trials.none()
+    if is_admin(user) or is_broker(user):
+        return trials
+    led = (
+        Membership.objects.filter(user=user, role=Role.CO_LEADER, left_at__isnull=True)
+        .exclude(network__status=NetworkStatus.CLOSED)
+        .values("network_id")
+    )
+    return trials.filter(artefact__network_id__in=led)
 
 
 def trial_networks_for(user):

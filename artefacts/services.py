@@ -6,8 +6,10 @@ audit log, and tells the people concerned in the app and by e-mail (after commit
 Moderation: draft → submitted → changes requested → (revised) → submitted → published, or
 scheduled and then published by `publish_due_artefacts` (run by Celery beat).
 
-Spreading: `record_trial` (“we tried this”) and `adapt_artefact`, which starts a draft in the
-reader's network that then goes through the same moderation.
+Spreading: `record_trial` (“we tried this”), which its writer may `withdraw_trial` and a
+moderator may `hide_trial`; and `adapt_artefact`, which starts a draft in the reader's network
+that then goes through the same moderation. When moderation publishes an adaptation, the
+original's authors who may read it are told, once each.
 """
 
 import os
@@ -15,6 +17,7 @@ import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import unescape
 
 from notifications.services import notify
 
@@ -24,6 +27,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import get_valid_filename, slugify
 
 from wagtail.documents import get_document_model
@@ -37,6 +41,7 @@ from . import permissions, selectors
 from .errors import ArtefactActionRefused, InvalidAdaptation, NotAllowed, StaleDraft
 from .models import (
     RESERVED_SLUGS,
+    AdaptationNotice,
     ArtefactContributor,
     ArtefactFile,
     ArtefactModeration,
@@ -44,6 +49,7 @@ from .models import (
     ArtefactTrial,
     ModerationStatus,
 )
+from .models.trials import HIDDEN_REASON_MAX_LENGTH
 from .uploads import IMAGE, CheckedUpload
 
 SUBMITTED = "artefacts.submitted"
@@ -61,6 +67,7 @@ ACTION_LABELS = {
 
 EMAIL_TEMPLATE = "artefacts/email/moderation"
 TRIAL_EMAIL_TEMPLATE = "artefacts/email/trial"
+ADAPTATION_EMAIL_TEMPLATE = "artefacts/email/adaptation"
 
 # What an adaptation copies from the published original: its words, type, licence and reach.
 # Not its evidence (the adapters gather their own), files, schools or people.
@@ -529,6 +536,8 @@ def approve_artefact(*, artefact, by, go_live_at: datetime | None = None) -> Art
     authors = _author_users(locked)
     _count_activity(locked, reviewer=by, authors=authors)
     _tell(authors + co_leader_users(locked.network), by=by, artefact=locked, message=message)
+    if not scheduled:
+        _tell_original_authors(locked, by=by)
     return moderation
 
 
@@ -564,6 +573,7 @@ def publish_due_artefacts() -> int:
                 artefact=artefact,
                 message=f"“{artefact.title}” is now published.",
             )
+            _tell_original_authors(artefact, by=moderation.decided_by)
             published += 1
     return published
 
@@ -597,6 +607,52 @@ def adapt_artefact(*, original, network, by, what_we_changed: str, title: str = 
     return create_artefact(network=network, by=by, fields=fields, tags=tags, adapted_from=source)
 
 
+def _tell_original_authors(adaptation, *, by) -> None:
+    """An adaptation is published: tell the authors of the artefact it adapts, in the app and by
+    e-mail. Only those who may read the adaptation (nobody else learns that it exists, nor its
+    title), and each person once, however often it is published again (AdaptationNotice rows,
+    written in the publishing transaction, which holds the lock on the adaptation's moderation
+    row). Nobody is told about their own adaptation, nor the person who approved it."""
+    if not adaptation.adapted_from_id:
+        return
+    # Read again: publishing has just changed the row (live, visibility, title).
+    published = ArtefactPage.objects.select_related("network", "latest_revision")
+    adaptation = published.filter(pk=adaptation.pk, live=True).first()
+    original = (
+        published.filter(pk=adaptation.adapted_from_id).first() if adaptation is not None else None
+    )
+    if original is None:
+        return
+    skip = set(
+        AdaptationNotice.objects.filter(adaptation=adaptation).values_list(
+            "recipient_id", flat=True
+        )
+    )
+    skip |= permissions.author_ids(adaptation) | {getattr(by, "pk", None)}
+    url = adaptation.get_url() or ""
+    message = (
+        f"{adaptation.network.title} adapted your artefact “{original.title}”: "
+        f"“{adaptation.title}” is now published."
+    )
+    for person in _author_users(original):
+        if person.pk in skip or not permissions.can_read_live_artefact(person, adaptation):
+            continue
+        AdaptationNotice.objects.create(adaptation=adaptation, recipient=person)
+        notify(
+            recipient=person,
+            message=message,
+            url=url,
+            email_template=ADAPTATION_EMAIL_TEMPLATE,
+            context={
+                "original_title": original.title,
+                "adaptation_title": adaptation.title,
+                "network_title": adaptation.network.title,
+                "what_we_changed": unescape(strip_tags(adaptation.what_we_changed or "")).strip(),
+                "link": url if url.startswith("http") else _absolute(url),
+            },
+        )
+
+
 @transaction.atomic
 def record_trial(
     *, artefact, by, context: str, outcome: str, note: str, network=None
@@ -615,6 +671,9 @@ def record_trial(
         permissions.can_record_trial(by, locked),
         "Only readers who are not its authors can say they tried an artefact.",
     )
+    trial = ArtefactTrial.objects.select_for_update().filter(artefact=locked, user=by).first()
+    if not permissions.can_record_trial(by, locked, existing=trial):
+        raise NotAllowed("A moderator hid your response, so it can no longer be changed.")
     networks = {item.pk: item for item in selectors.trial_networks_for(by)}
     if network is None and len(networks) == 1:
         network = next(iter(networks.values()))
@@ -629,7 +688,6 @@ def record_trial(
         if network is not None
         else None
     )
-    trial = ArtefactTrial.objects.filter(artefact=locked, user=by).first()
     created = trial is None
     if created:
         trial = ArtefactTrial(artefact=locked, user=by)
@@ -646,6 +704,78 @@ def record_trial(
     return trial, created
 
 
+def _locked_trial(artefact, trial_id) -> ArtefactTrial | None:
+    return (
+        ArtefactTrial.objects.select_for_update(of=("self",))
+        .select_related("artefact__network", "artefact__latest_revision", "user")
+        .filter(pk=trial_id, artefact_id=artefact.pk)
+        .first()
+    )
+
+
+@transaction.atomic
+def withdraw_trial(*, artefact, trial_id: int, by) -> None:
+    """The person who wrote a “we tried this” response about `artefact` withdraws it: it is
+    deleted, so it no longer shows or counts (on the artefact, nor as activity in the network).
+    They may say they tried it again later. Raises NotAllowed (the same for a response that does
+    not exist and one that is someone else's) or ArtefactActionRefused, deleting nothing."""
+    trial = _locked_trial(artefact, trial_id)
+    _require(
+        trial is not None and trial.user_id == getattr(by, "pk", None),
+        "That response was not found, or it is not yours to withdraw.",
+    )
+    if trial.is_hidden:
+        raise ArtefactActionRefused(
+            "A moderator hid your response: it is kept on record, so it cannot be withdrawn."
+        )
+    _require(permissions.can_withdraw_trial(by, trial))
+    _uncount_trial(trial)
+    trial.delete()
+
+
+@transaction.atomic
+def hide_trial(*, artefact, trial_id: int, by, reason: str) -> ArtefactTrial:
+    """A moderator (permissions.can_hide_trial) hides a response that breaks the community's
+    norms, saying why. It stays in the database with who hid it, when and why, and no longer
+    shows or counts anywhere; its writer is told in the app, with the reason. Raises NotAllowed
+    (the same for a response that does not exist and one they may not moderate) or
+    ArtefactActionRefused (no reason, too long a reason, already hidden), changing nothing."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ArtefactActionRefused(
+            "Say why you are hiding it: the person who wrote it is told your reason."
+        )
+    if len(reason) > HIDDEN_REASON_MAX_LENGTH:
+        raise ArtefactActionRefused(
+            f"Keep the reason to {HIDDEN_REASON_MAX_LENGTH} characters or fewer "
+            f"(it has {len(reason)})."
+        )
+    trial = _locked_trial(artefact, trial_id)
+    _require(
+        trial is not None and permissions.can_moderate_trials(by, trial.artefact),
+        "That response was not found, or you cannot hide it.",
+    )
+    if trial.is_hidden:
+        raise ArtefactActionRefused("That response is already hidden.")
+    _require(
+        permissions.can_hide_trial(by, trial),
+        "You cannot hide your own response: withdraw it instead.",
+    )
+    trial.hidden_at = timezone.now()
+    trial.hidden_by = by
+    trial.hidden_reason = reason
+    trial.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    _uncount_trial(trial)
+    shown = trial.artefact
+    notify(
+        recipient=trial.user,
+        message=f"{by.display_name} hid your “we tried this” response to “{shown.title}”. "
+        f"Why: {reason}",
+        url=f"{shown.get_url() or ''}#tried",
+    )
+    return trial
+
+
 def _count_trial(trial) -> None:
     """Engagement: trying an artefact counts as taking part in the network one tried it with."""
     from networks.engagement.models import ActivityKind
@@ -660,6 +790,14 @@ def _count_trial(trial) -> None:
         school=trial.school,
         source=trial,
     )
+
+
+def _uncount_trial(trial) -> None:
+    """A withdrawn or hidden response no longer counts as activity in the network either."""
+    from networks.engagement.models import ActivityKind
+    from networks.engagement.services import forget_activity
+
+    forget_activity(kind=ActivityKind.TRIED, source=trial)
 
 
 def _tell_authors_about_trial(trial, *, artefact, by) -> None:

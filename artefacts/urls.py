@@ -24,6 +24,12 @@ artefact_patterns = [
     path("<int:artefact_id>/approve/", views.approve, name="approve"),
     path("<int:artefact_id>/request-changes/", views.request_changes, name="request_changes"),
     path("<int:artefact_id>/tried/", views.tried, name="tried"),
+    path(
+        "<int:artefact_id>/tried/<int:trial_id>/withdraw/",
+        views.withdraw_trial,
+        name="withdraw_trial",
+    ),
+    path("<int:artefact_id>/tried/<int:trial_id>/hide/", views.hide_trial, name="hide_trial"),
     path("<int:artefact_id>/adapt/", views.adapt, name="adapt"),
     path("<int:artefact_id>/revisions/", views.revisions, name="revisions"),
     path("<int:artefact_id>/revisions/compare/", views.compare, name="compare"),

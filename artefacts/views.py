@@ -26,6 +26,7 @@ from .forms import (
     AdaptForm,
     ApproveForm,
     ArtefactForm,
+    HideTrialForm,
     RequestChangesForm,
     TrialForm,
     add_problems,
@@ -38,12 +39,15 @@ from .permissions import (
     can_create_artefact,
     can_download,
     can_edit_artefact,
+    can_hide_trial,
+    can_moderate_trials,
     can_read_live_artefact,
     can_record_trial,
     can_request_changes,
     can_submit,
     can_view_draft,
     can_view_revisions,
+    can_withdraw_trial,
 )
 from .reading import body_context
 
@@ -262,6 +266,9 @@ def tried(request, artefact_id):
     artefact = artefact_or_404(request.user, artefact_id, allowed=can_read_live_artefact)
     _check(can_record_trial(request.user, artefact))
     trial = selectors.trial_by(request.user, artefact)
+    if not can_record_trial(request.user, artefact, existing=trial):
+        messages.error(request, "A moderator hid your response, so it can no longer be changed.")
+        return redirect(f"{artefact.url}#tried")
     networks = list(selectors.trial_networks_for(request.user))
     form = TrialForm(request.POST or None, networks=networks, trial=trial)
     if request.method == "POST" and form.is_valid():
@@ -281,9 +288,94 @@ def tried(request, artefact_id):
                 else "Your response is updated.",
             )
             return redirect(f"{artefact.url}#tried")
+    withdraw_url = (
+        reverse(
+            "artefacts:withdraw_trial", kwargs={"artefact_id": artefact.pk, "trial_id": trial.pk}
+        )
+        if trial is not None and can_withdraw_trial(request.user, trial)
+        else ""
+    )
     return render(
         request,
         "artefacts/trial_form.html",
+        {
+            "form": form,
+            "artefact": artefact,
+            "network": artefact.network,
+            "trial": trial,
+            "withdraw_url": withdraw_url,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _back_to_trials(artefact):
+    return redirect(f"{artefact.url}#tried")
+
+
+@login_required
+def withdraw_trial(request, artefact_id, trial_id):
+    """Ask the person who wrote a response to confirm, then withdraw (delete) it."""
+    artefact = artefact_or_404(request.user, artefact_id, allowed=can_read_live_artefact)
+    if request.method == "POST":
+        try:
+            services.withdraw_trial(artefact=artefact, trial_id=trial_id, by=request.user)
+        except ArtefactActionRefused as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "Your response is withdrawn: it no longer shows or counts.")
+        return _back_to_trials(artefact)
+    trial = selectors.trial_on(artefact, trial_id)
+    if trial is None or not can_withdraw_trial(request.user, trial):
+        messages.error(request, "That response was not found, or it is not yours to withdraw.")
+        return _back_to_trials(artefact)
+    return render(
+        request,
+        "artefacts/trial_withdraw.html",
+        {"artefact": artefact, "network": artefact.network, "trial": trial},
+    )
+
+
+def _why_not_hide(user, trial) -> str:
+    """What stops this person hiding the response ("" when nothing does)."""
+    if trial is None or not can_moderate_trials(user, trial.artefact):
+        return "That response was not found, or you cannot hide it."
+    if trial.is_hidden:
+        return "That response is already hidden."
+    if not can_hide_trial(user, trial):
+        return "You cannot hide your own response: withdraw it instead."
+    return ""
+
+
+@login_required
+def hide_trial(request, artefact_id, trial_id):
+    """A moderator hides a response that breaks the community's norms, saying why."""
+    artefact = artefact_or_404(request.user, artefact_id, allowed=can_read_live_artefact)
+    trial = selectors.trial_on(artefact, trial_id)
+    refusal = _why_not_hide(request.user, trial)
+    if refusal:
+        messages.error(request, refusal)
+        return _back_to_trials(artefact)
+    form = HideTrialForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hide_trial(
+                artefact=artefact,
+                trial_id=trial.pk,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ArtefactActionRefused as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                f"The response is hidden. {trial.user.display_name} has been told why.",
+            )
+            return _back_to_trials(artefact)
+    return render(
+        request,
+        "artefacts/trial_hide.html",
         {"form": form, "artefact": artefact, "network": artefact.network, "trial": trial},
         status=400 if form.is_bound else 200,
     )

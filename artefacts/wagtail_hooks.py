@@ -1,13 +1,17 @@
+from django.contrib.auth.models import Permission
 from django.http import Http404
-from django.urls import reverse
+from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
-from .models import ArtefactFile, ArtefactPage, Phase, Subject
+from . import admin_views
+from .models import ArtefactFile, ArtefactPage, ArtefactTrial, Phase, Subject
 from .permissions import can_create_artefact, can_download
 from .selectors import network_artefacts
 from .services import ACTION_LABELS
@@ -99,3 +103,65 @@ class ArtefactVocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(ArtefactVocabularyGroup)
+
+
+# --- “We tried this” responses ----------------------------------------------------------------
+
+# Registered before the viewset, which would otherwise make a Django-permissions fallback policy.
+register_permission_policy(
+    ArtefactTrial, admin_views.TrialModerationPermissionPolicy(ArtefactTrial)
+)
+
+
+class ArtefactTrialViewSet(ModelViewSet):
+    """The responses each moderator may hide, with the hidden ones (who hid them and why).
+
+    A ModelViewSet rather than a snippet: nothing here is created, edited, copied or deleted.
+    """
+
+    model = ArtefactTrial
+    icon = "comment"
+    menu_label = "“We tried this” responses"
+    menu_order = 320
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = admin_views.TrialIndexView
+    inspect_view_class = admin_views.TrialInspectView
+    list_display = admin_views.COLUMNS
+    filterset_class = admin_views.TrialFilterSet
+    search_fields = ["note", "context", "hidden_reason"]
+    search_backend_name = None
+    list_per_page = 50
+    # Nobody adds or edits a response here (see the policy); the generic views still need a form.
+    form_fields = ["outcome"]
+    inspect_view_fields = [
+        "artefact",
+        "user",
+        "network",
+        "school",
+        "outcome",
+        "context",
+        "note",
+        "created_at",
+        "updated_at",
+        "hidden_at",
+        "hidden_by",
+        "hidden_reason",
+    ]
+
+    def get_permissions_to_register(self):
+        # The policy above does not use Django's model permissions: offer none on group pages.
+        return Permission.objects.none()
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("hide/<int:pk>/", admin_views.TrialHideView.as_view(), name="hide"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_trial_viewset():
+    return ArtefactTrialViewSet(admin_views.URL_NAMESPACE)

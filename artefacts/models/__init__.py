@@ -10,6 +10,7 @@ from .choices import (
     Visibility,
 )
 from .files import ArtefactFile
+from .lineage import AdaptationNotice
 from .moderation import ArtefactModeration
 from .pages import (
     RESERVED_SLUGS,
@@ -28,6 +29,7 @@ __all__ = [
     "RESERVED_SLUGS",
     "RICH_TEXT_FEATURES",
     "SECTIONS",
+    "AdaptationNotice",
     "ArtefactContributor",
     "ArtefactFile",
     "ArtefactModeration",

@@ -1,16 +1,29 @@
 """“We tried this”: a teacher's report that they tried an artefact, where, and how it went.
 
-One per person per artefact (they may change it). Written only by artefacts.services.record_trial;
-each one counts as evidence that the artefact has spread beyond the network that wrote it.
+One per person per artefact (they may change it, or withdraw it: then it is deleted). Written
+only by artefacts.services (record_trial, withdraw_trial, hide_trial); each shown one counts as
+evidence that the artefact has spread beyond the network that wrote it.
+
+A response that breaks the community's norms is hidden by a moderator, not deleted: it stays
+with who hid it, when and why, and is shown and counted nowhere (`ArtefactTrial.objects.shown()`).
 """
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from .choices import TrialOutcome
 
 CONTEXT_MAX_LENGTH = 500
 NOTE_MAX_LENGTH = 3000
+# Short: the writer reads it in their notification (300 characters with the artefact's title).
+HIDDEN_REASON_MAX_LENGTH = 200
+
+
+class ArtefactTrialQuerySet(models.QuerySet):
+    def shown(self):
+        """The responses that show and count: every one a moderator has not hidden."""
+        return self.filter(hidden_at__isnull=True)
 
 
 class ArtefactTrial(models.Model):
@@ -49,14 +62,42 @@ class ArtefactTrial(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    hidden_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a moderator hid it (empty: it is shown)."
+    )
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The co-leader, broker or admin who hid it.",
+    )
+    hidden_reason = models.CharField(
+        "why it was hidden",
+        max_length=HIDDEN_REASON_MAX_LENGTH,
+        blank=True,
+        help_text="Which of the community's norms it breaks. The person who wrote it is told.",
+    )
+
+    objects = ArtefactTrialQuerySet.as_manager()
 
     class Meta:
         verbose_name = "“we tried this” response"
         ordering = ["-updated_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["artefact", "user"], name="one_trial_per_person"),
+            models.CheckConstraint(
+                condition=Q(hidden_at__isnull=True, hidden_reason="")
+                | (Q(hidden_at__isnull=False) & ~Q(hidden_reason="")),
+                name="a_hidden_trial_has_a_reason",
+            ),
         ]
         indexes = [models.Index(fields=["artefact", "updated_at"])]
 
     def __str__(self):
         return f"{self.user} tried {self.artefact}: {self.get_outcome_display()}"
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None

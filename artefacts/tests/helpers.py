@@ -1,6 +1,11 @@
 """Building artefacts through the services, as the site does."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from artefacts import services
+from artefacts.models import ArtefactModeration
 
 SECTIONS = {
     "title": "Live feedback in Year 5",
@@ -34,3 +39,12 @@ def revise(artefact, by, **fields):
         base_revision_id=artefact.latest_revision_id,
         fields=fields,
     )
+
+
+def bring_schedule_forward(artefact) -> None:
+    """Time passes: the approved publication time is now a minute ago."""
+    past = timezone.now() - timedelta(minutes=1)
+    revision = ArtefactModeration.objects.get(artefact=artefact).submitted_revision
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])

@@ -1,15 +1,20 @@
 """Adapting an artefact: a new draft in the reader's network, linked to the original, that goes
 through the usual moderation; and the lineage both pages show."""
 
+from datetime import timedelta
+
 import pytest
+from notifications.models import Notification, OutboundEmail
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from artefacts import services
 from artefacts.errors import InvalidAdaptation, NotAllowed
 from artefacts.factories import sample_pdf
 from artefacts.models import ArtefactPage, ModerationStatus
 from artefacts.selectors import adaptations_of, adapted_from_for
+from artefacts.tests.helpers import bring_schedule_forward, submitted
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,
@@ -395,3 +400,153 @@ def test_related_artefacts_leave_out_the_lineage_listed_apart(
     assert "Live marking" not in [
         a.title for a in related_artefacts(published_adaptation, world.outsider)
     ]
+
+
+# --- Telling the original's authors ------------------------------------------------------------
+
+
+def notices_to(user):
+    return (
+        list(Notification.objects.filter(recipient=user).values_list("message", flat=True)),
+        list(OutboundEmail.objects.filter(to=user.email).values_list("subject", "body_text")),
+    )
+
+
+def adaptation_notices_to(user) -> list[str]:
+    messages, _ = notices_to(user)
+    return [message for message in messages if "adapted your artefact" in message]
+
+
+def republish(adaptation, *, author, reviewer, **fields):
+    services.save_draft(
+        artefact=adaptation,
+        by=author,
+        base_revision_id=ArtefactPage.objects.get(pk=adaptation.pk).latest_revision_id,
+        fields=fields or {"title": adaptation.title + " (revised)"},
+    )
+    return publish(adaptation, author=author, reviewer=reviewer)
+
+
+def test_publishing_an_adaptation_tells_the_originals_author_in_the_app_and_by_email(
+    world, original, django_capture_on_commit_callbacks, mailoutbox
+):
+    adaptation = adapt(original, world.other_member, world.other_network, title="Live marking KS3")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(adaptation, author=world.other_member, reviewer=world.other_co_leader)
+
+    assert adaptation_notices_to(world.author) == [
+        "Pennine Enquiry Network adapted your artefact “Live marking”: “Live marking KS3” is "
+        "now published."
+    ]
+    sent = [message for message in mailoutbox if "adapted your artefact" in message.subject]
+    assert [message.to for message in sent] == [[world.author.email]]
+    assert "with shorter editing time" in sent[0].body
+    assert adaptation.url in sent[0].body
+
+
+def test_contributors_with_accounts_of_the_original_are_told_too(world, make_artefact):
+    original = make_artefact(
+        title="Live marking",
+        contributors=[
+            {"user": world.author, "name": world.author.display_name, "network": world.network},
+            {"user": world.member, "name": world.member.display_name, "network": world.network},
+            {"name": "A visiting researcher", "organisation": "Mersey University"},
+        ],
+    )
+    adaptation = adapt(original, world.other_member, world.other_network)
+
+    publish(adaptation, author=world.other_member, reviewer=world.other_co_leader)
+
+    assert len(adaptation_notices_to(world.author)) == 1
+    assert len(adaptation_notices_to(world.member)) == 1
+
+
+def test_publishing_a_new_revision_of_an_adaptation_does_not_tell_them_again(
+    world, original, published_adaptation
+):
+    republish(published_adaptation, author=world.other_member, reviewer=world.other_co_leader)
+
+    assert len(adaptation_notices_to(world.author)) == 1
+    assert (
+        OutboundEmail.objects.filter(
+            to=world.author.email, subject__contains="adapted your artefact"
+        ).count()
+        == 1
+    )
+
+
+def test_authors_who_may_not_read_the_adaptation_are_not_told_and_its_title_does_not_leak(
+    world, make_artefact
+):
+    original = make_artefact(title="Live marking", visibility="members")
+    adaptation = adapt(original, world.other_member, world.other_network, title="Pennine only")
+    services.save_draft(
+        artefact=adaptation,
+        by=world.other_member,
+        base_revision_id=adaptation.latest_revision_id,
+        fields={"visibility": "network"},
+    )
+
+    publish(adaptation, author=world.other_member, reviewer=world.other_co_leader)
+
+    messages, emails = notices_to(world.author)
+    assert adaptation_notices_to(world.author) == []
+    assert not any("Pennine only" in message for message in messages)
+    assert not any("Pennine only" in subject + body for subject, body in emails)
+
+
+def test_an_author_who_may_read_it_later_is_told_when_it_is_published_for_them(
+    world, make_artefact
+):
+    original = make_artefact(title="Live marking", visibility="members")
+    adaptation = adapt(original, world.other_member, world.other_network, title="Pennine only")
+    services.save_draft(
+        artefact=adaptation,
+        by=world.other_member,
+        base_revision_id=adaptation.latest_revision_id,
+        fields={"visibility": "network"},
+    )
+    publish(adaptation, author=world.other_member, reviewer=world.other_co_leader)
+
+    republish(
+        adaptation,
+        author=world.other_member,
+        reviewer=world.other_co_leader,
+        visibility="members",
+    )
+
+    assert len(adaptation_notices_to(world.author)) == 1
+
+
+def test_a_scheduled_adaptation_tells_them_when_it_is_published_not_when_approved(world, original):
+    adaptation = adapt(original, world.other_member, world.other_network)
+    services.submit_artefact(artefact=adaptation, by=world.other_member)
+    services.approve_artefact(
+        artefact=adaptation,
+        by=world.other_co_leader,
+        go_live_at=timezone.now() + timedelta(days=1),
+    )
+    assert adaptation_notices_to(world.author) == []
+
+    bring_schedule_forward(adaptation)
+    services.publish_due_artefacts()
+
+    assert len(adaptation_notices_to(world.author)) == 1
+
+
+def test_an_author_of_both_is_not_told_about_their_own_adaptation(world, original):
+    MembershipFactory(network=world.other_network, user=world.author)
+    adaptation = adapt(original, world.author, world.other_network)
+
+    publish(adaptation, author=world.author, reviewer=world.other_co_leader)
+
+    assert adaptation_notices_to(world.author) == []
+
+
+def test_publishing_an_artefact_that_adapts_nothing_tells_nobody_about_adapting(world):
+    artefact = submitted(world.network, world.author)
+
+    services.approve_artefact(artefact=artefact, by=world.co_leader)
+
+    assert not Notification.objects.filter(message__contains="adapted your artefact").exists()

@@ -14,7 +14,7 @@ from artefacts.errors import ArtefactActionRefused, NotAllowed
 from artefacts.models import ArtefactModeration, ArtefactPage, ModerationStatus
 from artefacts.selectors import artefacts_visible_to
 
-from .helpers import draft, revise, submitted
+from .helpers import bring_schedule_forward, draft, revise, submitted
 
 
 def status_of(artefact) -> str:
@@ -202,15 +202,6 @@ def test_approval_with_a_future_time_schedules_publication(world):
     artefact.refresh_from_db()
     assert not artefact.live
     assert status_of(artefact) == ModerationStatus.SCHEDULED
-
-
-def bring_schedule_forward(artefact) -> None:
-    """Time passes: the approved publication time is now a minute ago."""
-    past = timezone.now() - timedelta(minutes=1)
-    revision = ArtefactModeration.objects.get(artefact=artefact).submitted_revision
-    revision.content["go_live_at"] = past.isoformat()
-    revision.approved_go_live_at = past
-    revision.save(update_fields=["content", "approved_go_live_at"])
 
 
 def test_scheduled_artefact_is_not_published_before_its_time(world):

@@ -219,3 +219,81 @@ def test_nobody_adapts_into_a_closed_network(world, make_artefact):
     world.other_network.save()
 
     assert not permissions.can_adapt_into(world.other_member, artefact, world.other_network)
+
+
+# --- Moderating “we tried this” responses -----------------------------------------------------
+
+
+@pytest.fixture
+def make_trial(make_artefact):
+    from artefacts.factories import ArtefactTrialFactory
+
+    def make(user, artefact=None, **fields):
+        return ArtefactTrialFactory(artefact=artefact or make_artefact(), user=user, **fields)
+
+    return make
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect({"other_member"}))
+def test_can_withdraw_trial(world, make_trial, who, allowed):
+    trial = make_trial(world.other_member)
+    assert permissions.can_withdraw_trial(person(world, who), trial) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set()))
+def test_nobody_withdraws_a_hidden_trial(world, make_trial, who, allowed):
+    trial = make_trial(world.other_member, hidden=True)
+    assert permissions.can_withdraw_trial(person(world, who), trial) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect({"co_leader", "broker", "admin"}))
+def test_can_hide_trial(world, make_trial, who, allowed):
+    trial = make_trial(world.outsider)
+    assert permissions.can_hide_trial(person(world, who), trial) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set()))
+def test_nobody_hides_a_trial_that_is_already_hidden(world, make_trial, who, allowed):
+    trial = make_trial(world.outsider, hidden=True)
+    assert permissions.can_hide_trial(person(world, who), trial) is allowed
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"), expect({"co_leader", "other_co_leader", "broker", "admin"})
+)
+def test_can_moderate_any_trials(world, who, allowed):
+    assert permissions.can_moderate_any_trials(person(world, who)) is allowed
+
+
+def test_nobody_hides_their_own_trial(world, make_trial):
+    trial = make_trial(world.broker)
+
+    assert not permissions.can_hide_trial(world.broker, trial)
+    assert permissions.can_hide_trial(world.admin, trial)
+
+
+def test_a_co_leader_who_is_an_author_does_not_hide_trials_of_their_artefact(
+    world, make_artefact, make_trial
+):
+    artefact = make_artefact(owner=world.co_leader)
+    trial = make_trial(world.outsider, artefact=artefact)
+
+    assert not permissions.can_hide_trial(world.co_leader, trial)
+    assert permissions.can_hide_trial(world.second_co_leader, trial)
+
+
+def test_only_brokers_and_admins_hide_trials_in_a_closed_network(world, make_trial):
+    trial = make_trial(world.outsider)
+    world.network.status = "closed"
+    world.network.save()
+    trial.artefact.network = world.network
+
+    assert not permissions.can_hide_trial(world.co_leader, trial)
+    assert permissions.can_hide_trial(world.broker, trial)
+
+
+def test_nobody_changes_a_trial_once_it_is_hidden(world, make_trial):
+    trial = make_trial(world.other_member, hidden=True)
+
+    assert permissions.can_record_trial(world.other_member, trial.artefact)
+    assert not permissions.can_record_trial(world.other_member, trial.artefact, existing=trial)

@@ -46,7 +46,7 @@ def add_adaptations(original, count):
         )
 
 
-@pytest.mark.parametrize("who", ["anonymous", "other_member"])
+@pytest.mark.parametrize("who", ["anonymous", "other_member", "co_leader", "broker"])
 def test_artefact_page_runs_as_many_queries_with_10_responses_and_adaptations_as_with_2(
     client, world, make_artefact, theme, who
 ):

@@ -41,6 +41,17 @@ def record_member_activity(*, user, network, kind, when=None, source=None) -> Ac
     )
 
 
+def forget_activity(*, kind, source) -> int:
+    """Stop counting the activity recorded about `source` (say, a withdrawn response).
+    Returns how many records were removed; none is not an error."""
+    deleted, _ = Activity.objects.filter(
+        kind=kind,
+        source_type=ContentType.objects.get_for_model(source),
+        source_id=source.pk,
+    ).delete()
+    return deleted
+
+
 @transaction.atomic
 def _record(*, user, network, kind, school, when, source) -> Activity:
     source_type = source_key = None

@@ -7,7 +7,11 @@ from django.utils import timezone
 
 from networks.baselining.factories import IndicatorFactory
 from networks.engagement.models import Activity, ActivityKind
-from networks.engagement.services import record_activity, record_member_activity
+from networks.engagement.services import (
+    forget_activity,
+    record_activity,
+    record_member_activity,
+)
 
 
 def test_record_activity_uses_the_school_the_person_represents(world):
@@ -124,3 +128,21 @@ def test_record_member_activity_records_a_member_with_their_school(world):
     )
 
     assert (activity.user, activity.school) == (world.co_leader, world.school)
+
+
+def test_forget_activity_removes_only_that_kind_on_that_source(world):
+    source = IndicatorFactory(network=world.network)
+    other_source = IndicatorFactory(network=world.network)
+    for kind, about in (
+        (ActivityKind.REVIEWED, source),
+        (ActivityKind.CONTRIBUTED, source),
+        (ActivityKind.REVIEWED, other_source),
+    ):
+        record_activity(user=world.member, network=world.network, kind=kind, source=about)
+
+    removed = forget_activity(kind=ActivityKind.REVIEWED, source=source)
+
+    assert removed == 1
+    assert sorted(Activity.objects.values_list("kind", "source_id")) == sorted(
+        [(ActivityKind.CONTRIBUTED, source.pk), (ActivityKind.REVIEWED, other_source.pk)]
+    )
