@@ -1,6 +1,8 @@
 """Telling people things: in-app notifications and e-mail through the outbox."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -14,9 +16,25 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 
+_emails_suppressed = ContextVar("emails_suppressed", default=False)
 
-def queue_email(*, to: str, template: str, context: dict) -> OutboundEmail:
-    """Render `<template>_subject.txt` and `<template>_body.txt` now; send after commit."""
+
+@contextmanager
+def emails_suppressed():
+    """Within this block nothing is queued for e-mail; in-app notifications are still made.
+    For generated data (the demo), whose people must not be written to."""
+    token = _emails_suppressed.set(True)
+    try:
+        yield
+    finally:
+        _emails_suppressed.reset(token)
+
+
+def queue_email(*, to: str, template: str, context: dict) -> OutboundEmail | None:
+    """Render `<template>_subject.txt` and `<template>_body.txt` now; send after commit.
+    Returns None, queuing nothing, inside `emails_suppressed()`."""
+    if _emails_suppressed.get():
+        return None
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}_body.txt", context)
     email = OutboundEmail.objects.create(to=to, subject=subject[:300], body_text=body)
@@ -47,7 +65,12 @@ def notify(
 
 
 def deliver_email(*, email_id: int) -> bool:
-    """Send one pending message. Returns False when there was nothing to do."""
+    """Send one pending message. Returns False when there was nothing to do.
+
+    A failed attempt is recorded (and, after MAX_ATTEMPTS, the message marked failed) before the
+    error is raised again for the task to retry: raising inside the transaction would undo it.
+    """
+    failure = None
     with transaction.atomic():
         email = (
             OutboundEmail.objects.select_for_update()
@@ -60,15 +83,18 @@ def deliver_email(*, email_id: int) -> bool:
         try:
             send_mail(email.subject, email.body_text, None, [email.to])
         except Exception as error:
+            failure = error
             email.last_error = str(error)[:2000]
             if email.attempts >= MAX_ATTEMPTS:
                 email.status = OutboundEmail.Status.FAILED
             email.save(update_fields=["attempts", "last_error", "status"])
-            logger.warning("E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, error)
-            raise
-        email.status = OutboundEmail.Status.SENT
-        email.sent_at = timezone.now()
-        email.save(update_fields=["attempts", "status", "sent_at"])
+        else:
+            email.status = OutboundEmail.Status.SENT
+            email.sent_at = timezone.now()
+            email.save(update_fields=["attempts", "status", "sent_at"])
+    if failure is not None:
+        logger.warning("E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, failure)
+        raise failure
     return True
 
 

@@ -77,3 +77,10 @@ def test_demo_admin_can_open_the_wagtail_admin(client, seeded):
     sign_in(client, admin.email, DEMO_PASSWORD)
 
     assert client.get("/admin/").status_code == 200
+
+
+def test_demo_people_get_notifications_in_the_app_but_no_e_mail(seeded):
+    from notifications.models import Notification, OutboundEmail
+
+    assert Notification.objects.exists()
+    assert not OutboundEmail.objects.exists()

@@ -7,6 +7,8 @@ so later apps can build on what earlier ones made.
 import importlib
 import random
 
+from notifications.services import emails_suppressed
+
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -25,7 +27,9 @@ class Command(BaseCommand):
             factory.random.reseed_random(DEMO_SEED)
         except ImportError:  # pragma: no cover - factory_boy is a dependency
             pass
-        with transaction.atomic():
+        # The demo people are made up: their notifications appear in the app, but nobody is
+        # e-mailed (nor does the first `make run` print a screenful of demo e-mails).
+        with transaction.atomic(), emails_suppressed():
             for app_config in apps.get_app_configs():
                 module = demo_module(app_config.name)
                 if module is not None:
