@@ -2,7 +2,8 @@
 
 Each person sees only the responses they may moderate (selectors.trials_moderated_by: every one
 for the national brokers and admins, their networks' for co-leaders), shown and hidden, and can
-open one and hide it with a reason (services.hide_trial). Nobody adds, edits or deletes a
+open one and hide it with a reason (services.hide_trial), or show a hidden one again
+(services.restore_trial). Nobody adds, edits or deletes a
 response here: their writers change or withdraw them on the site.
 """
 
@@ -13,7 +14,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -31,13 +32,17 @@ from . import selectors, services
 from .errors import ArtefactActionRefused
 from .forms import HideTrialForm
 from .models import ArtefactTrial, TrialOutcome
-from .permissions import can_hide_trial, can_moderate_any_trials
+from .permissions import can_hide_trial, can_moderate_any_trials, can_restore_trial
 
 URL_NAMESPACE = "artefact_trials"
 
 
 def hide_url(trial) -> str:
     return reverse(f"{URL_NAMESPACE}:hide", args=[trial.pk])
+
+
+def restore_url(trial) -> str:
+    return reverse(f"{URL_NAMESPACE}:restore", args=[trial.pk])
 
 
 class TrialModerationPermissionPolicy(BasePermissionPolicy):
@@ -92,6 +97,8 @@ class TrialIndexView(IndexView):
         buttons = list(super().get_list_more_buttons(instance))
         if can_hide_trial(self.request.user, instance):
             buttons.append(MenuItem("Hide", url=hide_url(instance), icon_name="cross"))
+        if can_restore_trial(self.request.user, instance):
+            buttons.append(MenuItem("Show again", url=restore_url(instance), icon_name="view"))
         return buttons
 
 
@@ -107,26 +114,27 @@ class TrialInspectView(InspectView):
         buttons = list(super().header_buttons)
         if can_hide_trial(self.request.user, self.object):
             buttons.append(HeaderButton("Hide", url=hide_url(self.object), icon_name="cross"))
+        if can_restore_trial(self.request.user, self.object):
+            buttons.append(
+                HeaderButton("Show again", url=restore_url(self.object), icon_name="view")
+            )
         return buttons
 
 
-class TrialHideView(WagtailAdminTemplateMixin, FormView):
-    """Hide one response, saying why (its writer is told)."""
+class TrialActionView(WagtailAdminTemplateMixin):
+    """One moderator action on one response: the trial is found among those the person
+    moderates (404 otherwise), and `refusal()` says why the action does not apply to it."""
 
-    form_class = HideTrialForm
-    template_name = "artefacts/admin/trial_hide.html"
-    page_title = "Hide a “we tried this” response"
-    header_icon = "cross"
+    action_label = ""
+
+    def refusal(self, user, trial) -> str:
+        raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
         self.trial = get_object_or_404(selectors.trials_moderated_by(request.user), pk=kwargs["pk"])
-        if not can_hide_trial(request.user, self.trial):
-            messages.error(
-                request,
-                "That response is already hidden."
-                if self.trial.is_hidden
-                else "You cannot hide this response.",
-            )
+        refusal = self.refusal(request.user, self.trial)
+        if refusal:
+            messages.error(request, refusal)
             return redirect(f"{URL_NAMESPACE}:inspect", self.trial.pk)
         return super().dispatch(request, *args, **kwargs)
 
@@ -134,11 +142,30 @@ class TrialHideView(WagtailAdminTemplateMixin, FormView):
         return [
             *self.breadcrumbs_items,
             {"url": reverse(f"{URL_NAMESPACE}:index"), "label": "“We tried this” responses"},
-            {"url": "", "label": "Hide"},
+            {"url": "", "label": self.action_label},
         ]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(trial=self.trial, **kwargs)
+
+
+class TrialHideView(TrialActionView, FormView):
+    """Hide one response, saying why (its writer is told)."""
+
+    form_class = HideTrialForm
+    template_name = "artefacts/admin/trial_hide.html"
+    page_title = "Hide a “we tried this” response"
+    header_icon = "cross"
+    action_label = "Hide"
+
+    def refusal(self, user, trial) -> str:
+        if can_hide_trial(user, trial):
+            return ""
+        return (
+            "That response is already hidden."
+            if trial.is_hidden
+            else "You cannot hide this response."
+        )
 
     def form_valid(self, form):
         try:
@@ -157,6 +184,35 @@ class TrialHideView(WagtailAdminTemplateMixin, FormView):
     def form_invalid(self, form):
         messages.error(self.request, "The response was not hidden. See the error below.")
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class TrialRestoreView(TrialActionView, TemplateView):
+    """Show a hidden response again, after confirming (its writer is told)."""
+
+    template_name = "artefacts/admin/trial_restore.html"
+    page_title = "Show a hidden “we tried this” response again"
+    header_icon = "view"
+    action_label = "Show again"
+
+    def refusal(self, user, trial) -> str:
+        if can_restore_trial(user, trial):
+            return ""
+        return (
+            "You cannot moderate your own response."
+            if trial.is_hidden
+            else "That response is not hidden."
+        )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.restore_trial(
+                artefact=self.trial.artefact, trial_id=self.trial.pk, by=request.user
+            )
+        except ArtefactActionRefused as error:
+            messages.error(request, error.message)
+            return redirect(f"{URL_NAMESPACE}:inspect", self.trial.pk)
+        messages.success(request, f"Shown again. {self.trial.user.display_name} has been told.")
+        return redirect(f"{URL_NAMESPACE}:index")
 
 
 COLUMNS = [

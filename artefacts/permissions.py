@@ -36,7 +36,8 @@ Moderating “we tried this” responses (services.withdraw_trial and hide_trial
 * A response that breaks the community's norms is hidden, with a reason, by a current co-leader
   of the artefact's (open) network who is not one of its authors (authors do not judge what is
   said about their own work, as they do not approve it), the national brokers or an admin. Nobody
-  hides their own response: they withdraw it. A hidden response stays on record.
+  hides their own response: they withdraw it. A hidden response stays on record, and the same
+  people may show it again (a mistake, or the matter resolved).
 
 Every answer is a bool; the `*_or_404` accessors fetch and authorise in one call, with the same
 404 for "does not exist" and "not yours".
@@ -277,6 +278,16 @@ def can_hide_trial(user, trial) -> bool:
     with the trial (with its network) or set it, to save a query per response."""
     return (
         not trial.is_hidden
+        and trial.user_id != getattr(user, "pk", None)
+        and can_moderate_trials(user, trial.artefact)
+    )
+
+
+def can_restore_trial(user, trial) -> bool:
+    """Show a hidden response again: the people who may hide it. `trial.artefact` is read, as
+    for can_hide_trial."""
+    return (
+        trial.is_hidden
         and trial.user_id != getattr(user, "pk", None)
         and can_moderate_trials(user, trial.artefact)
     )

@@ -6,8 +6,6 @@ Works on a live page and on a revision's page object alike (whose relations live
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from taggit.models import Tag
-
 from django.conf import settings
 from django.urls import reverse
 
@@ -69,8 +67,13 @@ def contributors_with_affiliations(page) -> list:
 
 
 def tags_of(page) -> list:
-    tag_ids = [item.tag_id for item in page.tagged_items.all()]
-    return list(Tag.objects.filter(pk__in=tag_ids).order_by("name")) if tag_ids else []
+    """The tags of this version of the artefact, in one query.
+
+    A draft's tags live in its revision, where select_related means nothing: prefetch_related
+    loads them there, and skips the tags select_related already joined for a live page.
+    """
+    items = page.tagged_items.select_related("tag").prefetch_related("tag")
+    return sorted((item.tag for item in items), key=lambda tag: tag.name.casefold())
 
 
 def citation_for(page, contributors, network, *, url: str) -> Citation:
@@ -124,7 +127,7 @@ def reading_context(page, user) -> dict:
     network = page.network
     url = page.full_url or f"{settings.SITE_URL}{page.url_path}"
     context = body_context(page, network, url=url)
-    context["related"] = related_artefacts(page, user)
+    context["related"] = related_artefacts(page, user, themes=context["themes"])
     context["workspace_url"] = (
         reverse("artefacts:workspace", kwargs={"artefact_id": page.pk})
         if can_view_draft(user, page)

@@ -1,10 +1,10 @@
 """Reads about artefacts. Every list of artefacts, anywhere, starts from artefacts_visible_to."""
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Substr
 
 from wagtail.log_actions import registry as log_registry
-from wagtail.models import Revision
+from wagtail.models import Page, PageViewRestriction, Revision
 
 from networks.models import Membership, Role
 from networks.permissions import is_admin, is_broker
@@ -22,16 +22,42 @@ from .models import (
 FEED_LENGTH = 50
 
 
+def behind_view_restriction():
+    """True for a page with a Wagtail privacy restriction on itself or an ancestor.
+
+    The same rule as Wagtail's PageQuerySet.public(), but as a subquery of the query it filters
+    instead of a query of its own first: a restricted page's path is a prefix of its
+    descendants' paths.
+    """
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+        )
+    )
+
+
 def artefacts_visible_to(user):
     """The published artefacts this person may read, newest first. One query however used.
 
     Public ones for anyone; members-only ones for anyone signed in; network-only ones for the
     current members of their network; every one for national brokers and admins. Pages behind a
     Wagtail privacy restriction are left out for everyone (search never indexes them either).
+
+    A page asks this several times (related, lineage, sections): the unevaluated query is built
+    once per user object and each caller gets its own copy.
     """
+    memo = getattr(user, "__dict__", None)
+    if memo is None:
+        return _build_artefacts_visible_to(user)
+    if "_artefacts_visible_to" not in memo:
+        memo["_artefacts_visible_to"] = _build_artefacts_visible_to(user)
+    return memo["_artefacts_visible_to"].all()
+
+
+def _build_artefacts_visible_to(user):
     artefacts = (
         ArtefactPage.objects.live()
-        .public()
+        .exclude(behind_view_restriction())
         .filter(network__isnull=False)
         .order_by("-first_published_at", "-pk")
     )
@@ -46,9 +72,34 @@ def artefacts_visible_to(user):
     )
 
 
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale",
+    "content_type",
+    "first_published_at",
+    "artefact_type",
+    "visibility",
+    "summary",
+    "network__title",
+    "network__slug",
+    "network__url_path",
+    "network__path",
+    "network__depth",
+    "network__locale",
+    "network__content_type",
+)
+
+
 def with_card_data(artefacts):
     """What an artefact card shows: its network and how many people said they tried it (title,
-    type, date and summary are its own; hidden responses do not count). Still one query."""
+    type, date and summary are its own; hidden responses do not count). Still one query.
+
+    Only the columns a card and its link need are loaded: the sections are long rich text.
+    """
     tried = (
         ArtefactTrial.objects.shown()
         .filter(artefact_id=OuterRef("pk"))
@@ -57,8 +108,10 @@ def with_card_data(artefacts):
         .annotate(people=Count("pk"))
         .values("people")[:1]
     )
-    return artefacts.select_related("network").annotate(
-        tried_count=Coalesce(Subquery(tried, output_field=IntegerField()), Value(0))
+    return (
+        artefacts.select_related("network")
+        .only(*CARD_FIELDS)
+        .annotate(tried_count=Coalesce(Subquery(tried, output_field=IntegerField()), Value(0)))
     )
 
 
@@ -67,13 +120,13 @@ def network_artefacts(network, user):
     return with_card_data(artefacts_visible_to(user).filter(network=network))
 
 
-def related_artefacts(artefact, user, *, limit: int = 4) -> list:
+def related_artefacts(artefact, user, *, limit: int = 4, themes=None) -> list:
     """Other artefacts this person may read that share themes with this one (most shared first).
 
     The artefact's own lineage (what it adapts, its adaptations) is listed apart, so it is left
     out here. Two queries: the artefacts (with their networks) and their themes.
     """
-    theme_ids = [theme.pk for theme in artefact.themes.all()]
+    theme_ids = [theme.pk for theme in (artefact.themes.all() if themes is None else themes)]
     if not theme_ids:
         return []
     return list(

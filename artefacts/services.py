@@ -22,6 +22,7 @@ from html import unescape
 from notifications.services import notify
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q
@@ -33,7 +34,7 @@ from django.utils.text import get_valid_filename, slugify
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from networks.models import Membership, Role
 
@@ -57,12 +58,16 @@ CHANGES_REQUESTED = "artefacts.changes_requested"
 APPROVED = "artefacts.approved"
 SCHEDULED = "artefacts.scheduled"
 WITHDRAWN = "artefacts.withdrawn"
+TRIAL_HIDDEN = "artefacts.trial_hidden"
+TRIAL_RESTORED = "artefacts.trial_restored"
 ACTION_LABELS = {
     SUBMITTED: ("Artefact submitted for review", "Submitted the artefact for review"),
     CHANGES_REQUESTED: ("Changes requested", "Asked for changes to the artefact"),
     APPROVED: ("Artefact approved", "Approved the artefact for publication"),
     SCHEDULED: ("Artefact approved and scheduled", "Approved the artefact and scheduled it"),
     WITHDRAWN: ("Submission withdrawn", "Changed the artefact after submitting it"),
+    TRIAL_HIDDEN: ("Response hidden", "Hid a “we tried this” response"),
+    TRIAL_RESTORED: ("Response shown again", "Showed a hidden “we tried this” response again"),
 }
 
 EMAIL_TEMPLATE = "artefacts/email/moderation"
@@ -607,6 +612,29 @@ def adapt_artefact(*, original, network, by, what_we_changed: str, title: str = 
     return create_artefact(network=network, by=by, fields=fields, tags=tags, adapted_from=source)
 
 
+@transaction.atomic
+def tell_about_published_adaptation(adaptation_id: int) -> None:
+    """Tell the original's authors about an adaptation published outside moderation: in the
+    Wagtail editor (admins, for support) or by Wagtail's own scheduler. Called after commit by a
+    task; safe to run any number of times (after moderation it finds everyone already told).
+    Whoever published it, as Wagtail's log records, is not told."""
+    adaptation = (
+        ArtefactPage.objects.select_for_update(of=("self",))
+        .filter(pk=adaptation_id, live=True, adapted_from__isnull=False)
+        .first()
+    )
+    if adaptation is None:
+        return
+    publisher_id = (
+        PageLogEntry.objects.filter(page_id=adaptation_id, action="wagtail.publish")
+        .order_by("-timestamp", "-pk")
+        .values_list("user_id", flat=True)
+        .first()
+    )
+    publisher = get_user_model().objects.filter(pk=publisher_id).first() if publisher_id else None
+    _tell_original_authors(adaptation, by=publisher)
+
+
 def _tell_original_authors(adaptation, *, by) -> None:
     """An adaptation is published: tell the authors of the artefact it adapts, in the app and by
     e-mail. Only those who may read the adaptation (nobody else learns that it exists, nor its
@@ -767,6 +795,7 @@ def hide_trial(*, artefact, trial_id: int, by, reason: str) -> ArtefactTrial:
     trial.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     _uncount_trial(trial)
     shown = trial.artefact
+    _audit(shown, TRIAL_HIDDEN, by=by, trial=trial.pk, writer=trial.user_id, reason=reason)
     notify(
         recipient=trial.user,
         message=f"{by.display_name} hid your “we tried this” response to “{shown.title}”. "
@@ -776,7 +805,36 @@ def hide_trial(*, artefact, trial_id: int, by, reason: str) -> ArtefactTrial:
     return trial
 
 
-def _count_trial(trial) -> None:
+@transaction.atomic
+def restore_trial(*, artefact, trial_id: int, by) -> ArtefactTrial:
+    """A moderator (permissions.can_restore_trial) shows a hidden response again: it shows and
+    counts as before, and its writer is told. The audit log keeps who hid it and why, and who
+    showed it again. Raises NotAllowed (the same for a response that does not exist and one they
+    may not moderate) or ArtefactActionRefused (it is not hidden), changing nothing."""
+    trial = _locked_trial(artefact, trial_id)
+    _require(
+        trial is not None and permissions.can_moderate_trials(by, trial.artefact),
+        "That response was not found, or you cannot show it again.",
+    )
+    if not trial.is_hidden:
+        raise ArtefactActionRefused("That response is not hidden.")
+    _require(permissions.can_restore_trial(by, trial), "You cannot moderate your own response.")
+    trial.hidden_at = None
+    trial.hidden_by = None
+    trial.hidden_reason = ""
+    trial.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    _count_trial(trial, when=trial.updated_at)  # activity dates from when they wrote it
+    shown = trial.artefact
+    _audit(shown, TRIAL_RESTORED, by=by, trial=trial.pk, writer=trial.user_id)
+    notify(
+        recipient=trial.user,
+        message=f"{by.display_name} showed your “we tried this” response to “{shown.title}” again.",
+        url=f"{shown.get_url() or ''}#tried",
+    )
+    return trial
+
+
+def _count_trial(trial, *, when=None) -> None:
     """Engagement: trying an artefact counts as taking part in the network one tried it with."""
     from networks.engagement.models import ActivityKind
     from networks.engagement.services import record_activity
@@ -788,6 +846,7 @@ def _count_trial(trial) -> None:
         network=trial.network,
         kind=ActivityKind.TRIED,
         school=trial.school,
+        when=when,
         source=trial,
     )
 

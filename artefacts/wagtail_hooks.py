@@ -114,7 +114,8 @@ register_permission_policy(
 
 
 class ArtefactTrialViewSet(ModelViewSet):
-    """The responses each moderator may hide, with the hidden ones (who hid them and why).
+    """The responses each moderator may hide, with the hidden ones (who hid them and why), which
+    they may show again.
 
     A ModelViewSet rather than a snippet: nothing here is created, edited, copied or deleted.
     """
@@ -159,6 +160,7 @@ class ArtefactTrialViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("hide/<int:pk>/", admin_views.TrialHideView.as_view(), name="hide"),
+            path("restore/<int:pk>/", admin_views.TrialRestoreView.as_view(), name="restore"),
         ]
 
 

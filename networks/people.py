@@ -37,10 +37,14 @@ def people_of(network):
 
 
 def people_by_role(network) -> dict[str, list]:
-    grouped = {role: [] for role in Role.values}
-    for membership in people_of(network):
-        grouped[membership.role].append(membership)
-    return grouped
+    """Current memberships grouped by role. Loaded once per network object: the profile's
+    header and its people section both show them."""
+    if "_people_by_role" not in network.__dict__:
+        grouped = {role: [] for role in Role.values}
+        for membership in people_of(network):
+            grouped[membership.role].append(membership)
+        network.__dict__["_people_by_role"] = grouped
+    return network.__dict__["_people_by_role"]
 
 
 def pending_invitations(network):

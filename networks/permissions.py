@@ -20,6 +20,13 @@ def _current_role(user, network) -> str | None:
     return cache[network.pk]
 
 
+def remember_role_among(user, network, memberships) -> None:
+    """Note the person's role from the network's current memberships, already loaded."""
+    if getattr(user, "is_authenticated", False):
+        roles = user.__dict__.setdefault("_network_roles", {})
+        roles[network.pk] = next((m.role for m in memberships if m.user_id == user.pk), None)
+
+
 def forget_cached_roles(user) -> None:
     """Call after changing a person's memberships within the same request."""
     user.__dict__.pop("_network_roles", None)

@@ -11,6 +11,7 @@ from .permissions import (
     can_leave_network,
     can_request_to_join,
     can_view_manage_page,
+    remember_role_among,
 )
 from .profile import PROFILE_SECTIONS_HOOK, ProfileSection
 from .services.actions import ACTION_LABELS
@@ -26,9 +27,11 @@ def register_network_actions(actions):
 def people_section(network, user):
     """Co-leaders, members and critical friends with their schools, and what the viewer can do.
 
-    At most three queries: the people, the viewer's role, the viewer's pending request.
+    At most two queries: the people (the viewer's role is among them), the viewer's pending
+    request.
     """
     people = people_by_role(network)
+    remember_role_among(user, network, [m for group in people.values() for m in group])
     can_ask = can_request_to_join(user, network)
     slug = {"network_slug": network.slug}
     return ProfileSection(

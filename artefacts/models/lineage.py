@@ -1,8 +1,9 @@
 """Who has been told that an adaptation of their artefact was published.
 
-Written only by artefacts.services when moderation publishes an adaptation. One row per
-adaptation and person: the unique constraint, checked inside the publishing transaction, is what
-makes publishing a new revision tell nobody twice.
+Written only by artefacts.services: when moderation publishes an adaptation, and after any other
+publication (the Wagtail editor, Wagtail's scheduler) by a task. One row per adaptation and
+person: the unique constraint is what makes publishing a new revision, or running the task
+again, tell nobody twice.
 """
 
 from django.conf import settings

@@ -214,6 +214,12 @@ class ArtefactPage(Page):
 
     # --- Serving -----------------------------------------------------------------------------
 
+    def route(self, request, path_components):
+        parent = getattr(self, "_cached_parent_obj", None)
+        if parent is not None and parent.pk == self.network_id:
+            self.network = parent  # routed through its network's page: no need to load it again
+        return super().route(request, path_components)
+
     def serve(self, request, *args, **kwargs):
         """Someone not entitled to read it gets the same 404 as for a page that does not exist."""
         from ..permissions import can_read_live_artefact

@@ -550,3 +550,65 @@ def test_publishing_an_artefact_that_adapts_nothing_tells_nobody_about_adapting(
     services.approve_artefact(artefact=artefact, by=world.co_leader)
 
     assert not Notification.objects.filter(message__contains="adapted your artefact").exists()
+
+
+def publish_in_the_wagtail_editor(adaptation, *, by):
+    """What the Wagtail editor's "Publish" does: publish the latest revision as that person."""
+    page = ArtefactPage.objects.get(pk=adaptation.pk)
+    page.get_latest_revision().publish(user=by)
+
+
+def test_an_adaptation_published_in_the_wagtail_editor_tells_the_originals_author(
+    world, original, django_capture_on_commit_callbacks
+):
+    adaptation = adapt(original, world.other_member, world.other_network, title="Live marking KS3")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_the_wagtail_editor(adaptation, by=world.admin)
+
+    assert adaptation_notices_to(world.author) == [
+        "Pennine Enquiry Network adapted your artefact “Live marking”: “Live marking KS3” is "
+        "now published."
+    ]
+
+
+def test_whoever_publishes_an_adaptation_in_the_wagtail_editor_is_not_told(
+    world, make_artefact, django_capture_on_commit_callbacks
+):
+    original = make_artefact(title="The admin's own", owner=world.admin)
+    adaptation = adapt(original, world.other_member, world.other_network)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_the_wagtail_editor(adaptation, by=world.admin)
+
+    assert adaptation_notices_to(world.admin) == []
+
+
+def test_an_adaptation_published_through_moderation_tells_each_author_once(
+    world, original, django_capture_on_commit_callbacks
+):
+    adaptation = adapt(original, world.other_member, world.other_network)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        publish(adaptation, author=world.other_member, reviewer=world.other_co_leader)
+
+    assert callbacks, "publishing an adaptation enqueues the task after commit"
+    assert len(adaptation_notices_to(world.author)) == 1
+
+
+def test_telling_about_a_published_adaptation_twice_tells_nobody_twice(world, original):
+    adaptation = adapt(original, world.other_member, world.other_network)
+    publish_in_the_wagtail_editor(adaptation, by=world.admin)
+
+    services.tell_about_published_adaptation(adaptation.pk)
+    services.tell_about_published_adaptation(adaptation.pk)
+
+    assert len(adaptation_notices_to(world.author)) == 1
+
+
+def test_telling_about_an_adaptation_that_is_not_live_tells_nobody(world, original):
+    adaptation = adapt(original, world.other_member, world.other_network)
+
+    services.tell_about_published_adaptation(adaptation.pk)
+
+    assert adaptation_notices_to(world.author) == []

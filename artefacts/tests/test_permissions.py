@@ -258,6 +258,18 @@ def test_nobody_hides_a_trial_that_is_already_hidden(world, make_trial, who, all
     assert permissions.can_hide_trial(person(world, who), trial) is allowed
 
 
+@pytest.mark.parametrize(("who", "allowed"), expect({"co_leader", "broker", "admin"}))
+def test_can_restore_trial(world, make_trial, who, allowed):
+    trial = make_trial(world.outsider, hidden=True)
+    assert permissions.can_restore_trial(person(world, who), trial) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), expect(set()))
+def test_nobody_restores_a_trial_that_is_shown(world, make_trial, who, allowed):
+    trial = make_trial(world.outsider)
+    assert permissions.can_restore_trial(person(world, who), trial) is allowed
+
+
 @pytest.mark.parametrize(
     ("who", "allowed"), expect({"co_leader", "other_co_leader", "broker", "admin"})
 )
@@ -270,6 +282,13 @@ def test_nobody_hides_their_own_trial(world, make_trial):
 
     assert not permissions.can_hide_trial(world.broker, trial)
     assert permissions.can_hide_trial(world.admin, trial)
+
+
+def test_nobody_shows_their_own_hidden_trial_again(world, make_trial):
+    trial = make_trial(world.broker, hidden=True)
+
+    assert not permissions.can_restore_trial(world.broker, trial)
+    assert permissions.can_restore_trial(world.admin, trial)
 
 
 def test_a_co_leader_who_is_an_author_does_not_hide_trials_of_their_artefact(

@@ -87,3 +87,35 @@ def test_related_artefacts_share_a_theme_and_hide_what_the_reader_may_not_see(
     related = {a.title for a in related_artefacts(artefact, world.outsider)}
 
     assert related == {"Shares a theme"}
+
+
+def restrict(page):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+def test_an_artefact_behind_a_privacy_restriction_is_left_out_for_everyone(world, catalogue):
+    restrict(catalogue["members"])
+
+    assert titles(world.admin) == {"Public", "Network", "Other network"}
+
+
+def test_a_privacy_restriction_on_a_network_page_leaves_out_all_its_artefacts(world, catalogue):
+    restrict(world.network)
+
+    assert titles(world.admin) == {"Other network"}
+
+
+def test_a_privacy_restriction_on_another_network_leaves_these_artefacts_listed(world, catalogue):
+    restrict(world.other_network)
+
+    assert titles(world.admin) == {"Public", "Members", "Network"}
+
+
+def test_one_person_asking_twice_gets_two_separate_lists(world, catalogue):
+    first = artefacts_visible_to(world.member).filter(visibility="public")
+    second = artefacts_visible_to(world.member)
+
+    assert set(first.values_list("title", flat=True)) == {"Public"}
+    assert set(second.values_list("title", flat=True)) == {"Public", "Members", "Network"}

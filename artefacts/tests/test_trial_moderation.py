@@ -647,3 +647,136 @@ def test_the_admin_list_runs_as_many_queries_with_10_responses_as_with_2(
     grow(8)
 
     assert count_queries() == few
+
+
+# --- Showing a hidden response again -----------------------------------------------------------
+
+
+def restore(trial, by):
+    return services.restore_trial(artefact=trial.artefact, trial_id=trial.pk, by=by)
+
+
+def admin_restore_url(trial):
+    return f"{ADMIN_LIST}restore/{trial.pk}/"
+
+
+@pytest.fixture
+def hidden_trial(world, trial):
+    return hide(trial, world.co_leader)
+
+
+def test_a_moderator_shows_a_hidden_response_again(world, hidden_trial):
+    restore(hidden_trial, world.second_co_leader)
+
+    stored = ArtefactTrial.objects.get(pk=hidden_trial.pk)
+    assert not stored.is_hidden
+    assert (stored.hidden_by, stored.hidden_reason) == (None, "")
+
+
+def test_a_response_shown_again_counts_on_the_artefact_again(world, artefact, hidden_trial):
+    restore(hidden_trial, world.broker)
+
+    assert trial_summary(artefact)["people"] == 1
+    assert [item.user for item in trials_of(artefact)] == [world.other_member]
+
+
+def test_a_response_shown_again_counts_as_activity_from_when_it_was_written(world, hidden_trial):
+    restore(hidden_trial, world.broker)
+
+    activity = tried_activity().get()
+    assert activity.user == world.other_member
+    assert activity.occurred_at == ArtefactTrial.objects.get(pk=hidden_trial.pk).updated_at
+
+
+def test_the_writer_is_told_in_the_app_that_their_response_shows_again(world, hidden_trial):
+    Notification.objects.all().delete()
+
+    restore(hidden_trial, world.broker)
+
+    notification = Notification.objects.get()
+    assert notification.recipient == world.other_member
+    assert "showed your “we tried this” response to “Live marking” again" in notification.message
+
+
+def test_the_audit_log_keeps_who_hid_a_response_and_who_showed_it_again(
+    world, artefact, hidden_trial
+):
+    from wagtail.models import PageLogEntry
+
+    restore(hidden_trial, world.broker)
+
+    entries = PageLogEntry.objects.filter(page=artefact, action__startswith="artefacts.trial_")
+    logged = [(entry.action, entry.user, entry.data.get("reason")) for entry in entries]
+    assert sorted(logged, key=lambda row: row[0]) == [
+        ("artefacts.trial_hidden", world.co_leader, REASON),
+        ("artefacts.trial_restored", world.broker, None),
+    ]
+
+
+def test_showing_a_response_that_is_not_hidden_is_refused(world, trial):
+    Notification.objects.all().delete()
+
+    with pytest.raises(ArtefactActionRefused, match="not hidden"):
+        restore(trial, world.co_leader)
+
+    assert not Notification.objects.exists()
+
+
+def test_showing_a_hidden_response_again_is_refused_to_a_co_leader_of_another_network(
+    world, hidden_trial
+):
+    with pytest.raises(NotAllowed, match="cannot show it again"):
+        restore(hidden_trial, world.other_co_leader)
+
+    assert ArtefactTrial.objects.get(pk=hidden_trial.pk).is_hidden
+
+
+def test_showing_an_unknown_response_again_is_refused(world, artefact):
+    with pytest.raises(NotAllowed, match="not found"):
+        services.restore_trial(artefact=artefact, trial_id=987654, by=world.broker)
+
+
+def test_the_admin_offers_to_show_hidden_responses_again(client, world, hidden_trial):
+    client.force_login(world.broker)
+
+    html = client.get(ADMIN_LIST).content.decode()
+
+    assert admin_restore_url(hidden_trial) in html
+    assert admin_hide_url(hidden_trial) not in html
+
+
+def test_the_admin_asks_to_confirm_before_showing_a_response_again(client, world, hidden_trial):
+    client.force_login(world.broker)
+
+    response = client.get(admin_restore_url(hidden_trial))
+
+    assert response.status_code == 200
+    assert "It names a pupil" in response.content.decode()
+    assert ArtefactTrial.objects.get(pk=hidden_trial.pk).is_hidden
+
+
+def test_a_co_leader_shows_a_response_again_from_the_admin(client, world, hidden_trial):
+    client.force_login(world.second_co_leader)
+
+    response = client.post(admin_restore_url(hidden_trial))
+
+    assert response.status_code == 302
+    assert not ArtefactTrial.objects.get(pk=hidden_trial.pk).is_hidden
+
+
+def test_a_co_leader_of_another_network_cannot_show_a_response_again_from_the_admin(
+    client, world, hidden_trial
+):
+    client.force_login(world.other_co_leader)
+
+    assert client.post(admin_restore_url(hidden_trial)).status_code == 404
+    assert ArtefactTrial.objects.get(pk=hidden_trial.pk).is_hidden
+
+
+def test_the_admin_says_so_when_a_response_is_not_hidden(client, world, trial):
+    client.force_login(world.broker)
+
+    response = client.post(admin_restore_url(trial), follow=True)
+
+    assert "That response is not hidden." in response.content.decode()
+    assert not ArtefactTrial.objects.get(pk=trial.pk).is_hidden

@@ -5,6 +5,7 @@ The geometry is worked out here in plain Python and drawn by the template
 The first point is always the baseline; observations follow in date order.
 """
 
+import hashlib
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -77,6 +78,12 @@ class TrendChart:
     @property
     def has_line(self) -> bool:
         return len(self.points) > 1
+
+    @property
+    def cache_key(self) -> str:
+        """Names this exact drawing: a changed number, label or title is a different key, so
+        the rendered SVG can be cached without ever being invalidated."""
+        return hashlib.sha256(repr(self).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

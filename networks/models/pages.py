@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.routing import SpecificChildRouting
+
 
 class NetworkStatus(models.TextChoices):
     FORMING = "forming", "Forming"
@@ -16,7 +18,7 @@ class NetworkStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class NetworkIndexPage(Page):
+class NetworkIndexPage(SpecificChildRouting, Page):
     """The network directory at /networks/."""
 
     intro = models.TextField(blank=True)
@@ -34,7 +36,7 @@ class NetworkIndexPage(Page):
         return context
 
 
-class NetworkPage(Page):
+class NetworkPage(SpecificChildRouting, Page):
     """A network's public profile. Its subtree holds what the network publishes.
 
     Status and membership change only through networks.services, which keep the co-leadership
@@ -57,11 +59,13 @@ class NetworkPage(Page):
     parent_page_types = ["networks.NetworkIndexPage"]
 
     def get_context(self, request, *args, **kwargs):
+        from ..people import people_by_role
         from ..profile import profile_sections
-        from ..selectors import co_leaders, current_school_links
+        from ..selectors import current_school_links
+        from .membership import Role
 
         context = super().get_context(request, *args, **kwargs)
-        context["co_leaders"] = list(co_leaders(self))
+        context["co_leaders"] = people_by_role(self)[Role.CO_LEADER]
         context["school_links"] = list(current_school_links(self))
         context["themes"] = list(self.themes.all())
         context["sections"] = profile_sections(self, request.user)

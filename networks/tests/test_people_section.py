@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from networks.factories import JoinRequestFactory
+from networks.models import Membership, Role
 from networks.wagtail_hooks import people_section
 
 pytestmark = pytest.mark.django_db
@@ -51,13 +52,23 @@ def test_anonymous_visitor_gets_no_actions(network):
 
 
 @pytest.mark.parametrize("people", [5, 50])
-def test_section_runs_three_queries_whatever_the_number_of_people(
+def test_section_runs_two_queries_whatever_the_number_of_people(
     make_network, outsider, django_assert_num_queries, people
 ):
     network = make_network(co_leaders=2, members=people - 2)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         section = people_section(network, outsider)
     assert len(section.context["members"]) == people - 2
+
+
+def test_section_reads_the_viewers_role_from_the_people_it_lists(
+    make_network, django_assert_num_queries
+):
+    network = make_network(co_leaders=2, members=3)
+    co_leader = Membership.objects.filter(network=network, role=Role.CO_LEADER).first().user
+    with django_assert_num_queries(1):
+        section = people_section(network, co_leader)
+    assert section.context["can_manage"] and section.context["can_invite"]
 
 
 def test_section_renders_on_the_profile_page(client, network, member):

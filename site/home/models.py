@@ -4,8 +4,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .routing import SpecificChildRouting
 
-class HomePage(Page):
+
+class HomePage(SpecificChildRouting, Page):
     """The front door: what the platform is for, and where to go next."""
 
     strapline = models.CharField(max_length=200, blank=True)

@@ -219,3 +219,19 @@ def test_a_percentage_axis_stays_between_0_and_100():
     labels = [tick.label for tick in indicator_trend(indicator(), near_the_ends).chart.y_ticks]
 
     assert (labels[0], labels[-1]) == ("0%", "100%")
+
+
+def test_the_same_chart_has_the_same_cache_key():
+    assert indicator_trend(indicator(), MANY).chart.cache_key == (
+        indicator_trend(indicator(), MANY).chart.cache_key
+    )
+
+
+def test_a_charts_cache_key_changes_with_a_value_a_date_or_a_name():
+    key = indicator_trend(indicator(), MANY).chart.cache_key
+    other_value = MANY[:-1] + observations((date(2025, 7, 1), "67"))
+    other_date = MANY[:-1] + observations((date(2025, 8, 1), "66"))
+
+    assert indicator_trend(indicator(), other_value).chart.cache_key != key
+    assert indicator_trend(indicator(), other_date).chart.cache_key != key
+    assert indicator_trend(indicator(name="Renamed"), MANY).chart.cache_key != key

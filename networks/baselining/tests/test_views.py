@@ -187,6 +187,19 @@ def test_the_profile_shows_the_public_each_chart_and_table_without_notes(client,
     assert "Larger cohort" not in content
 
 
+def test_the_profile_draws_a_new_observation_at_once_though_charts_are_cached(
+    client, world, reading
+):
+    ObservationFactory(indicator=reading, observed_on=date(2025, 7, 1), value=Decimal("71"))
+    assert "Latest 71%" in client.get(world.network.url).content.decode()
+
+    ObservationFactory(indicator=reading, observed_on=date(2026, 7, 1), value=Decimal("74"))
+    content = client.get(world.network.url).content.decode()
+
+    assert "Latest 74%" in content
+    assert "Latest 71%" not in content
+
+
 def add_indicators(world, count, observations_each):
     for _ in range(count):
         indicator = IndicatorFactory(network=world.network, baseline_on=date(2024, 9, 1))
