@@ -78,6 +78,11 @@ def platform_env(tmp_path_factory) -> dict[str, str]:
     return env
 
 
+def ignore_sigint():
+    """What a shell does for a background job (`make run &`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @pytest.fixture
 def platform(platform_env):
     env = platform_env
@@ -90,6 +95,7 @@ def platform(platform_env):
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
+        preexec_fn=ignore_sigint,
     )
     try:
         wait_for_web(port, process)
@@ -134,3 +140,17 @@ def test_run_platform_refuses_an_unmigrated_database_with_what_to_do(tmp_path, p
 
     assert result.returncode != 0
     assert "The database is not migrated yet: run `make run`" in result.stderr
+
+
+@pytest.mark.worker
+def test_ctrl_c_stops_every_process_even_when_started_in_the_background(platform):
+    children = children_of(platform.pid)
+
+    os.killpg(platform.pid, signal.SIGINT)  # what a terminal's Ctrl-C sends
+    platform.wait(timeout=30)
+
+    assert platform.returncode == 0
+    deadline = time.monotonic() + 15
+    while any(is_running(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in children if is_running(pid)]

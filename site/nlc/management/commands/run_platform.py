@@ -64,6 +64,9 @@ class Command(BaseCommand):
         }
         Path(settings.CELERY_BEAT_SCHEDULE_FILENAME).parent.mkdir(parents=True, exist_ok=True)
         signal.signal(signal.SIGTERM, stop_on_sigterm)
+        # A shell starts a background job (`make run &`) with SIGINT ignored, and Python keeps
+        # it ignored: the children would stop on a Ctrl-C to the group, and this would not.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         processes = {name: subprocess.Popen(command, env=env) for name, command in commands.items()}
         self.print_welcome(host, port)
         exit_code = 0
