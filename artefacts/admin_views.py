@@ -123,12 +123,10 @@ class TrialInspectView(InspectView):
 
 class TrialActionView(WagtailAdminTemplateMixin):
     """One moderator action on one response: the trial is found among those the person
-    moderates (404 otherwise), and `refusal()` says why the action does not apply to it."""
+    moderates (404 otherwise). Each action's view defines `refusal(user, trial)`, which says why
+    the action does not apply to it ("" when it does)."""
 
     action_label = ""
-
-    def refusal(self, user, trial) -> str:
-        raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
         self.trial = get_object_or_404(selectors.trials_moderated_by(request.user), pk=kwargs["pk"])

@@ -15,6 +15,7 @@ from artefacts.factories import sample_pdf
 from artefacts.models import ArtefactPage, ModerationStatus
 from artefacts.selectors import adaptations_of, adapted_from_for
 from artefacts.tests.helpers import bring_schedule_forward, submitted
+from artefacts.tests.helpers import publish_in_the_wagtail_editor as editor_publish
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,
@@ -552,19 +553,20 @@ def test_publishing_an_artefact_that_adapts_nothing_tells_nobody_about_adapting(
     assert not Notification.objects.filter(message__contains="adapted your artefact").exists()
 
 
-def publish_in_the_wagtail_editor(adaptation, *, by):
-    """What the Wagtail editor's "Publish" does: publish the latest revision as that person."""
-    page = ArtefactPage.objects.get(pk=adaptation.pk)
-    page.get_latest_revision().publish(user=by)
+def publish_in_the_wagtail_editor(client, adaptation, *, by):
+    client.force_login(by)
+    response = editor_publish(client, adaptation, **{"resources-count": "0"})
+    assert response.status_code == 302, "the editor accepted the form and published"
+    assert ArtefactPage.objects.get(pk=adaptation.pk).live
 
 
 def test_an_adaptation_published_in_the_wagtail_editor_tells_the_originals_author(
-    world, original, django_capture_on_commit_callbacks
+    client, world, original, django_capture_on_commit_callbacks
 ):
     adaptation = adapt(original, world.other_member, world.other_network, title="Live marking KS3")
 
     with django_capture_on_commit_callbacks(execute=True):
-        publish_in_the_wagtail_editor(adaptation, by=world.admin)
+        publish_in_the_wagtail_editor(client, adaptation, by=world.admin)
 
     assert adaptation_notices_to(world.author) == [
         "Pennine Enquiry Network adapted your artefact “Live marking”: “Live marking KS3” is "
@@ -573,13 +575,13 @@ def test_an_adaptation_published_in_the_wagtail_editor_tells_the_originals_autho
 
 
 def test_whoever_publishes_an_adaptation_in_the_wagtail_editor_is_not_told(
-    world, make_artefact, django_capture_on_commit_callbacks
+    client, world, make_artefact, django_capture_on_commit_callbacks
 ):
     original = make_artefact(title="The admin's own", owner=world.admin)
     adaptation = adapt(original, world.other_member, world.other_network)
 
     with django_capture_on_commit_callbacks(execute=True):
-        publish_in_the_wagtail_editor(adaptation, by=world.admin)
+        publish_in_the_wagtail_editor(client, adaptation, by=world.admin)
 
     assert adaptation_notices_to(world.admin) == []
 
@@ -596,9 +598,9 @@ def test_an_adaptation_published_through_moderation_tells_each_author_once(
     assert len(adaptation_notices_to(world.author)) == 1
 
 
-def test_telling_about_a_published_adaptation_twice_tells_nobody_twice(world, original):
+def test_telling_about_a_published_adaptation_twice_tells_nobody_twice(client, world, original):
     adaptation = adapt(original, world.other_member, world.other_network)
-    publish_in_the_wagtail_editor(adaptation, by=world.admin)
+    publish_in_the_wagtail_editor(client, adaptation, by=world.admin)
 
     services.tell_about_published_adaptation(adaptation.pk)
     services.tell_about_published_adaptation(adaptation.pk)

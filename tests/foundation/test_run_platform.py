@@ -43,6 +43,13 @@ def is_running(pid: int) -> bool:
     return state != "Z"
 
 
+def assert_all_stopped(pids: list[int], timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while any(is_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in pids if is_running(pid)]
+
+
 def wait_for_web(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -120,10 +127,7 @@ def test_repeated_stop_signals_still_stop_every_process(platform):
     platform.send_signal(signal.SIGTERM)  # as when make and the terminal both pass one on
     platform.wait(timeout=30)
 
-    deadline = time.monotonic() + 15
-    while any(is_running(pid) for pid in children) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not [pid for pid in children if is_running(pid)]
+    assert_all_stopped(children)
 
 
 def test_run_platform_refuses_an_unmigrated_database_with_what_to_do(tmp_path, platform_env):
@@ -150,7 +154,4 @@ def test_ctrl_c_stops_every_process_even_when_started_in_the_background(platform
     platform.wait(timeout=30)
 
     assert platform.returncode == 0
-    deadline = time.monotonic() + 15
-    while any(is_running(pid) for pid in children) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not [pid for pid in children if is_running(pid)]
+    assert_all_stopped(children)
