@@ -25,11 +25,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import BasePermissionPolicy
 
-from accounts.models import BROKER_GROUP_NAME
-from networks.models import NetworkStatus, Role
+from core.accounts.models import BROKER_GROUP_NAME
+from networks.models import Membership, NetworkStatus
 
 from . import selectors, services
-from .errors import ArtefactActionRefused
+from .errors import ActionRefused
 from .forms import HideTrialForm
 from .models import ArtefactTrial, TrialOutcome
 from .permissions import can_hide_trial, can_moderate_any_trials, can_restore_trial
@@ -57,9 +57,10 @@ class TrialModerationPermissionPolicy(BasePermissionPolicy):
         if "view" not in actions:
             return users.none()
         co_leaders = Q(
-            memberships__role=Role.CO_LEADER,
-            memberships__left_at__isnull=True,
-        ) & ~Q(memberships__network__status=NetworkStatus.CLOSED)
+            pk__in=Membership.objects.co_leaders()
+            .exclude(network__status=NetworkStatus.CLOSED)
+            .values("user_id")
+        )
         return users.filter(
             Q(is_superuser=True) | Q(groups__name=BROKER_GROUP_NAME) | co_leaders
         ).distinct()
@@ -173,7 +174,7 @@ class TrialHideView(TrialActionView, FormView):
                 by=self.request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except ArtefactActionRefused as error:
+        except ActionRefused as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(self.request, f"Hidden. {self.trial.user.display_name} has been told why.")
@@ -206,7 +207,7 @@ class TrialRestoreView(TrialActionView, TemplateView):
             services.restore_trial(
                 artefact=self.trial.artefact, trial_id=self.trial.pk, by=request.user
             )
-        except ArtefactActionRefused as error:
+        except ActionRefused as error:
             messages.error(request, error.message)
             return redirect(f"{URL_NAMESPACE}:inspect", self.trial.pk)
         messages.success(request, f"Shown again. {self.trial.user.display_name} has been told.")

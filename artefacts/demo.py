@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.models import User
+from core.accounts.models import User
 from networks.models import Membership, NetworkPage, Role, Theme
 
 from . import services
@@ -73,7 +73,8 @@ def _exists(network, title) -> bool:
 
 def _people(network) -> list[Membership]:
     return list(
-        Membership.objects.filter(network=network, left_at__isnull=True)
+        Membership.objects.current()
+        .filter(network=network)
         .select_related("user", "school")
         .order_by("pk")
     )
@@ -171,9 +172,7 @@ def _in_moderation(networks, vocabulary) -> int:
         network = networks.get(spec["network"])
         if teacher is None or network is None or _exists(network, spec["title"]):
             continue
-        if not Membership.objects.filter(
-            network=network, user=teacher, left_at__isnull=True
-        ).exists():
+        if not Membership.objects.current().filter(network=network, user=teacher).exists():
             continue
         artefact = services.create_artefact(
             network=network, by=teacher, fields=_fields(spec, vocabulary), tags=spec["tags"]
@@ -181,9 +180,8 @@ def _in_moderation(networks, vocabulary) -> int:
         services.submit_artefact(artefact=artefact, by=teacher)
         if number == 1:
             reviewer = (
-                Membership.objects.filter(
-                    network=network, role=Role.CO_LEADER, left_at__isnull=True
-                )
+                Membership.objects.current()
+                .filter(network=network, role=Role.CO_LEADER)
                 .exclude(Q(user=teacher) | Q(user__email="coleader@example.org"))
                 .select_related("user")
                 .first()

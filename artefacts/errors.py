@@ -1,17 +1,11 @@
-"""What the artefact services raise when they refuse. Each carries a message for the person."""
+"""The artefact services' refusals: core's ActionRefused, with names for the rules they guard."""
+
+from core.errors import ActionRefused, NotAllowed
+
+__all__ = ["ActionRefused", "InvalidAdaptation", "NotAllowed", "StaleDraft"]
 
 
-class ArtefactActionRefused(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class NotAllowed(ArtefactActionRefused):
-    """The person may not do this (see artefacts.permissions)."""
-
-
-class StaleDraft(ArtefactActionRefused):
+class StaleDraft(ActionRefused):
     """Someone saved a newer version since this person started editing.
 
     `latest_revision` is that newer version; nothing was saved.
@@ -27,12 +21,9 @@ class StaleDraft(ArtefactActionRefused):
         self.latest_revision = latest_revision
 
 
-class InvalidAdaptation(ArtefactActionRefused):
-    """An adaptation breaks a rule of ArtefactPage.adaptation_problems.
-
-    `problems` maps field names to messages; nothing was saved.
-    """
+class InvalidAdaptation(ActionRefused):
+    """An adaptation breaks a rule of ArtefactPage.adaptation_problems: `field_errors` maps
+    field names to messages; nothing was saved."""
 
     def __init__(self, problems: dict[str, str]):
-        super().__init__(" ".join(problems.values()))
-        self.problems = problems
+        super().__init__(field_errors=problems)

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
 from networks.factories import ActiveNetworkFactory
 
 from .models import (

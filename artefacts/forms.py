@@ -10,9 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from accounts.models import User
+from core.accounts.models import User
+from core.schools.models import School
 from networks.models import Membership, NetworkPage, Theme
-from networks.schools.models import School
 
 from .models import (
     EVIDENCE_STRENGTH_GUIDANCE,
@@ -235,7 +235,8 @@ class ArtefactForm(forms.Form):
 
     def _limit_choices(self):
         memberships = list(
-            Membership.objects.filter(network=self.network, left_at__isnull=True)
+            Membership.objects.current()
+            .filter(network=self.network)
             .exclude(user=self.author)
             .select_related("user", "school")
             .order_by("user__first_name", "user__last_name")
@@ -375,9 +376,9 @@ class ArtefactForm(forms.Form):
         ]
         memberships = {
             m.user_id: m
-            for m in Membership.objects.filter(
-                network=self.network, user__in=[u.pk for u in chosen], left_at__isnull=True
-            ).select_related("school")
+            for m in Membership.objects.current()
+            .filter(network=self.network, user__in=[u.pk for u in chosen])
+            .select_related("school")
         }
         people = []
         for user in chosen:
@@ -475,12 +476,6 @@ class ApproveForm(forms.Form):
 class CompareForm(forms.Form):
     old = forms.IntegerField(widget=forms.HiddenInput)
     new = forms.IntegerField(widget=forms.HiddenInput)
-
-
-def add_problems(form, problems: dict[str, str]) -> None:
-    """Show a service's refusals by field (those the form does not have go at the top)."""
-    for name, message in problems.items():
-        form.add_error(name if name in form.fields else None, message)
 
 
 class AdaptForm(forms.Form):

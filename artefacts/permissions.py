@@ -45,8 +45,9 @@ Every answer is a bool; the `*_or_404` accessors fetch and authorise in one call
 
 from django.http import Http404
 
+from core.roles import is_admin, is_broker
 from networks.models import Membership, NetworkStatus, Role
-from networks.permissions import _current_role, is_admin, is_broker
+from networks.permissions import current_role
 
 from .models import ArtefactPage, ModerationStatus, Visibility
 
@@ -60,7 +61,7 @@ def _signed_in(user) -> bool:
 def _role(user, network) -> str | None:
     if network is None:
         return None
-    return _current_role(user, network)
+    return current_role(user, network)
 
 
 def _is_open(network) -> bool:
@@ -303,7 +304,8 @@ def can_moderate_any_trials(user) -> bool:
     cached = user.__dict__.get("_moderates_trials")
     if cached is None:
         cached = user.__dict__["_moderates_trials"] = (
-            Membership.objects.filter(user=user, role=Role.CO_LEADER, left_at__isnull=True)
+            Membership.objects.current()
+            .filter(user=user, role=Role.CO_LEADER)
             .exclude(network__status=NetworkStatus.CLOSED)
             .exists()
         )

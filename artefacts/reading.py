@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 
+from core.schools.models import School
 from networks.models import NetworkPage
-from networks.schools.models import School
 
 from .models import EVIDENCE_STRENGTH_GUIDANCE, SECTIONS, Visibility
 from .permissions import (

@@ -6,8 +6,8 @@ from django.db.models.functions import Coalesce, Substr
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page, PageViewRestriction, Revision
 
+from core.roles import is_admin, is_broker
 from networks.models import Membership, Role
-from networks.permissions import is_admin, is_broker
 
 from .models import (
     ArtefactContributor,
@@ -65,7 +65,7 @@ def _build_artefacts_visible_to(user):
         return artefacts.filter(visibility=Visibility.PUBLIC)
     if is_admin(user) or is_broker(user):
         return artefacts
-    my_networks = Membership.objects.filter(user=user, left_at__isnull=True).values("network_id")
+    my_networks = Membership.objects.current().filter(user=user).values("network_id")
     return artefacts.filter(
         Q(visibility__in=(Visibility.PUBLIC, Visibility.MEMBERS))
         | Q(visibility=Visibility.NETWORK, network_id__in=my_networks)
@@ -200,9 +200,7 @@ def drafts_of(user):
 
 def awaiting_review_by(user):
     """Submitted artefacts in networks the person co-leads (they may not approve their own)."""
-    led = Membership.objects.filter(user=user, role=Role.CO_LEADER, left_at__isnull=True).values(
-        "network_id"
-    )
+    led = Membership.objects.current().filter(user=user, role=Role.CO_LEADER).values("network_id")
     return (
         ArtefactPage.objects.filter(
             network_id__in=led, moderation__status=ModerationStatus.SUBMITTED
@@ -219,9 +217,9 @@ def networks_to_write_in(user):
 
     return (
         NetworkPage.objects.filter(
-            memberships__user=user,
-            memberships__left_at__isnull=True,
-            memberships__role__in=(Role.CO_LEADER, Role.MEMBER),
+            pk__in=Membership.objects.current()
+            .filter(user=user, role__in=(Role.CO_LEADER, Role.MEMBER))
+            .values("network_id")
         )
         .exclude(status=NetworkStatus.CLOSED)
         .order_by("title")
@@ -336,7 +334,8 @@ def trials_moderated_by(user):
     if is_admin(user) or is_broker(user):
         return trials
     led = (
-        Membership.objects.filter(user=user, role=Role.CO_LEADER, left_at__isnull=True)
+        Membership.objects.current()
+        .filter(user=user, role=Role.CO_LEADER)
         .exclude(network__status=NetworkStatus.CLOSED)
         .values("network_id")
     )
@@ -348,7 +347,7 @@ def trial_networks_for(user):
     from networks.models import NetworkPage
 
     return (
-        NetworkPage.objects.filter(memberships__user=user, memberships__left_at__isnull=True)
+        NetworkPage.objects.filter(pk__in=Membership.objects.network_ids_of(user))
         .order_by("title")
         .distinct()
     )

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from html import unescape
 
-from notifications.services import notify
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -36,10 +34,11 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision
 
+from core.notifications.services import notify
 from networks.models import Membership, Role
 
 from . import permissions, selectors
-from .errors import ArtefactActionRefused, InvalidAdaptation, NotAllowed, StaleDraft
+from .errors import ActionRefused, InvalidAdaptation, NotAllowed, StaleDraft
 from .models import (
     RESERVED_SLUGS,
     AdaptationNotice,
@@ -159,14 +158,14 @@ def _absolute(path: str) -> str:
 def co_leader_users(network) -> list:
     return [
         membership.user
-        for membership in Membership.objects.filter(
-            network_id=network.pk, role=Role.CO_LEADER, left_at__isnull=True
-        ).select_related("user")
+        for membership in Membership.objects.current()
+        .filter(network_id=network.pk, role=Role.CO_LEADER)
+        .select_related("user")
     ]
 
 
 def _author_users(artefact) -> list:
-    from accounts.models import User
+    from core.accounts.models import User
 
     return list(User.objects.filter(pk__in=permissions.author_ids(artefact), is_active=True))
 
@@ -246,7 +245,8 @@ def unique_slug(network, title: str, *, exclude_pk=None) -> str:
 
 def default_contributors(*, network, by) -> list[Contributor]:
     membership = (
-        Membership.objects.filter(network=network, user=by, left_at__isnull=True)
+        Membership.objects.current()
+        .filter(network=network, user=by)
         .select_related("school")
         .first()
     )
@@ -450,7 +450,7 @@ def submit_artefact(*, artefact, by) -> ArtefactModeration:
         "Only its authors can submit a draft artefact for review.",
     )
     if not locked.latest_revision_id:
-        raise ArtefactActionRefused("Save the artefact before submitting it.")
+        raise ActionRefused("Save the artefact before submitting it.")
     moderation.status = ModerationStatus.SUBMITTED
     moderation.submitted_revision_id = locked.latest_revision_id
     moderation.submitted_by = by
@@ -473,7 +473,7 @@ def request_changes(*, artefact, by, comment: str) -> ArtefactModeration:
     """A co-leader who is not an author sends it back, saying what to change."""
     comment = (comment or "").strip()
     if not comment:
-        raise ArtefactActionRefused("Say what needs to change, so the authors know what to do.")
+        raise ActionRefused("Say what needs to change, so the authors know what to do.")
     locked = _lock(artefact)
     moderation = _moderation(locked)
     _require(
@@ -511,7 +511,7 @@ def approve_artefact(*, artefact, by, go_live_at: datetime | None = None) -> Art
         "Only a co-leader of the network who is not one of its authors can approve it.",
     )
     if locked.latest_revision_id != moderation.submitted_revision_id:
-        raise ArtefactActionRefused(
+        raise ActionRefused(
             "The artefact changed after it was submitted: its authors must submit it again."
         )
     now = timezone.now()
@@ -691,7 +691,7 @@ def record_trial(
     One response per person per artefact: calling again changes it. `network` is the network
     they tried it with, one of their current networks (needed when they belong to several; none
     when they belong to none). The first response tells the artefact's authors, in the app and by
-    e-mail, and counts as activity in that network. Raises NotAllowed, ArtefactActionRefused or
+    e-mail, and counts as activity in that network. Raises NotAllowed, ActionRefused or
     ValidationError (by field), saving nothing.
     """
     locked = _lock(artefact)
@@ -706,11 +706,12 @@ def record_trial(
     if network is None and len(networks) == 1:
         network = next(iter(networks.values()))
     if network is None and networks:
-        raise ArtefactActionRefused("Choose the network you tried it with.")
+        raise ActionRefused("Choose the network you tried it with.")
     if network is not None and network.pk not in networks:
         raise NotAllowed("You can only record trying it with a network you belong to.")
     membership = (
-        Membership.objects.filter(network=network, user=by, left_at__isnull=True)
+        Membership.objects.current()
+        .filter(network=network, user=by)
         .select_related("school")
         .first()
         if network is not None
@@ -746,14 +747,14 @@ def withdraw_trial(*, artefact, trial_id: int, by) -> None:
     """The person who wrote a “we tried this” response about `artefact` withdraws it: it is
     deleted, so it no longer shows or counts (on the artefact, nor as activity in the network).
     They may say they tried it again later. Raises NotAllowed (the same for a response that does
-    not exist and one that is someone else's) or ArtefactActionRefused, deleting nothing."""
+    not exist and one that is someone else's) or ActionRefused, deleting nothing."""
     trial = _locked_trial(artefact, trial_id)
     _require(
         trial is not None and trial.user_id == getattr(by, "pk", None),
         "That response was not found, or it is not yours to withdraw.",
     )
     if trial.is_hidden:
-        raise ArtefactActionRefused(
+        raise ActionRefused(
             "A moderator hid your response: it is kept on record, so it cannot be withdrawn."
         )
     _require(permissions.can_withdraw_trial(by, trial))
@@ -767,14 +768,14 @@ def hide_trial(*, artefact, trial_id: int, by, reason: str) -> ArtefactTrial:
     norms, saying why. It stays in the database with who hid it, when and why, and no longer
     shows or counts anywhere; its writer is told in the app, with the reason. Raises NotAllowed
     (the same for a response that does not exist and one they may not moderate) or
-    ArtefactActionRefused (no reason, too long a reason, already hidden), changing nothing."""
+    ActionRefused (no reason, too long a reason, already hidden), changing nothing."""
     reason = (reason or "").strip()
     if not reason:
-        raise ArtefactActionRefused(
+        raise ActionRefused(
             "Say why you are hiding it: the person who wrote it is told your reason."
         )
     if len(reason) > HIDDEN_REASON_MAX_LENGTH:
-        raise ArtefactActionRefused(
+        raise ActionRefused(
             f"Keep the reason to {HIDDEN_REASON_MAX_LENGTH} characters or fewer "
             f"(it has {len(reason)})."
         )
@@ -784,7 +785,7 @@ def hide_trial(*, artefact, trial_id: int, by, reason: str) -> ArtefactTrial:
         "That response was not found, or you cannot hide it.",
     )
     if trial.is_hidden:
-        raise ArtefactActionRefused("That response is already hidden.")
+        raise ActionRefused("That response is already hidden.")
     _require(
         permissions.can_hide_trial(by, trial),
         "You cannot hide your own response: withdraw it instead.",
@@ -810,14 +811,14 @@ def restore_trial(*, artefact, trial_id: int, by) -> ArtefactTrial:
     """A moderator (permissions.can_restore_trial) shows a hidden response again: it shows and
     counts as before, and its writer is told. The audit log keeps who hid it and why, and who
     showed it again. Raises NotAllowed (the same for a response that does not exist and one they
-    may not moderate) or ArtefactActionRefused (it is not hidden), changing nothing."""
+    may not moderate) or ActionRefused (it is not hidden), changing nothing."""
     trial = _locked_trial(artefact, trial_id)
     _require(
         trial is not None and permissions.can_moderate_trials(by, trial.artefact),
         "That response was not found, or you cannot show it again.",
     )
     if not trial.is_hidden:
-        raise ArtefactActionRefused("That response is not hidden.")
+        raise ActionRefused("That response is not hidden.")
     _require(permissions.can_restore_trial(by, trial), "You cannot moderate your own response.")
     trial.hidden_at = None
     trial.hidden_by = None

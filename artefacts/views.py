@@ -17,11 +17,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
+from core.views import add_refusal_to_form
 from networks.models import NetworkPage, Theme
 from networks.permissions import can_view_network
 
 from . import diff, selectors, services
-from .errors import ArtefactActionRefused, InvalidAdaptation, StaleDraft
+from .errors import ActionRefused, InvalidAdaptation, StaleDraft
 from .forms import (
     AdaptForm,
     ApproveForm,
@@ -29,7 +30,6 @@ from .forms import (
     HideTrialForm,
     RequestChangesForm,
     TrialForm,
-    add_problems,
 )
 from .models import ArtefactFile, ArtefactType, ModerationStatus, Visibility
 from .permissions import (
@@ -94,7 +94,7 @@ def _save_and_maybe_submit(request, artefact) -> None:
         return
     try:
         services.submit_artefact(artefact=artefact, by=request.user)
-    except ArtefactActionRefused as error:
+    except ActionRefused as error:
         messages.warning(request, f"Your draft is saved, but was not submitted: {error.message}")
     else:
         messages.success(
@@ -114,7 +114,7 @@ def create(request, network_slug):
             artefact = services.create_artefact(
                 network=network, by=request.user, **form.service_arguments()
             )
-        except ArtefactActionRefused as error:
+        except ActionRefused as error:
             messages.error(request, error.message)
         else:
             _save_and_maybe_submit(request, artefact)
@@ -162,8 +162,8 @@ def edit(request, artefact_id):
                 status=409,
             )
         except InvalidAdaptation as error:
-            add_problems(form, error.problems)
-        except ArtefactActionRefused as error:
+            add_refusal_to_form(form, error)
+        except ActionRefused as error:
             messages.error(request, error.message)
         else:
             _save_and_maybe_submit(request, artefact)
@@ -211,7 +211,7 @@ def submit(request, artefact_id):
     artefact = artefact_or_404(request.user, artefact_id, allowed=can_view_draft)
     try:
         services.submit_artefact(artefact=artefact, by=request.user)
-    except ArtefactActionRefused as error:
+    except ActionRefused as error:
         messages.error(request, error.message)
     else:
         messages.success(request, "Submitted: a co-leader of the network will review it.")
@@ -229,7 +229,7 @@ def approve(request, artefact_id):
         moderation = services.approve_artefact(
             artefact=artefact, by=request.user, go_live_at=form.cleaned_data["go_live_at"]
         )
-    except ArtefactActionRefused as error:
+    except ActionRefused as error:
         messages.error(request, error.message)
     else:
         if moderation.status == ModerationStatus.SCHEDULED:
@@ -250,7 +250,7 @@ def request_changes(request, artefact_id):
         services.request_changes(
             artefact=artefact, by=request.user, comment=form.cleaned_data["comment"]
         )
-    except ArtefactActionRefused as error:
+    except ActionRefused as error:
         messages.error(request, error.message)
     else:
         messages.success(request, "Your request for changes has been sent to the authors.")
@@ -278,7 +278,7 @@ def tried(request, artefact_id):
             )
         except ValidationError as error:
             form.add_error(None, error)
-        except ArtefactActionRefused as error:
+        except ActionRefused as error:
             form.add_error(None, error.message)
         else:
             messages.success(
@@ -320,7 +320,7 @@ def withdraw_trial(request, artefact_id, trial_id):
     if request.method == "POST":
         try:
             services.withdraw_trial(artefact=artefact, trial_id=trial_id, by=request.user)
-        except ArtefactActionRefused as error:
+        except ActionRefused as error:
             messages.error(request, error.message)
         else:
             messages.success(request, "Your response is withdrawn: it no longer shows or counts.")
@@ -365,7 +365,7 @@ def hide_trial(request, artefact_id, trial_id):
                 by=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except ArtefactActionRefused as error:
+        except ActionRefused as error:
             form.add_error(None, error.message)
         else:
             messages.success(
@@ -394,8 +394,8 @@ def adapt(request, artefact_id):
                 original=artefact, by=request.user, **form.service_arguments()
             )
         except InvalidAdaptation as error:
-            add_problems(form, error.problems)
-        except ArtefactActionRefused as error:
+            add_refusal_to_form(form, error)
+        except ActionRefused as error:
             form.add_error(None, error.message)
         else:
             messages.success(

@@ -138,7 +138,7 @@ def write_gias_csv(path: Path, rows: int, *, rename_every=0, close_every=0) -> N
 
 
 def timed_import(label: str, path: Path) -> float:
-    from networks.schools.services import import_schools
+    from core.schools.services import import_schools
 
     started = time.perf_counter()
     with path.open("rb") as file:

@@ -54,7 +54,7 @@ def measure(path: str, who: str | None, requests: int) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from accounts.models import User
+    from core.accounts.models import User
 
     client = Client()
     if who:

@@ -243,7 +243,7 @@ def generate(count: int, network_ids: list[int], theme_slugs: list[str]):
 def build_index(count: int) -> dict:
     from django.db import connection, transaction
 
-    from accounts.factories import UserFactory
+    from core.accounts.factories import UserFactory
     from networks.factories import MembershipFactory, NetworkPageFactory, ThemeFactory
     from search.models import SearchDocument, SearchTerm, SearchText, Synonym
 

@@ -7,7 +7,8 @@ e-mail, URN) so a second run adds nothing.
 from datetime import date, timedelta
 from itertools import cycle
 
-from accounts.demo import demo_user
+from core.accounts.demo import demo_user
+from core.schools.models import School
 
 from .models import (
     Membership,
@@ -18,7 +19,6 @@ from .models import (
     Role,
     Theme,
 )
-from .schools.models import School
 from .wagtail_permissions import sync_network_access
 
 THEMES = [
@@ -220,15 +220,12 @@ def seed(log) -> None:
                 if schools
                 else None
             )
-            Membership.objects.get_or_create(
-                network=network,
-                user=person,
-                left_at__isnull=True,
-                defaults={"role": role, "school": school},
+            Membership.objects.current().get_or_create(
+                network=network, user=person, defaults={"role": role, "school": school}
             )
         _sync_permissions(network)
     log(
-        f"{NetworkPage.objects.count()} networks, {Membership.objects.filter(left_at__isnull=True).count()} memberships"
+        f"{NetworkPage.objects.count()} networks, {Membership.objects.current().count()} memberships"
     )
 
 

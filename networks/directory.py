@@ -4,8 +4,9 @@ from django import forms
 from django.core.paginator import Paginator
 from django.utils.http import urlencode
 
+from core.schools.selectors import phases_in_use, regions_in_use
+
 from .models import NetworkStatus, Theme
-from .schools.selectors import phases_in_use, regions_in_use
 from .selectors import network_directory, prefetch_directory_cards
 
 NETWORKS_PER_PAGE = 12

@@ -4,7 +4,7 @@ Tests and demo data build networks through these. They write rows directly and d
 networks.services (no notifications, no audit log); call `networks.services.sync_network_access`
 afterwards when a test needs the Wagtail groups to match the memberships.
 
-SchoolFactory is the schools register's own (networks.schools.factories), re-exported here.
+SchoolFactory is the schools register's own (core.schools.factories), re-exported here.
 """
 
 import hashlib
@@ -15,7 +15,8 @@ import factory
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
+from core.schools.factories import SchoolFactory
 
 from .models import (
     Decision,
@@ -30,7 +31,6 @@ from .models import (
     Role,
     Theme,
 )
-from .schools.factories import SchoolFactory
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

@@ -7,8 +7,9 @@ form as non-field errors.
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.schools.models import School
+
 from .models import NetworkStatus, Role, Theme
-from .schools.models import School
 
 ROLE_HELP = (
     "Co-leaders lead the network together; members take part from their school; a critical "

@@ -30,7 +30,8 @@ ROLE_ORDER = Case(
 def people_of(network):
     """Current memberships: co-leaders, then members, then critical friends, by name."""
     return (
-        Membership.objects.filter(network=network, left_at__isnull=True)
+        Membership.objects.current()
+        .filter(network=network)
         .select_related("user", "school")
         .order_by(ROLE_ORDER, "user__first_name", "user__last_name", "user__email")
     )

@@ -4,16 +4,19 @@ Every predicate takes (user, network) and answers with a bool; `*_or_404` access
 authorise in one call, giving the same 404 for "does not exist" and "not yours".
 """
 
+from core.roles import is_admin, is_broker, is_signed_in
+
 from .models import Membership, NetworkStatus, Role
 
 
-def _current_role(user, network) -> str | None:
+def current_role(user, network) -> str | None:
     if not getattr(user, "is_authenticated", False):
         return None
     cache = user.__dict__.setdefault("_network_roles", {})
     if network.pk not in cache:
         cache[network.pk] = (
-            Membership.objects.filter(network_id=network.pk, user=user, left_at__isnull=True)
+            Membership.objects.current()
+            .filter(network_id=network.pk, user=user)
             .values_list("role", flat=True)
             .first()
         )
@@ -33,19 +36,11 @@ def forget_cached_roles(user) -> None:
 
 
 def is_member(user, network) -> bool:
-    return _current_role(user, network) is not None
+    return current_role(user, network) is not None
 
 
 def is_co_leader(user, network) -> bool:
-    return _current_role(user, network) == Role.CO_LEADER
-
-
-def is_broker(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_broker", False))
-
-
-def is_admin(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
+    return current_role(user, network) == Role.CO_LEADER
 
 
 def can_view_network(user, network) -> bool:
@@ -73,13 +68,9 @@ def _is_open(network) -> bool:
     return network.status != NetworkStatus.CLOSED
 
 
-def _is_signed_in(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
 def can_propose_network(user) -> bool:
     """Any signed-in person may propose a network and become its first co-leader."""
-    return _is_signed_in(user)
+    return is_signed_in(user)
 
 
 def can_view_manage_page(user, network) -> bool:
@@ -99,7 +90,7 @@ def has_verified_address(user, email: str) -> bool:
     """Whether the person has verified this e-mail address (allauth's EmailAddress)."""
     from allauth.account.models import EmailAddress
 
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return False
     return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
@@ -107,7 +98,7 @@ def has_verified_address(user, email: str) -> bool:
 def can_accept_invitation(user, invitation) -> bool:
     """Only the invited address, signed in and verified, while the invitation is open."""
     return (
-        _is_signed_in(user)
+        is_signed_in(user)
         and invitation.is_pending
         and _is_open(invitation.network)
         and not is_member(user, invitation.network)
@@ -117,7 +108,7 @@ def can_accept_invitation(user, invitation) -> bool:
 
 def can_request_to_join(user, network) -> bool:
     return (
-        _is_signed_in(user) and network.live and _is_open(network) and not is_member(user, network)
+        is_signed_in(user) and network.live and _is_open(network) and not is_member(user, network)
     )
 
 

@@ -6,9 +6,7 @@ from .models import Membership, NetworkPage, NetworkSchool, Role
 
 
 def current_memberships(network):
-    return Membership.objects.filter(network=network, left_at__isnull=True).select_related(
-        "user", "school"
-    )
+    return Membership.objects.current().filter(network=network).select_related("user", "school")
 
 
 def co_leaders(network):
@@ -29,18 +27,18 @@ def membership_of(user, network) -> Membership | None:
     """The person's current membership of the network, or None."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return Membership.objects.filter(network=network, user=user, left_at__isnull=True).first()
+    return Membership.objects.current().filter(network=network, user=user).first()
 
 
 def networks_of(user):
     """The live networks a person currently belongs to, with their role."""
     return (
         NetworkPage.objects.live()
-        .filter(memberships__user=user, memberships__left_at__isnull=True)
+        .filter(pk__in=Membership.objects.network_ids_of(user))
         .prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.filter(user=user, left_at__isnull=True),
+                queryset=Membership.objects.current().filter(user=user),
                 to_attr="my_memberships",
             )
         )

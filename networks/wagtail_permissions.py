@@ -90,9 +90,7 @@ def sync_network_access(network) -> dict[str, Group]:
         else:
             group.permissions.add(permissions[ADMIN_ACCESS[1]])
 
-    current = Membership.objects.filter(network=network, left_at__isnull=True).values_list(
-        "user_id", "role"
-    )
+    current = Membership.objects.current().filter(network=network).values_list("user_id", "role")
     co_leader_ids = {user_id for user_id, role in current if role == Role.CO_LEADER}
     member_ids = {user_id for user_id, role in current if role != Role.CO_LEADER}
     groups[AccessLevel.CO_LEADERS].user_set.set(co_leader_ids)

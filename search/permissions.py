@@ -8,8 +8,8 @@ that the documents search returns are exactly the live ones `artefacts_visible_t
 returns.
 """
 
+from core.roles import is_admin, is_broker
 from networks.models import Membership
-from networks.permissions import is_admin, is_broker
 
 from .backends.base import PUBLIC, Audience
 from .models import Visibility
@@ -40,7 +40,8 @@ def audience_for(user) -> Audience:
         audience = Audience(everything=True, signed_in=True)
     else:
         network_ids = (
-            Membership.objects.filter(user=user, left_at__isnull=True)
+            Membership.objects.current()
+            .filter(user=user)
             .order_by()
             .values_list("network_id", flat=True)
         )

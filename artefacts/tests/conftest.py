@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from accounts.factories import AdminFactory, BrokerFactory, UserFactory
 from artefacts.factories import ArtefactPageFactory, DraftArtefactFactory
+from core.accounts.factories import AdminFactory, BrokerFactory, UserFactory
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,

@@ -4,7 +4,6 @@ through the usual moderation; and the lineage both pages show."""
 from datetime import timedelta
 
 import pytest
-from notifications.models import Notification, OutboundEmail
 
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
@@ -16,6 +15,7 @@ from artefacts.models import ArtefactPage, ModerationStatus
 from artefacts.selectors import adaptations_of, adapted_from_for
 from artefacts.tests.helpers import bring_schedule_forward, submitted
 from artefacts.tests.helpers import publish_in_the_wagtail_editor as editor_publish
+from core.notifications.models import Notification, OutboundEmail
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,
@@ -87,7 +87,7 @@ def test_an_adaptation_must_say_what_changed_and_why(world, original):
     with pytest.raises(InvalidAdaptation) as refused:
         adapt(original, world.other_member, world.other_network, what_we_changed="<p> </p>")
 
-    assert "what_we_changed" in refused.value.problems
+    assert "what_we_changed" in refused.value.field_errors
     assert ArtefactPage.objects.filter(adapted_from=original).count() == 0
 
 
@@ -103,7 +103,7 @@ def test_an_adaptation_cannot_be_shared_more_widely_than_the_original(world, mak
             fields={"visibility": "public"},
         )
 
-    assert "visibility" in refused.value.problems
+    assert "visibility" in refused.value.field_errors
     assert adaptation.get_latest_revision_as_object().visibility == "members"
 
 
@@ -145,7 +145,7 @@ def test_an_adaptation_of_a_share_alike_artefact_keeps_its_licence(world, make_a
             fields={"licence": "cc-by-4.0"},
         )
 
-    assert "licence" in refused.value.problems
+    assert "licence" in refused.value.field_errors
 
 
 def test_nobody_adapts_an_artefact_they_cannot_see(world, make_artefact):

@@ -3,16 +3,16 @@
 from datetime import timedelta
 
 import pytest
-from notifications.models import Notification
 
 from django.utils import timezone
 
 from wagtail.models import PageLogEntry
 
 from artefacts import services
-from artefacts.errors import ArtefactActionRefused, NotAllowed
+from artefacts.errors import ActionRefused, NotAllowed
 from artefacts.models import ArtefactModeration, ArtefactPage, ModerationStatus
 from artefacts.selectors import artefacts_visible_to
+from core.notifications.models import Notification
 
 from .helpers import bring_schedule_forward, draft, revise, submitted
 
@@ -126,7 +126,7 @@ def test_changes_requested_then_revised_then_approved_publishes_the_revision(wor
 def test_asking_for_changes_needs_a_comment(world):
     artefact = submitted(world.network, world.author)
 
-    with pytest.raises(ArtefactActionRefused, match="Say what needs to change"):
+    with pytest.raises(ActionRefused, match="Say what needs to change"):
         services.request_changes(artefact=artefact, by=world.co_leader, comment="   ")
 
     assert status_of(artefact) == ModerationStatus.SUBMITTED

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.factories import UserFactory
 from artefacts.factories import ArtefactPageFactory, ArtefactTrialFactory
+from core.accounts.factories import UserFactory
 from networks.factories import ActiveNetworkFactory, MembershipFactory, SchoolFactory
 
 

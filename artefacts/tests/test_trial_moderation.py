@@ -2,19 +2,19 @@
 Wagtail admin's list."""
 
 import pytest
-from notifications.models import Notification, OutboundEmail
 
 from django.db import IntegrityError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.factories import UserFactory
 from artefacts import services
-from artefacts.errors import ArtefactActionRefused, NotAllowed
+from artefacts.errors import ActionRefused, NotAllowed
 from artefacts.factories import ArtefactTrialFactory
 from artefacts.models import ArtefactTrial, TrialOutcome
 from artefacts.selectors import trial_summary, trials_of
+from core.accounts.factories import UserFactory
+from core.notifications.models import Notification, OutboundEmail
 from networks.engagement.models import Activity, ActivityKind
 
 ANSWERS = {
@@ -107,7 +107,7 @@ def test_withdrawing_an_unknown_response_is_refused(world, artefact):
 def test_a_hidden_response_cannot_be_withdrawn(world, trial):
     hide(trial, world.co_leader)
 
-    with pytest.raises(ArtefactActionRefused, match="kept on record"):
+    with pytest.raises(ActionRefused, match="kept on record"):
         withdraw(trial, world.other_member)
 
     assert ArtefactTrial.objects.get(pk=trial.pk).is_hidden
@@ -174,7 +174,7 @@ def test_the_writer_is_told_in_the_app_that_it_was_hidden_and_why(world, trial):
 def test_hiding_without_a_reason_is_refused_and_changes_nothing(world, trial):
     Notification.objects.all().delete()
 
-    with pytest.raises(ArtefactActionRefused, match="Say why you are hiding it"):
+    with pytest.raises(ActionRefused, match="Say why you are hiding it"):
         hide(trial, world.co_leader, reason="   ")
 
     assert not ArtefactTrial.objects.get(pk=trial.pk).is_hidden
@@ -183,7 +183,7 @@ def test_hiding_without_a_reason_is_refused_and_changes_nothing(world, trial):
 
 
 def test_hiding_with_too_long_a_reason_is_refused(world, trial):
-    with pytest.raises(ArtefactActionRefused, match="200 characters or fewer"):
+    with pytest.raises(ActionRefused, match="200 characters or fewer"):
         hide(trial, world.co_leader, reason="x" * 201)
 
     assert not ArtefactTrial.objects.get(pk=trial.pk).is_hidden
@@ -216,7 +216,7 @@ def test_a_response_to_another_artefact_is_not_hidden_through_this_one(world, ma
 def test_hiding_a_response_twice_is_refused_and_tells_the_writer_once(world, trial):
     hide(trial, world.co_leader)
 
-    with pytest.raises(ArtefactActionRefused, match="already hidden"):
+    with pytest.raises(ActionRefused, match="already hidden"):
         hide(trial, world.broker, reason="Another reason.")
 
     stored = ArtefactTrial.objects.get(pk=trial.pk)
@@ -716,7 +716,7 @@ def test_the_audit_log_keeps_who_hid_a_response_and_who_showed_it_again(
 def test_showing_a_response_that_is_not_hidden_is_refused(world, trial):
     Notification.objects.all().delete()
 
-    with pytest.raises(ArtefactActionRefused, match="not hidden"):
+    with pytest.raises(ActionRefused, match="not hidden"):
         restore(trial, world.co_leader)
 
     assert not Notification.objects.exists()

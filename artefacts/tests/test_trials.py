@@ -1,13 +1,13 @@
 """“We tried this”: recording, changing, validating and showing teachers' responses."""
 
 import pytest
-from notifications.models import Notification, OutboundEmail
 
 from django.core.exceptions import ValidationError
 
 from artefacts import services
-from artefacts.errors import ArtefactActionRefused, NotAllowed
+from artefacts.errors import ActionRefused, NotAllowed
 from artefacts.models import ArtefactTrial, TrialOutcome
+from core.notifications.models import Notification, OutboundEmail
 from networks.engagement.models import Activity, ActivityKind
 from networks.factories import MembershipFactory
 
@@ -100,7 +100,7 @@ def test_someone_in_several_networks_must_say_which_one_they_tried_it_with(world
     artefact = make_artefact()
     MembershipFactory(network=world.network, user=world.other_member)
 
-    with pytest.raises(ArtefactActionRefused, match="Choose the network"):
+    with pytest.raises(ActionRefused, match="Choose the network"):
         record(artefact, world.other_member)
 
     trial, _ = record(artefact, world.other_member, network=world.network)

@@ -106,7 +106,8 @@ def seed(log) -> None:
         if Indicator.objects.filter(network=network).exists():
             continue
         recorder = (
-            Membership.objects.filter(network=network, role=Role.CO_LEADER, left_at__isnull=True)
+            Membership.objects.current()
+            .filter(network=network, role=Role.CO_LEADER)
             .select_related("user", "school")
             .order_by("pk")
             .first()

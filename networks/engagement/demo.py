@@ -46,7 +46,8 @@ def seed(log) -> None:
         chooser = random.Random(f"engagement:{network.slug}")  # noqa: S311 - demo data only
         share = ACTIVE_SHARE.get(network.status, 0.5)
         memberships = (
-            Membership.objects.filter(network=network, left_at__isnull=True)
+            Membership.objects.current()
+            .filter(network=network)
             .select_related("user", "school")
             .order_by("pk")
         )

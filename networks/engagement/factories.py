@@ -11,7 +11,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Activity
 
-    user = factory.SubFactory("accounts.factories.UserFactory")
+    user = factory.SubFactory("core.accounts.factories.UserFactory")
     network = factory.SubFactory("networks.factories.NetworkPageFactory")
     school = None
     kind = ActivityKind.CONTRIBUTED

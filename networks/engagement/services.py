@@ -94,7 +94,8 @@ def _record(*, user, network, kind, school, when, source) -> Activity:
 
 def _current_membership(user, network) -> Membership | None:
     return (
-        Membership.objects.filter(network=network, user=user, left_at__isnull=True)
+        Membership.objects.current()
+        .filter(network=network, user=user)
         .select_related("school")
         .first()
     )

@@ -274,7 +274,8 @@ def seed(log) -> None:
         if SpendingPlanRevision.objects.filter(network=network).exists():
             continue
         co_leaders = list(
-            Membership.objects.filter(network=network, role=Role.CO_LEADER, left_at__isnull=True)
+            Membership.objects.current()
+            .filter(network=network, role=Role.CO_LEADER)
             .select_related("user", "school")
             .order_by("pk")
         )

@@ -4,7 +4,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 
-from networks.schools.models import School
+from core.schools.models import School
 
 from .models import LEARNING_REQUIRED, ContributionKind, pounds
 

@@ -1,11 +1,12 @@
 from .access import AccessLevel, NetworkAccessGroup
 from .decisions import Decision, DecisionKind, DecisionStatus
 from .invitations import Invitation, InvitationStatus, JoinRequest, JoinRequestStatus
-from .membership import Membership, NetworkSchool, Role
+from .membership import MINIMUM_CO_LEADERS, Membership, NetworkSchool, Role
 from .pages import NetworkIndexPage, NetworkPage, NetworkStatus
 from .themes import Theme
 
 __all__ = [
+    "MINIMUM_CO_LEADERS",
     "AccessLevel",
     "Decision",
     "DecisionKind",

@@ -9,6 +9,23 @@ class Role(models.TextChoices):
     CRITICAL_FRIEND = "critical_friend", "Critical friend"
 
 
+MINIMUM_CO_LEADERS = 2
+"""A network never has one leader: two co-leaders at least, once it is active."""
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self):
+        """Memberships nobody has left: the one spelling of "belongs to the network now"."""
+        return self.filter(left_at__isnull=True)
+
+    def co_leaders(self):
+        return self.current().filter(role=Role.CO_LEADER)
+
+    def network_ids_of(self, user):
+        """The ids of the networks the person belongs to now, as a subquery."""
+        return self.current().filter(user=user).values("network_id")
+
+
 class Membership(models.Model):
     """A person's place in a network. Leaving sets left_at; the row stays as history."""
 
@@ -29,6 +46,8 @@ class Membership(models.Model):
     )
     joined_at = models.DateTimeField(auto_now_add=True)
     left_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["network", "role", "user__first_name"]

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.routing import SpecificChildRouting
+from core.routing import SpecificChildRouting
 
 
 class NetworkStatus(models.TextChoices):

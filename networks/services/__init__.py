@@ -2,16 +2,16 @@
 
 They enforce the co-leadership rule, the invitation rules, two-key decisions and the closed
 network's read-only state, write Wagtail's audit log, keep the Wagtail groups in step
-(networks.wagtail_permissions) and notify people. They raise `NetworkActionRefused` (or a
+(networks.wagtail_permissions) and notify people. They raise `ActionRefused` (or a
 subclass) with a message for the person when a rule says no.
 """
 
 from ..wagtail_permissions import sync_network_access
 from .decisions import confirm_decision, expire_decisions, propose_decision, withdraw_decision
 from .errors import (
+    ActionRefused,
     CoLeadershipRule,
     InvitationUnusable,
-    NetworkActionRefused,
     NetworkClosed,
     NotAllowed,
 )
@@ -36,7 +36,7 @@ __all__ = [
     "RESERVED_SLUGS",
     "CoLeadershipRule",
     "InvitationUnusable",
-    "NetworkActionRefused",
+    "ActionRefused",
     "NetworkClosed",
     "NotAllowed",
     "accept_invitation",

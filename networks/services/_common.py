@@ -1,16 +1,15 @@
 """Helpers the network services share: locking, the closed-network guard, audit and messages."""
 
-from notifications.services import notify
-
 from django.conf import settings
 from django.urls import reverse
 
 from wagtail.log_actions import log
 
+from core.notifications.services import notify
+
 from ..models import Membership, NetworkPage, NetworkStatus, Role
 from .errors import NetworkClosed, NotAllowed
 
-MINIMUM_CO_LEADERS = 2
 LEADING_STATUSES = (NetworkStatus.ACTIVE, NetworkStatus.SUSTAINING)
 UPDATE_EMAIL = "networks/email/update"
 
@@ -39,16 +38,16 @@ def require(allowed: bool, message: str = "You are not allowed to do that.") -> 
 
 
 def current_co_leader_count(network) -> int:
-    return Membership.objects.filter(
-        network_id=network.pk, role=Role.CO_LEADER, left_at__isnull=True
-    ).count()
+    return Membership.objects.current().filter(network_id=network.pk, role=Role.CO_LEADER).count()
 
 
 def co_leader_users(network, *, exclude=()):
     exclude_ids = {getattr(user, "pk", user) for user in exclude if user is not None}
-    memberships = Membership.objects.filter(
-        network_id=network.pk, role=Role.CO_LEADER, left_at__isnull=True
-    ).select_related("user")
+    memberships = (
+        Membership.objects.current()
+        .filter(network_id=network.pk, role=Role.CO_LEADER)
+        .select_related("user")
+    )
     return [m.user for m in memberships if m.user_id not in exclude_ids]
 
 

@@ -12,11 +12,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from ..models import Decision, DecisionKind, DecisionStatus, Membership, Role
+from ..models import MINIMUM_CO_LEADERS, Decision, DecisionKind, DecisionStatus, Membership, Role
 from ..permissions import can_confirm_decision, can_propose_decision, can_withdraw_decision
 from . import actions
 from ._common import (
-    MINIMUM_CO_LEADERS,
     audit,
     co_leader_users,
     current_co_leader_count,
@@ -26,22 +25,23 @@ from ._common import (
     require,
     tell,
 )
-from .errors import CoLeadershipRule, NetworkActionRefused, NotAllowed
+from .errors import ActionRefused, CoLeadershipRule, NotAllowed
 from .lifecycle import close_network_now
 from .memberships import check_co_leaders_remain, set_role
 
 
 def _target_membership(network, target) -> Membership:
     if target is None:
-        raise NetworkActionRefused("Choose the person this decision is about.")
+        raise ActionRefused("Choose the person this decision is about.")
     membership = (
-        Membership.objects.select_for_update(of=("self",))
+        Membership.objects.current()
+        .select_for_update(of=("self",))
         .select_related("user")
-        .filter(pk=getattr(target, "pk", target), network_id=network.pk, left_at__isnull=True)
+        .filter(pk=getattr(target, "pk", target), network_id=network.pk)
         .first()
     )
     if membership is None:
-        raise NetworkActionRefused("That person is not a current member of this network.")
+        raise ActionRefused("That person is not a current member of this network.")
     return membership
 
 
@@ -49,12 +49,10 @@ def _check_still_applies(network, decision) -> None:
     """The rules a decision must meet both when proposed and when confirmed."""
     if decision.kind == DecisionKind.APPOINT_CO_LEADER:
         if decision.target.role == Role.CO_LEADER:
-            raise NetworkActionRefused(
-                f"{decision.target.user.display_name} is already a co-leader."
-            )
+            raise ActionRefused(f"{decision.target.user.display_name} is already a co-leader.")
     elif decision.kind == DecisionKind.STEP_DOWN_CO_LEADER:
         if decision.target.role != Role.CO_LEADER:
-            raise NetworkActionRefused(f"{decision.target.user.display_name} is not a co-leader.")
+            raise ActionRefused(f"{decision.target.user.display_name} is not a co-leader.")
         check_co_leaders_remain(network)
 
 
@@ -65,7 +63,7 @@ def propose_decision(*, network, kind: str, target=None, by) -> Decision:
     ensure_open(network)
     require(can_propose_decision(by, network), "Only the network's co-leaders can propose this.")
     if kind not in DecisionKind.values:
-        raise NetworkActionRefused("Choose what to decide.")
+        raise ActionRefused("Choose what to decide.")
     if current_co_leader_count(network) < MINIMUM_CO_LEADERS:
         raise CoLeadershipRule(
             "A two-key decision needs a second co-leader to confirm it: invite a second "
@@ -87,7 +85,7 @@ def propose_decision(*, network, kind: str, target=None, by) -> Decision:
         with transaction.atomic():
             decision.save()
     except IntegrityError:
-        raise NetworkActionRefused(
+        raise ActionRefused(
             "This is already proposed and waiting for a second co-leader to confirm it."
         ) from None
     audit(
@@ -117,13 +115,13 @@ def _lock_decision(decision, network) -> Decision:
         .get(pk=decision.pk)
     )
     if decision.network_id != network.pk:
-        raise NetworkActionRefused("That decision belongs to another network.")
+        raise ActionRefused("That decision belongs to another network.")
     if decision.status != DecisionStatus.PENDING:
-        raise NetworkActionRefused(
+        raise ActionRefused(
             f"This decision is no longer waiting: it was {decision.get_status_display().lower()}."
         )
     if decision.expires_at <= timezone.now():
-        raise NetworkActionRefused(
+        raise ActionRefused(
             "This proposal expired on "
             f"{date_format(timezone.localtime(decision.expires_at), 'j F Y')}: propose it again."
         )
@@ -140,7 +138,7 @@ def confirm_decision(*, decision, by) -> Decision:
         raise NotAllowed("You proposed this: a different co-leader must confirm it.")
     require(can_confirm_decision(by, decision), "Only another co-leader can confirm this.")
     if decision.target_id is not None and decision.target.left_at is not None:
-        raise NetworkActionRefused("That person is no longer a member of the network.")
+        raise ActionRefused("That person is no longer a member of the network.")
     _check_still_applies(network, decision)
 
     decision.status = DecisionStatus.CONFIRMED

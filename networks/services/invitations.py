@@ -5,7 +5,6 @@ import secrets
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
-from notifications.services import notify, queue_email
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,7 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.notifications.services import notify, queue_email
+
 from ..models import (
+    MINIMUM_CO_LEADERS,
     Invitation,
     InvitationStatus,
     JoinRequest,
@@ -34,7 +36,6 @@ from ..permissions import (
 )
 from . import actions
 from ._common import (
-    MINIMUM_CO_LEADERS,
     absolute,
     audit,
     co_leader_users,
@@ -46,7 +47,7 @@ from ._common import (
     require,
     tell,
 )
-from .errors import CoLeadershipRule, InvitationUnusable, NetworkActionRefused
+from .errors import ActionRefused, CoLeadershipRule, InvitationUnusable
 from .memberships import join_network
 
 TOKEN_BYTES = 32
@@ -76,19 +77,17 @@ def normalise_email(email: str) -> str:
     try:
         validate_email(email)
     except ValidationError:
-        raise NetworkActionRefused(
-            "Enter a valid e-mail address, like name@school.sch.uk."
-        ) from None
+        raise ActionRefused("Enter a valid e-mail address, like name@school.sch.uk.") from None
     return email
 
 
 def _check_school(role: str, school) -> None:
     if role != Role.CRITICAL_FRIEND and school is None:
-        raise NetworkActionRefused(
+        raise ActionRefused(
             "Choose the school they will represent (only a critical friend may have none)."
         )
     if school is not None and not school.is_open:
-        raise NetworkActionRefused(f"{school.name} is marked closed in the schools register.")
+        raise ActionRefused(f"{school.name} is marked closed in the schools register.")
 
 
 @transaction.atomic
@@ -99,7 +98,7 @@ def invite_member(*, network, email: str, role: str = Role.MEMBER, school=None, 
     ensure_open(network)
     require(can_invite(by, network), "Only the network's co-leaders can invite people.")
     if role not in Role.values:
-        raise NetworkActionRefused("Choose a role: co-leader, member or critical friend.")
+        raise ActionRefused("Choose a role: co-leader, member or critical friend.")
     _check_school(role, school)
     if role == Role.CO_LEADER and current_co_leader_count(network) >= MINIMUM_CO_LEADERS:
         raise CoLeadershipRule(
@@ -107,16 +106,15 @@ def invite_member(*, network, email: str, role: str = Role.MEMBER, school=None, 
             "invite them as a member, then propose them as a co-leader for another co-leader "
             "to confirm."
         )
-    member_addresses = Membership.objects.filter(network=network, left_at__isnull=True).filter(
-        user__email__iexact=email
+    member_addresses = (
+        Membership.objects.current().filter(network=network).filter(user__email__iexact=email)
     )
     verified_addresses = EmailAddress.objects.filter(
         email__iexact=email,
-        user__memberships__network=network,
-        user__memberships__left_at__isnull=True,
+        user__in=Membership.objects.current().filter(network=network).values("user_id"),
     )
     if member_addresses.exists() or verified_addresses.exists():
-        raise NetworkActionRefused(f"{email} already belongs to a member of {network.title}.")
+        raise ActionRefused(f"{email} already belongs to a member of {network.title}.")
     pending = (
         Invitation.objects.select_for_update(of=("self",))
         .filter(network=network, email=email, status=InvitationStatus.PENDING)
@@ -124,7 +122,7 @@ def invite_member(*, network, email: str, role: str = Role.MEMBER, school=None, 
     )
     if pending is not None:
         if not pending.has_expired:
-            raise NetworkActionRefused(
+            raise ActionRefused(
                 f"{email} already has a pending invitation, sent on "
                 f"{date_format(timezone.localtime(pending.created_at), 'j F Y')}. "
                 "Revoke it first if you want to send a new one."
@@ -176,7 +174,7 @@ def revoke_invitation(*, invitation, by) -> Invitation:
     require(can_revoke_invitation(by, network), "Only the network's co-leaders can revoke.")
     invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
     if invitation.status != InvitationStatus.PENDING:
-        raise NetworkActionRefused(
+        raise ActionRefused(
             f"The invitation for {invitation.email} is already {invitation.get_status_display().lower()}."
         )
     invitation.status = InvitationStatus.REVOKED
@@ -230,7 +228,7 @@ def accept_invitation(*, invitation, by) -> Membership:
     invitation.network = network
     check_invitation_usable(invitation, by)
     if is_member(by, network):
-        raise NetworkActionRefused(f"You are already a member of {network.title}.")
+        raise ActionRefused(f"You are already a member of {network.title}.")
     membership = join_network(network, user=by, role=invitation.role, school=invitation.school)
     invitation.status = InvitationStatus.ACCEPTED
     invitation.responded_at = timezone.now()
@@ -269,14 +267,14 @@ def request_to_join(*, network, by, school=None, message: str = "") -> JoinReque
     network = lock_network(network)
     ensure_open(network)
     if is_member(by, network):
-        raise NetworkActionRefused(f"You are already a member of {network.title}.")
+        raise ActionRefused(f"You are already a member of {network.title}.")
     require(can_request_to_join(by, network), "Sign in to ask to join this network.")
     if school is not None and not school.is_open:
-        raise NetworkActionRefused(f"{school.name} is marked closed in the schools register.")
+        raise ActionRefused(f"{school.name} is marked closed in the schools register.")
     if JoinRequest.objects.filter(
         network=network, user=by, status=JoinRequestStatus.PENDING
     ).exists():
-        raise NetworkActionRefused(
+        raise ActionRefused(
             f"You have already asked to join {network.title}: a co-leader will reply."
         )
     join_request = JoinRequest.objects.create(
@@ -302,9 +300,9 @@ def _lock_pending_request(join_request, network) -> JoinRequest:
         .get(pk=join_request.pk)
     )
     if join_request.network_id != network.pk:
-        raise NetworkActionRefused("That request is for another network.")
+        raise ActionRefused("That request is for another network.")
     if join_request.status != JoinRequestStatus.PENDING:
-        raise NetworkActionRefused(
+        raise ActionRefused(
             f"That request has already been {join_request.get_status_display().lower()}."
         )
     return join_request
@@ -348,7 +346,7 @@ def decline_join_request(*, join_request, by, reason: str) -> JoinRequest:
     require(can_decide_join_request(by, network), "Only the network's co-leaders can decline.")
     reason = (reason or "").strip()
     if not reason:
-        raise NetworkActionRefused("Give a reason: the person asking will see it.")
+        raise ActionRefused("Give a reason: the person asking will see it.")
     join_request = _lock_pending_request(join_request, network)
     join_request.status = JoinRequestStatus.DECLINED
     join_request.decided_at = timezone.now()

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import (
+    MINIMUM_CO_LEADERS,
     Decision,
     DecisionStatus,
     Invitation,
@@ -21,7 +22,6 @@ from ..permissions import can_change_status
 from ..wagtail_permissions import sync_network_access
 from . import actions
 from ._common import (
-    MINIMUM_CO_LEADERS,
     audit,
     co_leader_users,
     current_co_leader_count,
@@ -31,7 +31,7 @@ from ._common import (
     require,
     tell,
 )
-from .errors import CoLeadershipRule, NetworkActionRefused
+from .errors import ActionRefused, CoLeadershipRule
 
 
 def _set_status(network, status: str, *, by, **changes) -> None:
@@ -51,9 +51,7 @@ def activate_network(*, network, by) -> NetworkPage:
     ensure_open(network)
     require(can_change_status(by, network), "Only the network's co-leaders can make it active.")
     if network.status != NetworkStatus.FORMING:
-        raise NetworkActionRefused(
-            f"{network.title} is already {network.get_status_display().lower()}."
-        )
+        raise ActionRefused(f"{network.title} is already {network.get_status_display().lower()}.")
     if current_co_leader_count(network) < MINIMUM_CO_LEADERS:
         raise CoLeadershipRule(
             "A network becomes active once it has at least two co-leaders: "
@@ -87,9 +85,9 @@ def change_status(*, network, status: str, by) -> NetworkPage:
             "Closing a network is a two-key decision: propose it, and another co-leader confirms."
         )
     if status != NetworkStatus.SUSTAINING:
-        raise NetworkActionRefused("Choose a status the network can move on to.")
+        raise ActionRefused("Choose a status the network can move on to.")
     if network.status != NetworkStatus.ACTIVE:
-        raise NetworkActionRefused("Only an active network can move on to sustaining.")
+        raise ActionRefused("Only an active network can move on to sustaining.")
     _set_status(network, NetworkStatus.SUSTAINING, by=by)
     tell(
         co_leader_users(network, exclude=[by]),

@@ -13,13 +13,12 @@ no second key to turn yet.
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Decision, DecisionStatus, Membership, NetworkSchool, Role
+from ..models import MINIMUM_CO_LEADERS, Decision, DecisionStatus, Membership, NetworkSchool, Role
 from ..permissions import can_change_role, can_leave_network, can_remove_member, forget_cached_roles
 from ..wagtail_permissions import sync_network_access
 from . import actions
 from ._common import (
     LEADING_STATUSES,
-    MINIMUM_CO_LEADERS,
     audit,
     co_leader_users,
     current_co_leader_count,
@@ -30,7 +29,7 @@ from ._common import (
     require,
     tell,
 )
-from .errors import CoLeadershipRule, NetworkActionRefused
+from .errors import ActionRefused, CoLeadershipRule
 
 TWO_KEY_MESSAGE = (
     "Changing the co-leadership is a two-key decision: propose it, and another co-leader "
@@ -54,8 +53,8 @@ def check_co_leaders_remain(network, *, losing: int = 1) -> None:
 
 def join_network(network, *, user, role: str, school) -> Membership:
     """Create a current membership and link the person's school. Call inside a locked service."""
-    if Membership.objects.filter(network=network, user=user, left_at__isnull=True).exists():
-        raise NetworkActionRefused(f"{user.display_name} is already a member of {network.title}.")
+    if Membership.objects.current().filter(network=network, user=user).exists():
+        raise ActionRefused(f"{user.display_name} is already a member of {network.title}.")
     membership = Membership.objects.create(network=network, user=user, role=role, school=school)
     if (
         school is not None
@@ -77,7 +76,7 @@ def _lock_current(membership, network) -> Membership:
         .first()
     )
     if membership is None or membership.left_at is not None:
-        raise NetworkActionRefused("That person is no longer a member of the network.")
+        raise ActionRefused("That person is no longer a member of the network.")
     return membership
 
 
@@ -114,10 +113,10 @@ def change_role(*, membership, role: str, by) -> Membership:
     ensure_open(network)
     require(can_change_role(by, network), "Only the network's co-leaders can change roles.")
     if role not in Role.values:
-        raise NetworkActionRefused("Choose a role: co-leader, member or critical friend.")
+        raise ActionRefused("Choose a role: co-leader, member or critical friend.")
     membership = _lock_current(membership, network)
     if membership.role == role:
-        raise NetworkActionRefused(
+        raise ActionRefused(
             f"{membership.user.display_name} is already a {membership.get_role_display().lower()}."
         )
     if Role.CO_LEADER in (role, membership.role):
@@ -143,7 +142,7 @@ def remove_member(*, membership, by) -> Membership:
     require(can_remove_member(by, network), "Only the network's co-leaders can remove members.")
     membership = _lock_current(membership, network)
     if membership.user_id == by.pk:
-        raise NetworkActionRefused("To leave the network yourself, use “Leave this network”.")
+        raise ActionRefused("To leave the network yourself, use “Leave this network”.")
     if membership.role == Role.CO_LEADER:
         raise CoLeadershipRule(
             "A co-leader is removed in two steps: propose that they step down (another co-leader "
@@ -171,12 +170,13 @@ def leave_network(*, network, by) -> Membership:
     ensure_open(network)
     require(can_leave_network(by, network), "You are not a member of this network.")
     membership = (
-        Membership.objects.select_for_update(of=("self",))
-        .filter(network=network, user=by, left_at__isnull=True)
+        Membership.objects.current()
+        .select_for_update(of=("self",))
+        .filter(network=network, user=by)
         .first()
     )
     if membership is None:
-        raise NetworkActionRefused("You are not a member of this network.")
+        raise ActionRefused("You are not a member of this network.")
     if membership.role == Role.CO_LEADER:
         check_co_leaders_remain(network)
     membership.left_at = timezone.now()

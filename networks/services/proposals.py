@@ -11,7 +11,7 @@ from ..permissions import can_propose_network, forget_cached_roles
 from ..wagtail_permissions import sync_network_access
 from . import actions
 from ._common import audit, require
-from .errors import NetworkActionRefused
+from .errors import ActionRefused
 
 # Paths under /networks/ that networks.urls serves: no network may take them as its slug.
 RESERVED_SLUGS = frozenset({"propose", "invitations"})
@@ -36,16 +36,16 @@ def propose_network(*, title: str, purpose: str, themes=(), school, by) -> Netwo
     require(can_propose_network(by), "Sign in to propose a network.")
     title, purpose = (title or "").strip(), (purpose or "").strip()
     if not title:
-        raise NetworkActionRefused("Give the network a name.")
+        raise ActionRefused("Give the network a name.")
     if not purpose:
-        raise NetworkActionRefused("Say why the schools will work together: the network's purpose.")
+        raise ActionRefused("Say why the schools will work together: the network's purpose.")
     if school is None:
-        raise NetworkActionRefused("Choose your school from the register.")
+        raise ActionRefused("Choose your school from the register.")
     if not school.is_open:
-        raise NetworkActionRefused(f"{school.name} is marked closed in the schools register.")
+        raise ActionRefused(f"{school.name} is marked closed in the schools register.")
     index = NetworkIndexPage.objects.first()
     if index is None:
-        raise NetworkActionRefused("The network directory is not set up yet.")
+        raise ActionRefused("The network directory is not set up yet.")
 
     network = NetworkPage(
         title=title,

@@ -7,7 +7,7 @@ from ..models import NetworkSchool
 from ..permissions import can_add_school, can_remove_school
 from . import actions
 from ._common import audit, ensure_open, lock_network, require
-from .errors import NetworkActionRefused
+from .errors import ActionRefused
 
 
 @transaction.atomic
@@ -16,14 +16,14 @@ def add_school(*, network, school, by, joined_on=None) -> NetworkSchool:
     ensure_open(network)
     require(can_add_school(by, network), "Only the network's co-leaders can add schools.")
     if school is None:
-        raise NetworkActionRefused("Choose a school from the register.")
+        raise ActionRefused("Choose a school from the register.")
     if not school.is_open:
-        raise NetworkActionRefused(f"{school.name} is marked closed in the schools register.")
+        raise ActionRefused(f"{school.name} is marked closed in the schools register.")
     if NetworkSchool.objects.filter(network=network, school=school, left_on__isnull=True).exists():
-        raise NetworkActionRefused(f"{school.name} is already in {network.title}.")
+        raise ActionRefused(f"{school.name} is already in {network.title}.")
     joined_on = joined_on or timezone.localdate()
     if joined_on > timezone.localdate():
-        raise NetworkActionRefused("The date a school joined cannot be in the future.")
+        raise ActionRefused("The date a school joined cannot be in the future.")
     link = NetworkSchool.objects.create(network=network, school=school, joined_on=joined_on)
     audit(network, actions.SCHOOL_ADDED, by=by, school_urn=school.urn, joined_on=str(joined_on))
     return link
@@ -41,10 +41,10 @@ def remove_school(*, network, school, by, left_on=None) -> NetworkSchool:
         .first()
     )
     if link is None:
-        raise NetworkActionRefused(f"{school.name} is not currently in {network.title}.")
+        raise ActionRefused(f"{school.name} is not currently in {network.title}.")
     left_on = left_on or timezone.localdate()
     if left_on < link.joined_on:
-        raise NetworkActionRefused("A school cannot leave before the date it joined.")
+        raise ActionRefused("A school cannot leave before the date it joined.")
     link.left_on = left_on
     link.save(update_fields=["left_on"])
     audit(network, actions.SCHOOL_REMOVED, by=by, school_urn=school.urn, left_on=str(left_on))

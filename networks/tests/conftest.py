@@ -2,7 +2,7 @@
 
 import pytest
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,

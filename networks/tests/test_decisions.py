@@ -54,7 +54,7 @@ def test_member_cannot_confirm(network, co_leader, member):
 
 
 def test_admin_holds_no_key(network, co_leader):
-    from accounts.factories import AdminFactory
+    from core.accounts.factories import AdminFactory
 
     decision = services.propose_decision(network=network, kind=CLOSE, by=co_leader)
     with pytest.raises(services.NotAllowed):
@@ -118,12 +118,12 @@ def test_step_down_that_would_leave_one_co_leader_is_refused_when_confirmed(make
 
 def test_the_same_proposal_cannot_wait_twice(network, co_leader, second_co_leader):
     services.propose_decision(network=network, kind=CLOSE, by=co_leader)
-    with pytest.raises(services.NetworkActionRefused, match="already proposed"):
+    with pytest.raises(services.ActionRefused, match="already proposed"):
         services.propose_decision(network=network, kind=CLOSE, by=second_co_leader)
 
 
 def test_appointing_an_existing_co_leader_is_refused(network, co_leader):
-    with pytest.raises(services.NetworkActionRefused, match="already a co-leader"):
+    with pytest.raises(services.ActionRefused, match="already a co-leader"):
         services.propose_decision(
             network=network, kind=APPOINT, target=network.co_leader_memberships[1], by=co_leader
         )
@@ -131,7 +131,7 @@ def test_appointing_an_existing_co_leader_is_refused(network, co_leader):
 
 def test_target_from_another_network_is_refused(network, co_leader, make_network):
     other = make_network()
-    with pytest.raises(services.NetworkActionRefused, match="not a current member"):
+    with pytest.raises(services.ActionRefused, match="not a current member"):
         services.propose_decision(
             network=network, kind=APPOINT, target=other.member_memberships[0], by=co_leader
         )
@@ -148,7 +148,7 @@ def test_decision_needs_a_second_co_leader_to_exist(make_network):
 def test_withdrawn_decision_cannot_be_confirmed(network, co_leader, second_co_leader):
     decision = services.propose_decision(network=network, kind=CLOSE, by=co_leader)
     services.withdraw_decision(decision=decision, by=co_leader)
-    with pytest.raises(services.NetworkActionRefused, match="withdrawn"):
+    with pytest.raises(services.ActionRefused, match="withdrawn"):
         services.confirm_decision(decision=decision, by=second_co_leader)
     network.refresh_from_db()
     assert network.status == NetworkStatus.ACTIVE
@@ -169,7 +169,7 @@ def test_stale_decision_cannot_be_confirmed(network, co_leader, second_co_leader
         proposed_by=co_leader,
         expires_at=timezone.now() - timedelta(minutes=1),
     )
-    with pytest.raises(services.NetworkActionRefused, match="expired"):
+    with pytest.raises(services.ActionRefused, match="expired"):
         services.confirm_decision(decision=decision, by=second_co_leader)
 
 

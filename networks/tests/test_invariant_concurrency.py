@@ -62,9 +62,4 @@ def test_two_concurrent_co_leaders_leaving_cannot_leave_fewer_than_two():
         f"{network.title} must always have at least two co-leaders. "
         "Appoint another co-leader first.",
     ]
-    assert (
-        Membership.objects.filter(
-            network=network, role=Role.CO_LEADER, left_at__isnull=True
-        ).count()
-        == 2
-    )
+    assert Membership.objects.current().filter(network=network, role=Role.CO_LEADER).count() == 2

@@ -2,14 +2,14 @@ from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
-from notifications.models import OutboundEmail
 
 from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import PageLogEntry
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
+from core.notifications.models import OutboundEmail
 from networks import services
 from networks.factories import InvitationFactory, SchoolFactory
 from networks.models import (
@@ -68,27 +68,27 @@ def test_invitee_with_an_account_is_also_notified_in_the_app(network, co_leader)
 
 @pytest.mark.parametrize("email", ["", "not-an-address", "a@b", "two@@example.org"])
 def test_invalid_email_is_refused(network, co_leader, email):
-    with pytest.raises(services.NetworkActionRefused, match="valid e-mail address"):
+    with pytest.raises(services.ActionRefused, match="valid e-mail address"):
         invite(network, co_leader, email=email)
     assert not Invitation.objects.exists()
     assert not OutboundEmail.objects.exists()
 
 
 def test_inviting_a_current_member_is_refused(network, co_leader, member):
-    with pytest.raises(services.NetworkActionRefused, match="already belongs to a member"):
+    with pytest.raises(services.ActionRefused, match="already belongs to a member"):
         invite(network, co_leader, email=member.email.upper())
     assert not Invitation.objects.exists()
 
 
 def test_inviting_a_members_other_verified_address_is_refused(network, co_leader, member):
     EmailAddress.objects.create(user=member, email="other@example.org", verified=True)
-    with pytest.raises(services.NetworkActionRefused, match="already belongs to a member"):
+    with pytest.raises(services.ActionRefused, match="already belongs to a member"):
         invite(network, co_leader, email="other@example.org")
 
 
 def test_second_pending_invitation_for_an_address_is_refused(network, co_leader):
     invite(network, co_leader)
-    with pytest.raises(services.NetworkActionRefused, match="already has a pending invitation"):
+    with pytest.raises(services.ActionRefused, match="already has a pending invitation"):
         invite(network, co_leader)
     assert Invitation.objects.count() == 1
 
@@ -109,7 +109,7 @@ def test_member_cannot_invite(network, member):
 
 
 def test_member_invitation_needs_a_school(network, co_leader):
-    with pytest.raises(services.NetworkActionRefused, match="Choose the school"):
+    with pytest.raises(services.ActionRefused, match="Choose the school"):
         invite(network, co_leader, school=None)
 
 
@@ -243,7 +243,7 @@ def test_revoked_invitation_cannot_be_accepted(network, co_leader):
 def test_revoking_twice_is_refused(network, co_leader):
     invitation = invite(network, co_leader)
     services.revoke_invitation(invitation=invitation, by=co_leader)
-    with pytest.raises(services.NetworkActionRefused, match="already revoked"):
+    with pytest.raises(services.ActionRefused, match="already revoked"):
         services.revoke_invitation(invitation=invitation, by=co_leader)
 
 

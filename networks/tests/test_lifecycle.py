@@ -49,7 +49,7 @@ def test_active_network_moves_on_to_sustaining(network, co_leader):
 
 def test_forming_network_cannot_jump_to_sustaining(make_network):
     network = make_network(status=NetworkStatus.FORMING, co_leaders=2)
-    with pytest.raises(services.NetworkActionRefused, match="Only an active network"):
+    with pytest.raises(services.ActionRefused, match="Only an active network"):
         services.change_status(
             network=network,
             status=NetworkStatus.SUSTAINING,

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
-from accounts.factories import AdminFactory, BrokerFactory, UserFactory
+from core.accounts.factories import AdminFactory, BrokerFactory, UserFactory
 from networks import permissions
 from networks.factories import (
     ActiveNetworkFactory,

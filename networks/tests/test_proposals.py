@@ -76,13 +76,13 @@ def test_reserved_paths_are_never_a_network_slug(outsider, title):
 
 def test_closed_school_cannot_propose(outsider):
     school = SchoolFactory(is_open=False, status="Closed")
-    with pytest.raises(services.NetworkActionRefused, match="marked closed"):
+    with pytest.raises(services.ActionRefused, match="marked closed"):
         propose(outsider, school=school)
     assert not NetworkPage.objects.exists()
 
 
 def test_empty_purpose_is_refused(outsider):
-    with pytest.raises(services.NetworkActionRefused, match="purpose"):
+    with pytest.raises(services.ActionRefused, match="purpose"):
         propose(outsider, purpose="  ")
     assert not NetworkPage.objects.exists()
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
 from networks import services
 from networks.factories import (
     DecisionFactory,

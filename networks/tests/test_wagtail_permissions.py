@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
 from networks import services
 from networks.factories import SchoolFactory
 from networks.models import NetworkAccessGroup, NetworkPage, Role
@@ -162,7 +162,7 @@ def test_network_actions_are_registered_for_the_audit_log():
 
 
 def test_brokers_curate_the_themes_in_the_admin(client):
-    from accounts.factories import BrokerFactory
+    from core.accounts.factories import BrokerFactory
 
     client.force_login(BrokerFactory())
     assert client.get("/admin/snippets/networks/theme/").status_code == 200

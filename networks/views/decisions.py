@@ -21,9 +21,11 @@ def propose(request, network_slug):
         return back_to_manage(network)
     target = None
     if form.cleaned_data["target"]:
-        target = Membership.objects.filter(
-            pk=form.cleaned_data["target"], network=network, left_at__isnull=True
-        ).first()
+        target = (
+            Membership.objects.current()
+            .filter(pk=form.cleaned_data["target"], network=network)
+            .first()
+        )
         if target is None:
             messages.error(request, "That person is not a current member of this network.")
             return back_to_manage(network)
@@ -31,7 +33,7 @@ def propose(request, network_slug):
         decision = services.propose_decision(
             network=network, kind=form.cleaned_data["kind"], target=target, by=request.user
         )
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         report_refusal(request, error)
     else:
         messages.success(
@@ -57,7 +59,7 @@ def confirm(request, network_slug, decision_id):
     decision = _decision_or_404(network, decision_id)
     try:
         services.confirm_decision(decision=decision, by=request.user)
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         report_refusal(request, error)
     else:
         messages.success(request, f"Confirmed: {decision.describe()}.")
@@ -74,7 +76,7 @@ def withdraw(request, network_slug, decision_id):
     decision = _decision_or_404(network, decision_id)
     try:
         services.withdraw_decision(decision=decision, by=request.user)
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         report_refusal(request, error)
     else:
         messages.success(request, f"Withdrawn: {decision.describe()}.")

@@ -33,7 +33,7 @@ def invite(request, network_slug):
                 school=form.cleaned_data["school"],
                 by=request.user,
             )
-        except services.NetworkActionRefused as error:
+        except services.ActionRefused as error:
             form.add_error(None, error.message)
         else:
             messages.success(
@@ -64,7 +64,7 @@ def revoke(request, network_slug, invitation_id):
     invitation = get_object_or_404(Invitation, pk=invitation_id, network=network)
     try:
         services.revoke_invitation(invitation=invitation, by=request.user)
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         report_refusal(request, error)
     else:
         messages.success(request, f"The invitation for {invitation.email} has been revoked.")
@@ -77,7 +77,7 @@ def invitation(request, token):
     user = request.user if request.user.is_authenticated else None
     try:
         services.check_invitation_usable(invitation, user)
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         if invitation is None:
             status = 404
         elif invitation.is_pending and not invitation.network.is_closed:
@@ -106,7 +106,7 @@ def invitation(request, token):
     if request.method == "POST":
         try:
             services.accept_invitation(invitation=invitation, by=user)
-        except services.NetworkActionRefused as error:
+        except services.ActionRefused as error:
             messages.error(request, error.message)
         else:
             messages.success(
@@ -143,7 +143,7 @@ def join(request, network_slug):
                 message=form.cleaned_data["message"],
                 by=request.user,
             )
-        except services.NetworkActionRefused as error:
+        except services.ActionRefused as error:
             form.add_error(None, error.message)
         else:
             messages.success(
@@ -184,7 +184,7 @@ def approve_request(request, network_slug, request_id):
         services.approve_join_request(
             join_request=join_request, role=form.cleaned_data["role"], by=request.user
         )
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         report_refusal(request, error)
     else:
         messages.success(request, f"{join_request.user.display_name} has joined {network.title}.")
@@ -202,7 +202,7 @@ def decline_request(request, network_slug, request_id):
             services.decline_join_request(
                 join_request=join_request, reason=form.cleaned_data["reason"], by=request.user
             )
-        except services.NetworkActionRefused as error:
+        except services.ActionRefused as error:
             report_refusal(request, error)
         else:
             messages.success(request, f"You declined {join_request.user.display_name}'s request.")

@@ -5,7 +5,14 @@ from django.views.decorators.http import require_POST
 
 from .. import services
 from ..forms import AddSchoolForm, RoleForm, StatusForm
-from ..models import DecisionKind, Membership, NetworkSchool, NetworkStatus, Role
+from ..models import (
+    MINIMUM_CO_LEADERS,
+    DecisionKind,
+    Membership,
+    NetworkSchool,
+    NetworkStatus,
+    Role,
+)
 from ..people import (
     pending_decisions,
     pending_invitations,
@@ -54,7 +61,7 @@ def manage(request, network_slug):
         decision.can_confirm = can_confirm_decision(user, decision)
         decision.can_withdraw = can_withdraw_decision(user, decision)
     schools = list(school_history(network))
-    two_key = co_leader_count >= 2
+    two_key = co_leader_count >= MINIMUM_CO_LEADERS
     context = {
         "network": network,
         "people": people,
@@ -81,7 +88,7 @@ def manage(request, network_slug):
         "can_activate": can_change_status(user, network)
         and network.status == NetworkStatus.FORMING,
         "can_sustain": can_change_status(user, network) and network.status == NetworkStatus.ACTIVE,
-        "activation_ready": co_leader_count >= 2,
+        "activation_ready": co_leader_count >= MINIMUM_CO_LEADERS,
         "can_propose_closing": can_propose_decision(user, network)
         and two_key
         and not any(d.kind == DecisionKind.CLOSE_NETWORK for d in decisions),
@@ -91,10 +98,9 @@ def manage(request, network_slug):
 
 def _membership_or_404(network, membership_id) -> Membership:
     return get_object_or_404(
-        Membership.objects.select_related("user", "network"),
+        Membership.objects.current().select_related("user", "network"),
         pk=membership_id,
         network=network,
-        left_at__isnull=True,
     )
 
 
@@ -110,7 +116,7 @@ def change_role(request, network_slug, membership_id):
         return back_to_manage(network)
     try:
         services.change_role(membership=membership, role=form.cleaned_data["role"], by=request.user)
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         report_refusal(request, error)
     else:
         messages.success(
@@ -128,7 +134,7 @@ def remove(request, network_slug, membership_id):
     membership = _membership_or_404(network, membership_id)
     try:
         services.remove_member(membership=membership, by=request.user)
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         report_refusal(request, error)
     else:
         messages.success(request, f"{membership.user.display_name} has been removed.")
@@ -142,7 +148,7 @@ def leave(request, network_slug):
     if request.method == "POST":
         try:
             services.leave_network(network=network, by=request.user)
-        except services.NetworkActionRefused as error:
+        except services.ActionRefused as error:
             report_refusal(request, error)
         else:
             messages.success(request, f"You have left {network.title}.")
@@ -163,7 +169,7 @@ def add_school(request, network_slug):
                 joined_on=form.cleaned_data["joined_on"],
                 by=request.user,
             )
-        except services.NetworkActionRefused as error:
+        except services.ActionRefused as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, f"{link.school.name} has joined {network.title}.")
@@ -189,7 +195,7 @@ def remove_school(request, network_slug, link_id):
     )
     try:
         services.remove_school(network=network, school=link.school, by=request.user)
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         report_refusal(request, error)
     else:
         messages.success(
@@ -209,7 +215,7 @@ def change_status(request, network_slug):
         return back_to_manage(network)
     try:
         services.change_status(network=network, status=form.cleaned_data["status"], by=request.user)
-    except services.NetworkActionRefused as error:
+    except services.ActionRefused as error:
         report_refusal(request, error)
     else:
         messages.success(request, f"{network.title} is now {network.get_status_display().lower()}.")

@@ -21,7 +21,7 @@ def propose(request):
                 school=form.cleaned_data["school"],
                 by=request.user,
             )
-        except services.NetworkActionRefused as error:
+        except services.ActionRefused as error:
             form.add_error(None, error.message)
         else:
             messages.success(

@@ -6,7 +6,7 @@ import pytest
 
 from django.utils import timezone
 
-from accounts.factories import AdminFactory, BrokerFactory, UserFactory
+from core.accounts.factories import AdminFactory, BrokerFactory, UserFactory
 from search.factories import SearchQueryLogFactory
 from search.models import SearchQueryLog
 from search.selectors import top_queries, zero_result_queries

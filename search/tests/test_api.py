@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
 from networks.factories import MembershipFactory, NetworkPageFactory
 from search.factories import SearchDocumentFactory, SynonymFactory
 

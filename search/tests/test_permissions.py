@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from accounts.factories import AdminFactory, BrokerFactory, UserFactory
 from artefacts.factories import ArtefactPageFactory
 from artefacts.models import Visibility
 from artefacts.selectors import artefacts_visible_to
+from core.accounts.factories import AdminFactory, BrokerFactory, UserFactory
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,

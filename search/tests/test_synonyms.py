@@ -4,7 +4,7 @@ import pytest
 
 from django.core.exceptions import ValidationError
 
-from accounts.factories import BrokerFactory, UserFactory
+from core.accounts.factories import BrokerFactory, UserFactory
 from search.models import Synonym
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
 from networks.factories import NetworkPageFactory, ThemeFactory
 from search.factories import SearchDocumentFactory
 from search.models import SearchQueryLog

@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .routing import SpecificChildRouting
+from core.routing import SpecificChildRouting
 
 
 class HomePage(SpecificChildRouting, Page):

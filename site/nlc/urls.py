@@ -10,9 +10,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts import urls as accounts_urls
-from accounts.views import sign_in_through_allauth
 from artefacts.feeds import ArtefactFeed
+from core.accounts import urls as accounts_urls
+from core.accounts.views import sign_in_through_allauth
 
 # Every sign-in goes through allauth, so two-factor authentication and the failed-login rate
 # limit always apply: Django's and Wagtail's own login forms would accept a password alone.
@@ -25,7 +25,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
-    path("notifications/", include("notifications.urls")),
+    path("notifications/", include("core.notifications.urls")),
     path("", include("artefacts.urls")),  # /artefacts/… and /networks/<slug>/artefacts/…
     path("networks/", include("networks.urls")),
     path("manage/networks/<slug:network_slug>/funding/", include("networks.funding.urls")),

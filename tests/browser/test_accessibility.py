@@ -4,7 +4,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from playwright.sync_api import expect
 
-from accounts.factories import TEST_PASSWORD, UserFactory
+from core.accounts.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser
 

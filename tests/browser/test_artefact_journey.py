@@ -7,8 +7,8 @@ adapt form."""
 import pytest
 from playwright.sync_api import expect
 
-from accounts.factories import TEST_PASSWORD, UserFactory
 from artefacts.models import ArtefactPage, ArtefactTrial
+from core.accounts.factories import TEST_PASSWORD, UserFactory
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,

@@ -5,12 +5,12 @@ people page on the way."""
 import re
 
 import pytest
-from notifications.models import OutboundEmail
 from playwright.sync_api import expect
 
 from django.core import mail
 
-from accounts.factories import TEST_PASSWORD, UserFactory
+from core.accounts.factories import TEST_PASSWORD, UserFactory
+from core.notifications.models import OutboundEmail
 from networks.factories import SchoolFactory, ThemeFactory
 from networks.models import Membership, NetworkPage, NetworkStatus, Role
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from django.core import mail
 
-from accounts.models import User
+from core.accounts.models import User
 
 EMAIL = "new.teacher@example.org"
 PASSWORD = "we-learn-from-each-other"  # noqa: S105

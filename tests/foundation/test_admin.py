@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from accounts.factories import TEST_PASSWORD, AdminFactory, UserFactory
-from accounts.tests.helpers import sign_in
+from core.accounts.factories import TEST_PASSWORD, AdminFactory, UserFactory
+from core.accounts.tests.helpers import sign_in
 
 
 def test_wagtail_admin_loads_for_an_admin(client, db):

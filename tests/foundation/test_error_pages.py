@@ -5,7 +5,7 @@ import re
 from django.conf import settings
 from django.urls import reverse
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
 
 
 def assert_site_layout(response) -> None:

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
 from home.models import HomePage
 
 

@@ -10,9 +10,9 @@ from django.core.management import call_command
 
 from wagtail.models import Page
 
-from accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
-from accounts.models import BROKER_GROUP_NAME, User
-from accounts.tests.helpers import is_signed_in, sign_in
+from core.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
+from core.accounts.models import BROKER_GROUP_NAME, User
+from core.accounts.tests.helpers import is_signed_in, sign_in
 
 
 def row_counts() -> dict[str, int]:
@@ -80,7 +80,7 @@ def test_demo_admin_can_open_the_wagtail_admin(client, seeded):
 
 
 def test_demo_people_get_notifications_in_the_app_but_no_e_mail(seeded):
-    from notifications.models import Notification, OutboundEmail
+    from core.notifications.models import Notification, OutboundEmail
 
     assert Notification.objects.exists()
     assert not OutboundEmail.objects.exists()

@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from accounts.demo import DEMO_LOGINS
-from accounts.models import User
+from core.accounts.demo import DEMO_LOGINS
+from core.accounts.models import User
 
 PAGES_PER_PERSON = 100
 # Not followed: leaving (signing out ends the crawl's session), the Wagtail admin (Wagtail's own

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.factories import UserFactory
+from core.accounts.factories import UserFactory
 from networks.engagement.factories import ActivityFactory
 from networks.engagement.tests.world import make_network
 from networks.engagement.views import NETWORKS_PER_PAGE

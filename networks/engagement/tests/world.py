@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from accounts.factories import AdminFactory, BrokerFactory, UserFactory
+from core.accounts.factories import AdminFactory, BrokerFactory, UserFactory
+from core.schools.models import School
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,
@@ -18,7 +19,6 @@ from networks.factories import (
     SchoolFactory,
 )
 from networks.models import NetworkPage, NetworkStatus
-from networks.schools.models import School
 
 
 def make_network(title: str, *, schools=()) -> NetworkPage:

@@ -7,37 +7,8 @@ Celery broker and e-mail written to files.
 
 from pathlib import Path
 
-import environ
+from .env import BASE_DIR, DATA_DIR, SITE_DIR, SITE_URL, env  # noqa: F401
 
-SITE_DIR = Path(__file__).resolve().parents[2]
-BASE_DIR = SITE_DIR.parent
-
-env = environ.Env(
-    DEBUG=(bool, False),
-    SECRET_KEY=(str, None),
-    ALLOWED_HOSTS=(list, []),
-    CSRF_TRUSTED_ORIGINS=(list, []),
-    DATA_DIR=(str, str(BASE_DIR / "data")),
-    DATABASE_URL=(str, None),
-    CACHE_URL=(str, "locmemcache://"),
-    CELERY_BROKER_URL=(str, "filesystem://localhost/"),
-    CELERY_RESULT_BACKEND=(str, None),
-    ELASTICSEARCH_URL=(str, ""),
-    ELASTICSEARCH_INDEX_PREFIX=(str, "nlc"),
-    EMAIL_HOST=(str, ""),
-    EMAIL_PORT=(int, 587),
-    EMAIL_HOST_USER=(str, ""),
-    EMAIL_HOST_PASSWORD=(str, ""),
-    EMAIL_USE_TLS=(bool, True),
-    DEFAULT_FROM_EMAIL=(str, "Networked Learning <no-reply@localhost>"),
-    SITE_URL=(str, "http://127.0.0.1:8000"),
-    LOGIN_FAILURES_ALLOWED=(str, "5/5m/ip,5/5m/key"),
-    UPLOAD_MAX_MEGABYTES=(int, 20),
-    NETWORK_INVITATION_DAYS=(int, 14),
-    NETWORK_DECISION_DAYS=(int, 14),
-)
-
-DATA_DIR = Path(env("DATA_DIR"))
 DEBUG = env("DEBUG")
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
@@ -45,10 +16,10 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "nlc",
-    "accounts",
+    "core.accounts",
     "home",
-    "notifications",
-    "networks.schools",
+    "core.notifications",
+    "core.schools",
     "networks",
     "networks.funding",
     "networks.baselining",
@@ -113,7 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "notifications.context_processors.notifications",
+                "core.notifications.context_processors.notifications",
             ],
         },
     },
@@ -188,7 +159,6 @@ else:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-SITE_URL = env("SITE_URL").rstrip("/")
 
 # Networks: how long an invitation link and an unconfirmed two-key decision stay open.
 NETWORK_INVITATION_DAYS = env("NETWORK_INVITATION_DAYS")

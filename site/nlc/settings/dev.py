@@ -1,7 +1,7 @@
 """A laptop: embedded services, debug pages, a fixed development secret."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .env import env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY") or "dev-only-secret-key-never-used-in-production"  # noqa: S105

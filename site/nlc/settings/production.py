@@ -4,7 +4,7 @@ missing value stops the process at start-up instead of running insecurely."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .env import env
 
 
 def required(name: str):

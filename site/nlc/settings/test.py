@@ -4,7 +4,8 @@ say otherwise."""
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES
+from .env import env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
+from core.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
 from home.sites import align_default_site
 
 

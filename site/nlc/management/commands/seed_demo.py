@@ -7,11 +7,11 @@ so later apps can build on what earlier ones made.
 import importlib
 import random
 
-from notifications.services import emails_suppressed
-
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from core.notifications.services import emails_suppressed
 
 DEMO_SEED = 2001  # the year the programme began; fixed so every run makes the same data
 

@@ -1,6 +1,6 @@
 """django-allauth: e-mail sign-in, mandatory verification, TOTP two-factor and rate limits."""
 
-from ..base import env
+from ..env import env
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
@@ -21,7 +21,7 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
-ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "core.accounts.adapters.AccountAdapter"
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Networked Learning"

@@ -5,7 +5,7 @@ The beat schedule is declared here and nowhere else.
 
 from celery.schedules import crontab
 
-from ..base import DATA_DIR, env
+from ..env import DATA_DIR, env
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_BROKER_FOLDER = DATA_DIR / "celery" / "broker"
@@ -33,12 +33,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing from a request gives up quickly when the broker is away (see core.queue).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celery" / "beat-schedule")
 CELERY_TIMEZONE = "Europe/London"
 
 CELERY_BEAT_SCHEDULE = {
     "retry-pending-emails": {
-        "task": "notifications.tasks.retry_pending_emails_task",
+        "task": "core.notifications.tasks.retry_pending_emails_task",
         "schedule": crontab(minute="*/10"),
     },
     "clear-expired-sessions": {

@@ -7,7 +7,7 @@ The database index (SQLite FTS5, or PostgreSQL full-text search) is always maint
 what `/search/` answers from when Elasticsearch is not configured or cannot be reached.
 """
 
-from ..base import env
+from ..env import env
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX")

@@ -1,6 +1,6 @@
 """Wagtail: admin, audit log and uploads."""
 
-from ..base import SITE_URL, env
+from ..env import SITE_URL, env
 
 WAGTAIL_SITE_NAME = "Networked Learning Communities"
 WAGTAILADMIN_BASE_URL = SITE_URL

@@ -1,0 +1,27 @@
+"""The one refusal every service raises when a rule says no.
+
+`message` is written for the person (what happened and, where it can, what to do instead);
+`field_errors` optionally maps form field names to messages, so a form can show each beside its
+field. Views turn a refusal into form errors or a flash message with `core.views.report_refusal`
+and `core.forms.add_refusal_to_form`; the API turns it into a 400 with the same words.
+"""
+
+
+class ActionRefused(Exception):
+    def __init__(self, message: str = "", *, field_errors: dict[str, str] | None = None):
+        self.field_errors = dict(field_errors or {})
+        self.message = message or " ".join(self.field_errors.values())
+        super().__init__(self.message)
+
+
+class NotAllowed(ActionRefused):
+    """The person may not do this. The message comes from the permission's `why_not_*`."""
+
+    def __init__(self, message: str = "You are not allowed to do that."):
+        super().__init__(message)
+
+
+def refuse_unless(allowed: bool, message: str = "You are not allowed to do that.") -> None:
+    """Raise NotAllowed with `message` unless `allowed`: the one way services ask a predicate."""
+    if not allowed:
+        raise NotAllowed(message)

@@ -1,0 +1,141 @@
+"""Notifications in the app and e-mail through the outbox: queued after commit, sent once,
+failures recorded and retried, nothing sent for generated data."""
+
+from datetime import timedelta
+from smtplib import SMTPException
+
+import pytest
+
+from django.core import mail
+from django.test import override_settings
+from django.utils import timezone
+
+from core.accounts.factories import UserFactory
+from core.notifications.models import Notification, OutboundEmail
+from core.notifications.services import (
+    MAX_ATTEMPTS,
+    deliver_email,
+    emails_suppressed,
+    mark_read,
+    notify,
+    queue_email,
+)
+from core.notifications.tasks import retry_pending_emails_task
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATE = "notifications/email/notification"
+FAILING_BACKEND = "core.notifications.tests.backends.FailingEmailBackend"
+
+
+def queued(to="reader@example.org", message="An artefact was published.") -> OutboundEmail:
+    return queue_email(to=to, template=TEMPLATE, context={"message": message})
+
+
+def test_notify_shows_the_message_in_the_app(django_capture_on_commit_callbacks):
+    person = UserFactory()
+
+    notify(recipient=person, message="Your artefact was approved.", url="/artefacts/1/")
+
+    assert Notification.objects.get(recipient=person).message == "Your artefact was approved."
+
+
+def test_notify_with_a_template_sends_the_e_mail_after_commit(django_capture_on_commit_callbacks):
+    person = UserFactory(email="teacher@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(
+            recipient=person,
+            message="Your artefact was approved.",
+            url="/artefacts/1/",
+            email_template=TEMPLATE,
+        )
+
+    assert [message.to for message in mail.outbox] == [["teacher@example.org"]]
+    assert "/artefacts/1/" in mail.outbox[0].body
+    assert OutboundEmail.objects.get().status == OutboundEmail.Status.SENT
+
+
+def test_nothing_is_sent_before_the_transaction_commits(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        queued()
+
+    assert len(callbacks) == 1
+    assert mail.outbox == []
+
+
+def test_delivering_twice_sends_once():
+    email = queued()
+
+    assert deliver_email(email_id=email.pk) is True
+    assert deliver_email(email_id=email.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_delivering_an_unknown_message_does_nothing():
+    assert deliver_email(email_id=987654) is False
+
+
+@override_settings(EMAIL_BACKEND=FAILING_BACKEND)
+def test_a_failed_attempt_is_recorded_and_the_error_raised_for_a_retry():
+    email = queued()
+
+    with pytest.raises(SMTPException):
+        deliver_email(email_id=email.pk)
+
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutboundEmail.Status.PENDING, 1)
+    assert "mail server refused" in email.last_error
+
+
+@override_settings(EMAIL_BACKEND=FAILING_BACKEND)
+def test_a_message_is_marked_failed_after_the_last_attempt():
+    email = queued()
+
+    for _ in range(MAX_ATTEMPTS):
+        with pytest.raises(SMTPException):
+            deliver_email(email_id=email.pk)
+
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutboundEmail.Status.FAILED, MAX_ATTEMPTS)
+
+
+def test_the_retry_task_resends_only_messages_pending_for_a_while():
+    stale, fresh, sent = queued(to="stale@example.org"), queued(to="fresh@example.org"), queued()
+    OutboundEmail.objects.filter(pk__in=[stale.pk, sent.pk]).update(
+        created_at=timezone.now() - timedelta(hours=1)
+    )
+    OutboundEmail.objects.filter(pk=sent.pk).update(status=OutboundEmail.Status.SENT)
+
+    assert retry_pending_emails_task() == 1
+    assert [message.to for message in mail.outbox] == [["stale@example.org"]]
+    fresh.refresh_from_db()
+    assert fresh.status == OutboundEmail.Status.PENDING
+
+
+def test_within_emails_suppressed_notifications_are_made_but_nothing_is_queued():
+    person = UserFactory()
+
+    with emails_suppressed():
+        notify(recipient=person, message="Demo news.", email_template=TEMPLATE)
+
+    assert Notification.objects.filter(recipient=person).count() == 1
+    assert not OutboundEmail.objects.exists()
+
+
+def test_e_mail_is_queued_again_after_the_suppressed_block():
+    with emails_suppressed():
+        queued()
+
+    queued()
+
+    assert OutboundEmail.objects.count() == 1
+
+
+def test_mark_read_marks_only_that_persons_unread_notifications():
+    person, other = UserFactory(), UserFactory()
+    for recipient in (person, person, other):
+        notify(recipient=recipient, message="News.")
+
+    assert mark_read(user=person) == 2
+    assert Notification.objects.filter(recipient=other, read_at__isnull=True).count() == 1

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class NotificationsConfig(AppConfig):
-    name = "notifications"
-    verbose_name = "Notifications and e-mail"
