@@ -15,13 +15,7 @@ from django.db import models
 
 from wagtail.documents import get_document_model_string
 
-
-class Visibility(models.TextChoices):
-    """Who may find a document. Mirrors the artefact's visibility choices."""
-
-    PUBLIC = "public", "Public"
-    MEMBERS = "members", "Signed-in members"
-    NETWORK = "network", "Own network only"
+from core.visibility import Visibility
 
 
 class DocumentKind(models.TextChoices):

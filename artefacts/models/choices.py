@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from core.visibility import Visibility  # noqa: F401  (re-exported: artefacts.models.Visibility)
+
 
 class ArtefactType(models.TextChoices):
     CASE_STUDY = "case_study", "Case study"
@@ -11,14 +13,6 @@ class ArtefactType(models.TextChoices):
     VIDEO = "video", "Video"
     STUDY_VISIT_REPORT = "study_visit_report", "Study-visit report"
     REVIEW_LEARNING = "review_learning", "Learning from a review"
-
-
-class Visibility(models.TextChoices):
-    """Who may read a published artefact (see artefacts.permissions)."""
-
-    PUBLIC = "public", "Public: anyone on the web"
-    MEMBERS = "members", "Signed-in members of any network"
-    NETWORK = "network", "Our network only"
 
 
 class Licence(models.TextChoices):
