@@ -8,25 +8,49 @@ recorded work up again when the broker is back.
 """
 
 import logging
+import time
 
 from celery import current_app
+from celery.exceptions import NotRegistered
 from kombu.exceptions import OperationalError
 
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
+# After one failure, sends from this process wait this long before trying the broker again, so a
+# request that enqueues several tasks pays for one connection time-out, not one each.
+BROKER_RETRY_AFTER_SECONDS = 30
+_broker_down_until = 0.0
+
+
+def registered_task(task_name: str):
+    """The task by name. A web process has not imported every app's tasks module (the worker
+    does at start-up), so the first miss imports them all the way the worker does."""
+    try:
+        return current_app.tasks[task_name]
+    except NotRegistered:
+        current_app.loader.import_default_modules()
+        return current_app.tasks[task_name]
+
 
 def send_now(task_name: str, *args) -> bool:
     """Send one task message at once. Returns False, logging why, when the broker is away."""
+    global _broker_down_until
+    task = registered_task(task_name)
+    if time.monotonic() < _broker_down_until:
+        logger.info("Broker recently unreachable: %s%r left for its sweeper", task_name, args)
+        return False
     try:
-        current_app.tasks[task_name].apply_async(args=args, retry=False)
+        task.apply_async(args=args, retry=False)
     except (OperationalError, OSError):
         # The broker is down or refused us: the recorded work waits for the sweeper.
+        _broker_down_until = time.monotonic() + BROKER_RETRY_AFTER_SECONDS
         logger.warning(
             "Could not enqueue %s%r; its sweeper will retry", task_name, args, exc_info=True
         )
         return False
+    _broker_down_until = 0.0
     return True
 
 
