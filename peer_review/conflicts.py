@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from networks.models import Membership, NetworkSchool, NetworkStatus
@@ -167,8 +167,9 @@ def suggest_reviewers(cycle, *, limit: int = 5, now=None) -> list[Suggestion]:
     candidates = (
         User.objects.filter(
             is_active=True,
-            memberships__left_at__isnull=True,
-            memberships__network__status__in=(NetworkStatus.ACTIVE, NetworkStatus.SUSTAINING),
+            pk__in=Membership.objects.current()
+            .filter(network__status__in=(NetworkStatus.ACTIVE, NetworkStatus.SUSTAINING))
+            .values("user_id"),
         )
         .exclude(pk__in=on_team)
         .exclude(
@@ -183,15 +184,10 @@ def suggest_reviewers(cycle, *, limit: int = 5, now=None) -> list[Suggestion]:
                 ),
                 distinct=True,
             ),
-            leads=Count(
-                "memberships",
-                filter=Q(memberships__role="co_leader", memberships__left_at__isnull=True),
-                distinct=True,
-            ),
+            leads=Exists(Membership.objects.co_leaders().filter(user_id=OuterRef("pk"))),
         )
         .filter(load__lt=yearly_cap())
         .order_by("load", "-leads", "last_name", "first_name", "pk")
-        .distinct()
     )
     suggestions = []
     for person in candidates[: limit * 6]:
