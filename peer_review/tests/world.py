@@ -49,9 +49,9 @@ class World:
         }[role]
 
 
-def build_world(*, criteria: int = 3) -> World:
+def build_world(*, criteria: int = 3, tag: str = "") -> World:
     school = SchoolFactory(name="Seaforth Primary School")
-    network = ActiveNetworkFactory(title="Mersey Feedback Network")
+    network = ActiveNetworkFactory(title=f"Mersey Feedback Network{tag}")
     NetworkSchoolFactory(network=network, school=school)
     co_leader = UserFactory(first_name="Tom", last_name="Brennan")
     second = UserFactory(first_name="Aisha", last_name="Ahmed")
@@ -65,7 +65,7 @@ def build_world(*, criteria: int = 3) -> World:
         ("Black Country Collaborative", ("Ella", "Evans")),
         ("Thames Literacy Network", ("Finn", "Foster")),
     ]:
-        other = ActiveNetworkFactory(title=title)
+        other = ActiveNetworkFactory(title=f"{title}{tag}")
         other_school = SchoolFactory()
         NetworkSchoolFactory(network=other, school=other_school)
         person = UserFactory(first_name=name[0], last_name=name[1])
