@@ -101,7 +101,12 @@ def test_evidence_files_are_served_only_to_readers(client, world, role):
 
 def test_nothing_of_a_cycle_reaches_search_feeds_or_the_sitemap(client, world, answered):
     secret = "Pupil voice beyond the confident few"
-    for url in ("/search/?q=confident", "/sitemap.xml", "/feeds/artefacts/", "/api/v1/search/?q=confident"):
+    for url in (
+        "/search/?q=confident",
+        "/sitemap.xml",
+        "/feeds/artefacts/",
+        "/api/v1/search/?q=confident",
+    ):
         response = client.get(url)
         assert secret.encode() not in response.content, url
         assert b"/reviews/" not in response.content, url
@@ -122,7 +127,9 @@ def _queries(client, url) -> int:
 
 
 @pytest.mark.parametrize("name", ["cycle", "report"])
-def test_cycle_and_report_pages_run_as_many_queries_for_ten_criteria_as_for_one(client, db, settings, tmp_path, name):
+def test_cycle_and_report_pages_run_as_many_queries_for_ten_criteria_as_for_one(
+    client, db, settings, tmp_path, name
+):
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     counts = []
     for criteria in (1, 10):
