@@ -31,6 +31,7 @@ urlpatterns = [
     path("manage/networks/<slug:network_slug>/funding/", include("networks.funding.urls")),
     path("manage/networks/<slug:network_slug>/indicators/", include("networks.baselining.urls")),
     path("manage/engagement/", include("networks.engagement.urls")),
+    path("reviews/", include("peer_review.urls")),
     path("search/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),
     path("feeds/artefacts/", ArtefactFeed(), name="artefact_feed"),

@@ -55,6 +55,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "artefacts.tasks.publish_due_artefacts_task",
         "schedule": crontab(minute="*/5"),
     },
+    "send-review-reminders": {
+        "task": "peer_review.tasks.send_review_reminders_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "retry-pending-search-index-updates": {
         "task": "search.tasks.retry_pending_index_updates_task",
         "schedule": crontab(minute="*/10"),
