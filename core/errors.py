@@ -13,6 +13,17 @@ class ActionRefused(Exception):
         self.message = message or " ".join(self.field_errors.values())
         super().__init__(self.message)
 
+    @classmethod
+    def from_validation_error(cls, error) -> "ActionRefused":
+        """The same words as a Django ValidationError (from `full_clean`, say), field by field."""
+        if hasattr(error, "error_dict"):
+            return cls(
+                field_errors={
+                    field: " ".join(messages) for field, messages in error.message_dict.items()
+                }
+            )
+        return cls(" ".join(error.messages))
+
 
 class NotAllowed(ActionRefused):
     """The person may not do this. The message comes from the permission's `why_not_*`."""
