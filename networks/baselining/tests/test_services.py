@@ -8,6 +8,12 @@ from networks.baselining import services
 from networks.baselining.factories import IndicatorFactory, ObservationFactory
 from networks.baselining.models import Direction, Indicator, Observation
 from networks.engagement.models import Activity
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
+
 
 BASELINE_ON = date(2024, 9, 1)
 

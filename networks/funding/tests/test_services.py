@@ -15,6 +15,12 @@ from networks.funding.models import (
     SpendingPlanRevision,
 )
 from networks.models import NetworkSchool
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
+
 
 LAST_MONTH = date.today() - timedelta(days=30)
 

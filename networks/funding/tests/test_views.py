@@ -13,6 +13,11 @@ from networks.funding.factories import (
     SpendingPlanRevisionFactory,
 )
 from networks.funding.models import LEARNING_REQUIRED, FundingReceipt, SpendingPlanRevision
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
 
 LAST_MONTH = (date.today() - timedelta(days=30)).isoformat()
 
