@@ -6,12 +6,33 @@ field. Views turn a refusal into form errors or a flash message with `core.views
 and `core.forms.add_refusal_to_form`; the API turns it into a 400 with the same words.
 """
 
+from django.core.exceptions import ValidationError
+
 
 class ActionRefused(Exception):
     def __init__(self, message: str = "", *, field_errors: dict[str, str] | None = None):
         self.field_errors = dict(field_errors or {})
         self.message = message or " ".join(self.field_errors.values())
         super().__init__(self.message)
+
+    @classmethod
+    def from_validation_error(cls, error) -> "ActionRefused":
+        """The same words as a Django ValidationError (from `full_clean`, say), field by field."""
+        if hasattr(error, "error_dict"):
+            return cls(
+                field_errors={
+                    field: " ".join(messages) for field, messages in error.message_dict.items()
+                }
+            )
+        return cls(" ".join(error.messages))
+
+
+def clean_or_refuse(instance, **full_clean_options) -> None:
+    """Run a model's own validation (`full_clean`); what it finds becomes a refusal, by field."""
+    try:
+        instance.full_clean(**full_clean_options)
+    except ValidationError as error:
+        raise ActionRefused.from_validation_error(error) from None
 
 
 class NotAllowed(ActionRefused):

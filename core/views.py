@@ -36,3 +36,25 @@ def perform_and_redirect(
     else:
         messages.success(request, success.format(result=result))
     return redirect(to, **redirect_kwargs)
+
+
+def perform_form(
+    request, form, action: Callable[[dict], object], *, success, to, **redirect_kwargs
+):
+    """For a page with a form: once the POSTed form is valid, run `action(form.cleaned_data)`.
+
+    Done: say `success` (a string that may contain `{result}`, or a function of the result) and
+    return the redirect to `to` (as `redirect` takes, or a function of the result). Not posted,
+    invalid or refused (the refusal shown on the form): return None, so the view renders the form.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = action(form.cleaned_data)
+    except ActionRefused as error:
+        add_refusal_to_form(form, error)
+        return None
+    messages.success(
+        request, success(result) if callable(success) else success.format(result=result)
+    )
+    return redirect(to(result) if callable(to) else to, **redirect_kwargs)

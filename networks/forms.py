@@ -98,16 +98,6 @@ class InviteForm(forms.Form):
         "the schools.",
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("role") in (Role.CO_LEADER, Role.MEMBER)
-            and not cleaned.get("school")
-            and ("school" not in self.errors)
-        ):
-            self.add_error("school", "Choose the school they will represent.")
-        return cleaned
-
 
 class JoinRequestForm(forms.Form):
     school = SchoolField(

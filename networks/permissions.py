@@ -1,12 +1,23 @@
-"""Who may do what with a network. Views, templates and the Wagtail admin ask here only.
+"""Who may do what with a network. Views, templates, services and the Wagtail admin ask here only.
 
-Every predicate takes (user, network) and answers with a bool; `*_or_404` accessors fetch and
-authorise in one call, giving the same 404 for "does not exist" and "not yours".
+Every predicate `can_x(user, obj) -> bool` has a companion `why_not_x(user, obj) -> str | None`:
+None when the person may, otherwise the message they read (on the page, in the admin, in a
+service's refusal). `network_for_user_or_404` fetches and authorises in one call, giving the same
+404 for "does not exist" and "not yours".
 """
+
+from allauth.account.models import EmailAddress
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from core.roles import is_admin, is_broker, is_signed_in
 
-from .models import Membership, NetworkStatus, Role
+from .models import InvitationStatus, Membership, NetworkPage, NetworkStatus, Role
+
+NO_NETWORK = "No network found."
 
 
 def current_role(user, network) -> str | None:
@@ -43,118 +54,293 @@ def is_co_leader(user, network) -> bool:
     return current_role(user, network) == Role.CO_LEADER
 
 
+def closed_message(network) -> str:
+    return f"{network.title} has closed: its record is read-only."
+
+
+def _allowed(why_not: str | None) -> bool:
+    return why_not is None
+
+
+# --- Seeing a network ------------------------------------------------------------------------
+
+
+def why_not_view_network(user, network) -> str | None:
+    if network.live or is_member(user, network) or is_broker(user) or is_admin(user):
+        return None
+    return NO_NETWORK
+
+
 def can_view_network(user, network) -> bool:
-    return network.live or is_member(user, network) or is_broker(user) or is_admin(user)
+    return _allowed(why_not_view_network(user, network))
 
 
-def can_manage_network(user, network) -> bool:
-    """Co-leaders run their network (admins too, for support). A closed network is read-only."""
-    if network.status == NetworkStatus.CLOSED:
-        return False
-    return is_co_leader(user, network) or is_admin(user)
+def network_for_user_or_404(user, network_slug) -> NetworkPage:
+    """The network with this slug if the person may see it; the same 404 otherwise."""
+    network = NetworkPage.objects.filter(slug=network_slug).first()
+    if network is None or not can_view_network(user, network):
+        raise Http404(NO_NETWORK)
+    return network
+
+
+def deny_unless(why_not: str | None) -> None:
+    """For views: a 403 page showing the permission's own message when a `why_not_*` says no."""
+    if why_not:
+        raise PermissionDenied(why_not)
+
+
+def why_not_view_network_insights(user, network) -> str | None:
+    """Engagement, funding records and baselining notes: the network itself and the broker."""
+    if is_member(user, network) or is_broker(user) or is_admin(user):
+        return None
+    return "This is for the network's members and the national broker."
 
 
 def can_view_network_insights(user, network) -> bool:
-    """Engagement and baselining detail: the network itself and the national broker."""
-    return is_member(user, network) or is_broker(user) or is_admin(user)
+    return _allowed(why_not_view_network_insights(user, network))
 
 
-# --- Actions on a network's people, schools and life cycle --------------------------------------
-# Each predicate answers for the action's page or button; the services in networks.services ask
-# the same predicates again inside their transaction.
-
-
-def _is_open(network) -> bool:
-    return network.status != NetworkStatus.CLOSED
-
-
-def can_propose_network(user) -> bool:
-    """Any signed-in person may propose a network and become its first co-leader."""
-    return is_signed_in(user)
+def why_not_view_manage_page(user, network) -> str | None:
+    """The people page: co-leaders and admins (read-only once the network has closed)."""
+    if is_co_leader(user, network) or is_admin(user):
+        return None
+    return "Only the network's co-leaders can see its people page."
 
 
 def can_view_manage_page(user, network) -> bool:
-    """The people page: co-leaders and admins (read-only once the network has closed)."""
-    return is_co_leader(user, network) or is_admin(user)
+    return _allowed(why_not_view_manage_page(user, network))
+
+
+# --- Running a network -----------------------------------------------------------------------
+
+
+def why_not_manage_network(user, network, *, doing: str = "run the network") -> str | None:
+    """Co-leaders run their network (admins too, for support). A closed network is read-only.
+
+    `doing` finishes the sentence "Only the network's co-leaders can …" for each action.
+    """
+    if network.status == NetworkStatus.CLOSED:
+        return closed_message(network)
+    if is_co_leader(user, network) or is_admin(user):
+        return None
+    return f"Only the network's co-leaders can {doing}."
+
+
+def can_manage_network(user, network) -> bool:
+    return _allowed(why_not_manage_network(user, network))
+
+
+def why_not_invite(user, network) -> str | None:
+    return why_not_manage_network(user, network, doing="invite people")
 
 
 def can_invite(user, network) -> bool:
-    return can_manage_network(user, network)
+    return _allowed(why_not_invite(user, network))
+
+
+def why_not_revoke_invitation(user, network) -> str | None:
+    return why_not_manage_network(user, network, doing="revoke invitations")
 
 
 def can_revoke_invitation(user, network) -> bool:
-    return can_manage_network(user, network)
+    return _allowed(why_not_revoke_invitation(user, network))
+
+
+def why_not_decide_join_request(user, network) -> str | None:
+    return why_not_manage_network(user, network, doing="approve or decline requests to join")
+
+
+def can_decide_join_request(user, network) -> bool:
+    return _allowed(why_not_decide_join_request(user, network))
+
+
+def why_not_change_role(user, network) -> str | None:
+    return why_not_manage_network(user, network, doing="change roles")
+
+
+def can_change_role(user, network) -> bool:
+    return _allowed(why_not_change_role(user, network))
+
+
+def why_not_remove_member(user, network) -> str | None:
+    return why_not_manage_network(user, network, doing="remove members")
+
+
+def can_remove_member(user, network) -> bool:
+    return _allowed(why_not_remove_member(user, network))
+
+
+def why_not_add_school(user, network) -> str | None:
+    return why_not_manage_network(user, network, doing="add schools")
+
+
+def can_add_school(user, network) -> bool:
+    return _allowed(why_not_add_school(user, network))
+
+
+def why_not_remove_school(user, network) -> str | None:
+    return why_not_manage_network(user, network, doing="remove schools")
+
+
+def can_remove_school(user, network) -> bool:
+    return _allowed(why_not_remove_school(user, network))
+
+
+def why_not_change_status(user, network) -> str | None:
+    """Forming → active → sustaining. Closing is a two-key decision between co-leaders."""
+    return why_not_manage_network(user, network, doing="change its status")
+
+
+def can_change_status(user, network) -> bool:
+    return _allowed(why_not_change_status(user, network))
+
+
+# --- Joining and leaving ---------------------------------------------------------------------
+
+
+def why_not_propose_network(user) -> str | None:
+    """Any signed-in person may propose a network and become its first co-leader."""
+    return None if is_signed_in(user) else "Sign in to propose a network."
+
+
+def can_propose_network(user) -> bool:
+    return _allowed(why_not_propose_network(user))
 
 
 def has_verified_address(user, email: str) -> bool:
     """Whether the person has verified this e-mail address (allauth's EmailAddress)."""
-    from allauth.account.models import EmailAddress
-
     if not is_signed_in(user):
         return False
     return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
-def can_accept_invitation(user, invitation) -> bool:
+def why_not_follow_invitation(invitation) -> str | None:
+    """Whether the link in an invitation e-mail still leads anywhere, whoever follows it."""
+    if invitation is None:
+        return (
+            "This invitation link is not valid. Check that you copied the whole link from the "
+            "e-mail, or ask a co-leader to invite you again."
+        )
+    if invitation.status == InvitationStatus.ACCEPTED:
+        return "This invitation has already been used."
+    if invitation.status == InvitationStatus.REVOKED:
+        return (
+            f"This invitation was withdrawn. Ask a co-leader of {invitation.network.title} "
+            "if you should have a new one."
+        )
+    if invitation.has_expired:
+        return (
+            "This invitation expired on "
+            f"{date_format(timezone.localtime(invitation.expires_at), 'j F Y')}. "
+            f"Ask a co-leader of {invitation.network.title} to invite you again."
+        )
+    if invitation.network.status == NetworkStatus.CLOSED:
+        return closed_message(invitation.network)
+    return None
+
+
+def why_not_accept_invitation(user, invitation) -> str | None:
     """Only the invited address, signed in and verified, while the invitation is open."""
-    return (
-        is_signed_in(user)
-        and invitation.is_pending
-        and _is_open(invitation.network)
-        and not is_member(user, invitation.network)
-        and has_verified_address(user, invitation.email)
-    )
+    why = why_not_follow_invitation(invitation)
+    if why:
+        return why
+    if not is_signed_in(user):
+        return f"Sign in with {invitation.email} to accept this invitation."
+    if not has_verified_address(user, invitation.email):
+        return (
+            f"This invitation was sent to {invitation.email}, but you are signed in as "
+            f"{user.email}. Sign in with that address (or add and verify it under "
+            "“E-mail addresses”) to accept."
+        )
+    if is_member(user, invitation.network):
+        return f"You are already a member of {invitation.network.title}."
+    return None
+
+
+def can_accept_invitation(user, invitation) -> bool:
+    return _allowed(why_not_accept_invitation(user, invitation))
+
+
+def why_not_request_to_join(user, network) -> str | None:
+    if not is_signed_in(user):
+        return "Sign in to ask to join this network."
+    if network.status == NetworkStatus.CLOSED:
+        return closed_message(network)
+    if not network.live:
+        return NO_NETWORK
+    if is_member(user, network):
+        return f"You are already a member of {network.title}."
+    return None
 
 
 def can_request_to_join(user, network) -> bool:
-    return (
-        is_signed_in(user) and network.live and _is_open(network) and not is_member(user, network)
-    )
+    return _allowed(why_not_request_to_join(user, network))
 
 
-def can_decide_join_request(user, network) -> bool:
-    return can_manage_network(user, network)
+def why_not_withdraw_join_request(user, join_request) -> str | None:
+    if getattr(user, "pk", None) != join_request.user_id:
+        return "Only the person who asked can withdraw the request."
+    return None
 
 
-def can_change_role(user, network) -> bool:
-    return can_manage_network(user, network)
+def can_withdraw_join_request(user, join_request) -> bool:
+    return _allowed(why_not_withdraw_join_request(user, join_request))
 
 
-def can_remove_member(user, network) -> bool:
-    return can_manage_network(user, network)
+def why_not_leave_network(user, network) -> str | None:
+    if network.status == NetworkStatus.CLOSED:
+        return closed_message(network)
+    if not is_member(user, network):
+        return "You are not a member of this network."
+    return None
 
 
 def can_leave_network(user, network) -> bool:
-    return _is_open(network) and is_member(user, network)
+    return _allowed(why_not_leave_network(user, network))
 
 
-def can_add_school(user, network) -> bool:
-    return can_manage_network(user, network)
+# --- Two-key decisions -----------------------------------------------------------------------
 
 
-def can_remove_school(user, network) -> bool:
-    return can_manage_network(user, network)
-
-
-def can_change_status(user, network) -> bool:
-    """Forming → active → sustaining. Closing is a two-key decision between co-leaders."""
-    return can_manage_network(user, network)
+def why_not_propose_decision(user, network) -> str | None:
+    """Two-key decisions are between the network's own co-leaders: admins hold no key."""
+    if network.status == NetworkStatus.CLOSED:
+        return closed_message(network)
+    if not is_co_leader(user, network):
+        return "Only the network's co-leaders can propose a two-key decision."
+    return None
 
 
 def can_propose_decision(user, network) -> bool:
-    """Two-key decisions are between the network's own co-leaders: admins hold no key."""
-    return _is_open(network) and is_co_leader(user, network)
+    return _allowed(why_not_propose_decision(user, network))
+
+
+def _why_not_decide(user, decision, *, doing: str) -> str | None:
+    if not decision.is_pending:
+        return "This decision is no longer waiting."
+    if decision.network.status == NetworkStatus.CLOSED:
+        return closed_message(decision.network)
+    if not is_co_leader(user, decision.network):
+        return f"Only the network's co-leaders can {doing} this."
+    return None
+
+
+def why_not_confirm_decision(user, decision) -> str | None:
+    """A different co-leader from the one who proposed it."""
+    why = _why_not_decide(user, decision, doing="confirm")
+    if why is None and decision.proposed_by_id == user.pk:
+        return "You proposed this: a different co-leader must confirm it."
+    return why
 
 
 def can_confirm_decision(user, decision) -> bool:
-    """A different co-leader from the one who proposed it."""
-    return (
-        decision.is_pending
-        and can_propose_decision(user, decision.network)
-        and decision.proposed_by_id != user.pk
-    )
+    return _allowed(why_not_confirm_decision(user, decision))
+
+
+def why_not_withdraw_decision(user, decision) -> str | None:
+    """The proposer withdraws it, or another co-leader turns it down."""
+    return _why_not_decide(user, decision, doing="withdraw")
 
 
 def can_withdraw_decision(user, decision) -> bool:
-    """The proposer withdraws it, or another co-leader turns it down."""
-    return decision.is_pending and can_propose_decision(user, decision.network)
+    return _allowed(why_not_withdraw_decision(user, decision))

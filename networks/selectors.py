@@ -1,6 +1,6 @@
 """Reads about networks. Each returns a queryset already shaped for where it is shown."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from .models import Membership, NetworkPage, NetworkSchool, Role
 
@@ -73,8 +73,6 @@ def network_directory(
 
 def prefetch_directory_cards(networks) -> None:
     """Load what the directory cards show for one page of networks, in two queries."""
-    from django.db.models import prefetch_related_objects
-
     prefetch_related_objects(
         networks,
         "themes",

@@ -4,7 +4,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Role, Theme
+from .directory import directory_context
+from .models import MINIMUM_CO_LEADERS, Role, Theme
+from .models.pages import DIRECTORY_CONTEXT_HOOK, PROFILE_CONTEXT_HOOK
 from .people import pending_join_request_of, people_by_role
 from .permissions import (
     can_invite,
@@ -13,7 +15,8 @@ from .permissions import (
     can_view_manage_page,
     remember_role_among,
 )
-from .profile import PROFILE_SECTIONS_HOOK, ProfileSection
+from .profile import PROFILE_SECTIONS_HOOK, ProfileSection, profile_sections
+from .selectors import current_school_links
 from .services.actions import ACTION_LABELS
 
 
@@ -21,6 +24,23 @@ from .services.actions import ACTION_LABELS
 def register_network_actions(actions):
     for action, (label, message) in ACTION_LABELS.items():
         actions.register_action(action, label, message)
+
+
+@hooks.register(DIRECTORY_CONTEXT_HOOK)
+def directory_page_context(page, request):
+    return directory_context(request)
+
+
+@hooks.register(PROFILE_CONTEXT_HOOK)
+def network_profile_context(network, request):
+    """The profile's header and schools, and the sections each app contributes."""
+    return {
+        "co_leaders": people_by_role(network)[Role.CO_LEADER],
+        "school_links": list(current_school_links(network)),
+        "themes": list(network.themes.all()),
+        "sections": profile_sections(network, request.user),
+        "minimum_co_leaders": MINIMUM_CO_LEADERS,
+    }
 
 
 @hooks.register(PROFILE_SECTIONS_HOOK)

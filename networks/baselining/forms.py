@@ -1,18 +1,8 @@
 from django import forms
-from django.core.exceptions import ValidationError
 
 from .models import Direction, long_date
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def show_service_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else at the top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class IndicatorForm(forms.Form):

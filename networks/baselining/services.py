@@ -1,19 +1,20 @@
 """Defining a network's own indicators and recording what it observes.
 
-Each service is keyword-only and atomic, validates with full_clean, refuses to write to a closed
-network, and counts the co-leader who recorded it as active in the network.
+Each service is keyword-only and atomic, validates with full_clean, refuses (`ActionRefused`, by
+field where it can) to write to a closed network, and counts the co-leader who recorded it as
+active in the network.
 """
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from core.errors import ActionRefused, clean_or_refuse, refuse_unless
 from networks.engagement.models import ActivityKind
 from networks.engagement.services import record_member_activity
-from networks.permissions import can_manage_network
 
 from .models import Indicator, Observation, long_date
+from .permissions import can_manage_indicators, why_not_manage_indicators
 
 INDICATOR_FIELDS = (
     "name",
@@ -27,15 +28,7 @@ INDICATOR_FIELDS = (
 
 
 def _ensure_can_manage(network, by) -> None:
-    if network.is_closed:
-        raise ValidationError(
-            f"{network.title} has closed, so its indicators are read-only. "
-            "What it recorded stays available."
-        )
-    if not can_manage_network(by, network):
-        raise PermissionDenied(
-            "Only the network's co-leaders can define indicators and record observations."
-        )
+    refuse_unless(can_manage_indicators(by, network), why_not_manage_indicators(by, network))
 
 
 def _ensure_unique_name(network, name, *, exclude_pk=None) -> None:
@@ -43,7 +36,9 @@ def _ensure_unique_name(network, name, *, exclude_pk=None) -> None:
     if exclude_pk:
         clash = clash.exclude(pk=exclude_pk)
     if clash.exists():
-        raise ValidationError({"name": f"This network already has an indicator called '{name}'."})
+        raise ActionRefused(
+            field_errors={"name": f"This network already has an indicator called '{name}'."}
+        )
 
 
 @transaction.atomic
@@ -73,7 +68,7 @@ def define_indicator(
         direction=direction,
         created_by=by,
     )
-    indicator.full_clean(exclude=["network", "created_by"])
+    clean_or_refuse(indicator, exclude=["network", "created_by"])
     indicator.save()
     record_member_activity(
         user=by, network=network, kind=ActivityKind.CONTRIBUTED, source=indicator
@@ -96,13 +91,13 @@ def update_indicator(*, indicator, by, **changes) -> Indicator:
     _ensure_unique_name(network, indicator.name, exclude_pk=indicator.pk)
     first = indicator.observations.order_by("observed_on").first()
     if first is not None and indicator.baseline_on > first.observed_on:
-        raise ValidationError(
-            {
+        raise ActionRefused(
+            field_errors={
                 "baseline_on": f"The first observation is dated {long_date(first.observed_on)}, so "
                 "the baseline date cannot be later than that."
             }
         )
-    indicator.full_clean(exclude=["network", "created_by"])
+    clean_or_refuse(indicator, exclude=["network", "created_by"])
     indicator.save(update_fields=list(changes))
     return indicator
 
@@ -115,8 +110,8 @@ def record_observation(
     _ensure_can_manage(network, by)
     clash = Observation.objects.filter(indicator=indicator, observed_on=observed_on).first()
     if clash is not None:
-        raise ValidationError(
-            {
+        raise ActionRefused(
+            field_errors={
                 "observed_on": f"There is already an observation for {long_date(observed_on)} "
                 f"({indicator.format_value(clash.value)}). Give this one its own date."
             }
@@ -124,7 +119,7 @@ def record_observation(
     observation = Observation(
         indicator=indicator, value=value, observed_on=observed_on, note=note.strip(), recorded_by=by
     )
-    observation.full_clean(exclude=["indicator", "recorded_by"])
+    clean_or_refuse(observation, exclude=["indicator", "recorded_by"])
     observation.save()
     record_member_activity(
         user=by, network=network, kind=ActivityKind.CONTRIBUTED, source=observation

@@ -1,17 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from core.views import perform_form
+from networks.permissions import deny_unless, network_for_user_or_404
+
 from . import services
-from .forms import IndicatorForm, ObservationForm, show_service_errors
+from .forms import IndicatorForm, ObservationForm
 from .models import long_date
 from .permissions import (
     can_manage_indicators,
-    can_view_observation_notes,
-    network_for_user_or_404,
+    why_not_manage_indicators,
+    why_not_view_observation_notes,
 )
 from .selectors import indicator_of_network, indicator_trends
 
@@ -20,17 +22,19 @@ def _list_url(network) -> str:
     return reverse("baselining:indicators", kwargs={"network_slug": network.slug})
 
 
+def _indicator_url(network, indicator) -> str:
+    return f"{_list_url(network)}#indicator-{indicator.pk}"
+
+
 def _network_to_manage(request, network_slug):
-    """(network, None) if this person may change its indicators; (network, redirect) with a
-    message when the network has closed."""
+    """(network, None) if this person may change its indicators; (network, redirect) with the
+    reason when the network has closed; 403 with the reason for anyone else who may see it."""
     network = network_for_user_or_404(request.user, network_slug)
-    if network.is_closed:
-        messages.error(request, f"{network.title} has closed, so its indicators are read-only.")
+    why_not = why_not_manage_indicators(request.user, network)
+    if why_not and network.is_closed:
+        messages.error(request, why_not)
         return network, redirect(_list_url(network))
-    if not can_manage_indicators(request.user, network):
-        raise PermissionDenied(
-            "Only the network's co-leaders can define indicators and record observations."
-        )
+    deny_unless(why_not)
     return network, None
 
 
@@ -45,8 +49,7 @@ def _indicator_or_404(network, pk):
 def indicator_list(request, network_slug):
     """The co-leaders' and members' page: every indicator with notes and what to do next."""
     network = network_for_user_or_404(request.user, network_slug)
-    if not can_view_observation_notes(request.user, network):
-        raise PermissionDenied("This page is for the network's members and the national broker.")
+    deny_unless(why_not_view_observation_notes(request.user, network))
     can_manage = can_manage_indicators(request.user, network)
     trends = indicator_trends(network)
     items = []
@@ -72,17 +75,14 @@ def define_indicator(request, network_slug):
     if refusal:
         return refusal
     form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            indicator = services.define_indicator(
-                network=network, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            show_service_errors(form, error)
-        else:
-            messages.success(request, f"Added the indicator '{indicator.name}'.")
-            return redirect(f"{_list_url(network)}#indicator-{indicator.pk}")
-    return render(
+    done = perform_form(
+        request,
+        form,
+        lambda data: services.define_indicator(network=network, by=request.user, **data),
+        success="Added the indicator '{result.name}'.",
+        to=lambda indicator: _indicator_url(network, indicator),
+    )
+    return done or render(
         request,
         "baselining/form.html",
         {
@@ -104,19 +104,18 @@ def edit_indicator(request, network_slug, pk):
     indicator = _indicator_or_404(network, pk)
     initial = {field: getattr(indicator, field) for field in services.INDICATOR_FIELDS}
     form = IndicatorForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_indicator(
-                indicator=indicator,
-                by=request.user,
-                **{field: form.cleaned_data[field] for field in form.changed_data},
-            )
-        except ValidationError as error:
-            show_service_errors(form, error)
-        else:
-            messages.success(request, f"Saved the indicator '{form.cleaned_data['name']}'.")
-            return redirect(f"{_list_url(network)}#indicator-{indicator.pk}")
-    return render(
+    done = perform_form(
+        request,
+        form,
+        lambda data: services.update_indicator(
+            indicator=indicator,
+            by=request.user,
+            **{field: data[field] for field in form.changed_data},
+        ),
+        success="Saved the indicator '{result.name}'.",
+        to=lambda indicator: _indicator_url(network, indicator),
+    )
+    return done or render(
         request,
         "baselining/form.html",
         {
@@ -135,20 +134,16 @@ def record_observation(request, network_slug, pk):
         return refusal
     indicator = _indicator_or_404(network, pk)
     form = ObservationForm(request.POST or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
-        try:
-            observation = services.record_observation(
-                indicator=indicator, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            show_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"Recorded {indicator.format_value(observation.value)} for '{indicator.name}'.",
-            )
-            return redirect(f"{_list_url(network)}#indicator-{indicator.pk}")
-    return render(
+    done = perform_form(
+        request,
+        form,
+        lambda data: services.record_observation(indicator=indicator, by=request.user, **data),
+        success=lambda observation: (
+            f"Recorded {indicator.format_value(observation.value)} for '{indicator.name}'."
+        ),
+        to=_indicator_url(network, indicator),
+    )
+    return done or render(
         request,
         "baselining/form.html",
         {

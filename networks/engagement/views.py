@@ -1,13 +1,13 @@
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from networks.models import NetworkSchool
+from networks.permissions import deny_unless
 
-from .permissions import can_view_engagement_overview
+from .permissions import why_not_view_engagement_overview
 from .selectors import ACTIVE_WINDOW_DAYS, active_people_by_network, active_people_by_school_in
 
 NETWORKS_PER_PAGE = 20
@@ -16,8 +16,7 @@ NETWORKS_PER_PAGE = 20
 @login_required
 def engagement_overview(request):
     """The national broker's view: every network by active people, with per-school counts."""
-    if not can_view_engagement_overview(request.user):
-        raise PermissionDenied("Only national brokers and administrators can see this overview.")
+    deny_unless(why_not_view_engagement_overview(request.user))
     page_obj = Paginator(active_people_by_network(), NETWORKS_PER_PAGE).get_page(
         request.GET.get("page")
     )

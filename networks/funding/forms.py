@@ -12,15 +12,6 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONEY_HELP = "In pounds, e.g. 2500 or 2,500.50."
 
 
-def show_service_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else at the top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 class MoneyField(forms.DecimalField):
     """A DecimalField that accepts '£2,500' as people write it."""
 

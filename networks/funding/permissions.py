@@ -5,38 +5,58 @@ network sees its funding totals and the full history of its spending plan (with 
 learned that changed it). The itemised records (each grant with its note, each school's
 contributions and who recorded them) are for the network itself, the national broker and
 administrators. Only co-leaders (and administrators, for support) record and revise, and never
-once the network has closed.
+once the network has closed. Each `can_*` has a `why_not_*` giving the message people read.
 """
 
-from django.http import Http404
+from networks.permissions import (
+    why_not_manage_network,
+    why_not_view_network,
+    why_not_view_network_insights,
+)
 
-from networks.models import NetworkPage
-from networks.permissions import can_manage_network, can_view_network, can_view_network_insights
+
+def why_not_view_funding_totals(user, network) -> str | None:
+    return why_not_view_network(user, network)
 
 
 def can_view_funding_totals(user, network) -> bool:
-    return can_view_network(user, network)
+    return why_not_view_funding_totals(user, network) is None
+
+
+def why_not_view_spending_plan(user, network) -> str | None:
+    return why_not_view_network(user, network)
 
 
 def can_view_spending_plan(user, network) -> bool:
-    return can_view_network(user, network)
+    return why_not_view_spending_plan(user, network) is None
+
+
+def why_not_view_funding_records(user, network) -> str | None:
+    if why_not_view_network_insights(user, network):
+        return "The funding records are for the network's members and the national broker."
+    return None
 
 
 def can_view_funding_records(user, network) -> bool:
-    return can_view_network_insights(user, network)
+    return why_not_view_funding_records(user, network) is None
+
+
+def why_not_record_funding(user, network) -> str | None:
+    if network.is_closed:
+        return (
+            f"{network.title} has closed, so its funding records and spending plan are "
+            "read-only. What it recorded stays available."
+        )
+    return why_not_manage_network(user, network, doing="record funding and revise the plan")
 
 
 def can_record_funding(user, network) -> bool:
-    return can_manage_network(user, network)
+    return why_not_record_funding(user, network) is None
+
+
+def why_not_revise_spending_plan(user, network) -> str | None:
+    return why_not_record_funding(user, network)
 
 
 def can_revise_spending_plan(user, network) -> bool:
-    return can_manage_network(user, network)
-
-
-def network_for_user_or_404(user, network_slug):
-    """The network with this slug if the person may see it; the same 404 otherwise."""
-    network = NetworkPage.objects.filter(slug=network_slug).first()
-    if network is None or not can_view_network(user, network):
-        raise Http404("No network found.")
-    return network
+    return why_not_revise_spending_plan(user, network) is None

@@ -1,18 +1,18 @@
 """Recording a network's funding, the schools' contributions in kind and its spending plan.
 
-Each service is keyword-only and atomic, validates with full_clean, refuses to write to a closed
-network, and counts the co-leader who recorded it as active in the network.
+Each service is keyword-only and atomic, validates with full_clean, refuses (`ActionRefused`, by
+field where it can) to write to a closed network, and counts the co-leader who recorded it as
+active in the network.
 """
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from core.errors import ActionRefused, clean_or_refuse, refuse_unless
 from networks.engagement.models import ActivityKind
 from networks.engagement.services import record_member_activity
 from networks.models import NetworkPage, NetworkSchool
-from networks.permissions import can_manage_network
 
 from .models import (
     LEARNING_REQUIRED,
@@ -21,18 +21,11 @@ from .models import (
     SpendingPlanLine,
     SpendingPlanRevision,
 )
+from .permissions import can_record_funding, why_not_record_funding
 
 
 def _ensure_can_manage(network, by) -> None:
-    if network.is_closed:
-        raise ValidationError(
-            f"{network.title} has closed, so its funding and spending plan are read-only. "
-            "What it recorded stays available."
-        )
-    if not can_manage_network(by, network):
-        raise PermissionDenied(
-            "Only the network's co-leaders can record funding and revise the plan."
-        )
+    refuse_unless(can_record_funding(by, network), why_not_record_funding(by, network))
 
 
 @transaction.atomic
@@ -48,7 +41,7 @@ def record_funding(
         note=note.strip(),
         recorded_by=by,
     )
-    receipt.full_clean(exclude=["network", "recorded_by"])
+    clean_or_refuse(receipt, exclude=["network", "recorded_by"])
     receipt.save()
     record_member_activity(user=by, network=network, kind=ActivityKind.CONTRIBUTED, source=receipt)
     return receipt
@@ -72,8 +65,8 @@ def record_contribution(
     if not NetworkSchool.objects.filter(
         network=network, school=school, left_on__isnull=True
     ).exists():
-        raise ValidationError(
-            {
+        raise ActionRefused(
+            field_errors={
                 "school": f"{school.name} is not a current member school of {network.title}. "
                 "Only member schools' contributions count towards the network's match funding: "
                 "add the school to the network first."
@@ -90,7 +83,7 @@ def record_contribution(
         contributed_on=contributed_on,
         recorded_by=by,
     )
-    contribution.full_clean(exclude=["network", "school", "recorded_by"])
+    clean_or_refuse(contribution, exclude=["network", "school", "recorded_by"])
     contribution.save()
     record_member_activity(
         user=by, network=network, kind=ActivityKind.CONTRIBUTED, source=contribution
@@ -127,7 +120,7 @@ def revise_spending_plan(
     latest_number = latest.number if latest else 0
     if based_on is not None and based_on != latest_number:
         author = latest.author.display_name if latest and latest.author else "someone else"
-        raise ValidationError(
+        raise ActionRefused(
             f"{author} revised the plan (revision {latest_number}) while you were editing. "
             "Read their revision, then make your change again."
         )
@@ -141,7 +134,7 @@ def revise_spending_plan(
             "Add at least one planned amount, e.g. 'Supply cover for enquiry trios: £4,800'."
         )
     if errors:
-        raise ValidationError(errors)
+        raise ActionRefused(field_errors=errors)
 
     plan_lines = [
         SpendingPlanLine(position=position, description=description.strip(), amount=amount)
@@ -149,11 +142,10 @@ def revise_spending_plan(
     ]
     for line in plan_lines:
         try:
-            line.full_clean(exclude=["revision"], validate_constraints=False)
-        except ValidationError as error:
-            problems = " ".join(text for texts in error.message_dict.values() for text in texts)
-            raise ValidationError(
-                {"lines": f"Line {line.position} ({line.description!r}): {problems}"}
+            clean_or_refuse(line, exclude=["revision"], validate_constraints=False)
+        except ActionRefused as error:
+            raise ActionRefused(
+                field_errors={"lines": f"Line {line.position} ({line.description!r}): {error}"}
             ) from error
     revision = SpendingPlanRevision(
         network=network,
@@ -163,7 +155,7 @@ def revise_spending_plan(
         learning=learning.strip(),
         author=by,
     )
-    revision.full_clean(exclude=["network", "author"])
+    clean_or_refuse(revision, exclude=["network", "author"])
     revision.save()
     for line in plan_lines:
         line.revision = revision

@@ -4,11 +4,24 @@ from modelcluster.fields import ParentalManyToManyField
 
 from django.db import models
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.routing import SpecificChildRouting
+
+# What the directory and a network's profile show is gathered by functions registered with these
+# Wagtail hooks (networks.wagtail_hooks): each takes (page, request) and returns a dict for the
+# template. The page models stay free of the selectors and permissions built on top of them.
+DIRECTORY_CONTEXT_HOOK = "network_directory_context"
+PROFILE_CONTEXT_HOOK = "network_profile_context"
+
+
+def _context_from_hooks(hook_name, page, request, context) -> dict:
+    for add_context in hooks.get_hooks(hook_name):
+        context.update(add_context(page, request))
+    return context
 
 
 class NetworkStatus(models.TextChoices):
@@ -29,11 +42,8 @@ class NetworkIndexPage(SpecificChildRouting, Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from ..directory import directory_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(request))
-        return context
+        return _context_from_hooks(DIRECTORY_CONTEXT_HOOK, self, request, context)
 
 
 class NetworkPage(SpecificChildRouting, Page):
@@ -59,17 +69,8 @@ class NetworkPage(SpecificChildRouting, Page):
     parent_page_types = ["networks.NetworkIndexPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from ..people import people_by_role
-        from ..profile import profile_sections
-        from ..selectors import current_school_links
-        from .membership import Role
-
         context = super().get_context(request, *args, **kwargs)
-        context["co_leaders"] = people_by_role(self)[Role.CO_LEADER]
-        context["school_links"] = list(current_school_links(self))
-        context["themes"] = list(self.themes.all())
-        context["sections"] = profile_sections(self, request.user)
-        return context
+        return _context_from_hooks(PROFILE_CONTEXT_HOOK, self, request, context)
 
     def with_content_json(self, content):
         """Status and life-cycle dates change only through networks.services: publishing an

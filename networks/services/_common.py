@@ -8,7 +8,8 @@ from wagtail.log_actions import log
 from core.notifications.services import notify
 
 from ..models import Membership, NetworkPage, NetworkStatus, Role
-from .errors import NetworkClosed, NotAllowed
+from ..permissions import closed_message
+from .errors import NetworkClosed
 
 LEADING_STATUSES = (NetworkStatus.ACTIVE, NetworkStatus.SUSTAINING)
 UPDATE_EMAIL = "networks/email/update"
@@ -29,12 +30,7 @@ def lock_network(network) -> NetworkPage:
 
 def ensure_open(network) -> None:
     if network.status == NetworkStatus.CLOSED:
-        raise NetworkClosed(f"{network.title} has closed: its record is read-only.")
-
-
-def require(allowed: bool, message: str = "You are not allowed to do that.") -> None:
-    if not allowed:
-        raise NotAllowed(message)
+        raise NetworkClosed(closed_message(network))
 
 
 def current_co_leader_count(network) -> int:

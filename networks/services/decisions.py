@@ -12,8 +12,17 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.errors import refuse_unless
+
 from ..models import MINIMUM_CO_LEADERS, Decision, DecisionKind, DecisionStatus, Membership, Role
-from ..permissions import can_confirm_decision, can_propose_decision, can_withdraw_decision
+from ..permissions import (
+    can_confirm_decision,
+    can_propose_decision,
+    can_withdraw_decision,
+    why_not_confirm_decision,
+    why_not_propose_decision,
+    why_not_withdraw_decision,
+)
 from . import actions
 from ._common import (
     audit,
@@ -22,10 +31,9 @@ from ._common import (
     ensure_open,
     lock_network,
     manage_path,
-    require,
     tell,
 )
-from .errors import ActionRefused, CoLeadershipRule, NotAllowed
+from .errors import ActionRefused, CoLeadershipRule
 from .lifecycle import close_network_now
 from .memberships import check_co_leaders_remain, set_role
 
@@ -61,7 +69,7 @@ def propose_decision(*, network, kind: str, target=None, by) -> Decision:
     """The first key. `target` is the Membership (or its id) for co-leadership decisions."""
     network = lock_network(network)
     ensure_open(network)
-    require(can_propose_decision(by, network), "Only the network's co-leaders can propose this.")
+    refuse_unless(can_propose_decision(by, network), why_not_propose_decision(by, network))
     if kind not in DecisionKind.values:
         raise ActionRefused("Choose what to decide.")
     if current_co_leader_count(network) < MINIMUM_CO_LEADERS:
@@ -134,9 +142,7 @@ def confirm_decision(*, decision, by) -> Decision:
     network = lock_network(decision.network)
     ensure_open(network)
     decision = _lock_decision(decision, network)
-    if decision.proposed_by_id == by.pk:
-        raise NotAllowed("You proposed this: a different co-leader must confirm it.")
-    require(can_confirm_decision(by, decision), "Only another co-leader can confirm this.")
+    refuse_unless(can_confirm_decision(by, decision), why_not_confirm_decision(by, decision))
     if decision.target_id is not None and decision.target.left_at is not None:
         raise ActionRefused("That person is no longer a member of the network.")
     _check_still_applies(network, decision)
@@ -181,7 +187,7 @@ def withdraw_decision(*, decision, by) -> Decision:
     network = lock_network(decision.network)
     ensure_open(network)
     decision = _lock_decision(decision, network)
-    require(can_withdraw_decision(by, decision), "Only the network's co-leaders can withdraw this.")
+    refuse_unless(can_withdraw_decision(by, decision), why_not_withdraw_decision(by, decision))
     decision.status = DecisionStatus.WITHDRAWN
     decision.decided_at = timezone.now()
     decision.save(update_fields=["status", "decided_at"])

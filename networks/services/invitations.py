@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.errors import refuse_unless
 from core.notifications.services import notify, queue_email
 
 from ..models import (
@@ -27,12 +29,20 @@ from ..models import (
     Role,
 )
 from ..permissions import (
+    can_accept_invitation,
     can_decide_join_request,
     can_invite,
     can_request_to_join,
     can_revoke_invitation,
+    can_withdraw_join_request,
     has_verified_address,
-    is_member,
+    why_not_accept_invitation,
+    why_not_decide_join_request,
+    why_not_follow_invitation,
+    why_not_invite,
+    why_not_request_to_join,
+    why_not_revoke_invitation,
+    why_not_withdraw_join_request,
 )
 from . import actions
 from ._common import (
@@ -44,7 +54,6 @@ from ._common import (
     lock_network,
     manage_path,
     profile_path,
-    require,
     tell,
 )
 from .errors import ActionRefused, CoLeadershipRule, InvitationUnusable
@@ -84,10 +93,15 @@ def normalise_email(email: str) -> str:
 def _check_school(role: str, school) -> None:
     if role != Role.CRITICAL_FRIEND and school is None:
         raise ActionRefused(
-            "Choose the school they will represent (only a critical friend may have none)."
+            field_errors={
+                "school": "Choose the school they will represent "
+                "(only a critical friend may have none)."
+            }
         )
     if school is not None and not school.is_open:
-        raise ActionRefused(f"{school.name} is marked closed in the schools register.")
+        raise ActionRefused(
+            field_errors={"school": f"{school.name} is marked closed in the schools register."}
+        )
 
 
 @transaction.atomic
@@ -96,13 +110,14 @@ def invite_member(*, network, email: str, role: str = Role.MEMBER, school=None, 
     email = normalise_email(email)
     network = lock_network(network)
     ensure_open(network)
-    require(can_invite(by, network), "Only the network's co-leaders can invite people.")
+    refuse_unless(can_invite(by, network), why_not_invite(by, network))
     if role not in Role.values:
         raise ActionRefused("Choose a role: co-leader, member or critical friend.")
     _check_school(role, school)
     if role == Role.CO_LEADER and current_co_leader_count(network) >= MINIMUM_CO_LEADERS:
         raise CoLeadershipRule(
-            "This network already has two co-leaders, so a new co-leader needs a second key: "
+            f"This network already has {apnumber(MINIMUM_CO_LEADERS)} co-leaders, so a new co-leader "
+            "needs a second key: "
             "invite them as a member, then propose them as a co-leader for another co-leader "
             "to confirm."
         )
@@ -171,7 +186,7 @@ def invite_member(*, network, email: str, role: str = Role.MEMBER, school=None, 
 def revoke_invitation(*, invitation, by) -> Invitation:
     network = lock_network(invitation.network)
     ensure_open(network)
-    require(can_revoke_invitation(by, network), "Only the network's co-leaders can revoke.")
+    refuse_unless(can_revoke_invitation(by, network), why_not_revoke_invitation(by, network))
     invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
     if invitation.status != InvitationStatus.PENDING:
         raise ActionRefused(
@@ -188,32 +203,13 @@ def revoke_invitation(*, invitation, by) -> Invitation:
 
 
 def check_invitation_usable(invitation, user=None) -> None:
-    """Raise InvitationUnusable with a message saying why this invitation cannot be accepted."""
-    if invitation is None:
-        raise InvitationUnusable(
-            "This invitation link is not valid. Check that you copied the whole link from the "
-            "e-mail, or ask a co-leader to invite you again."
-        )
-    if invitation.status == InvitationStatus.ACCEPTED:
-        raise InvitationUnusable("This invitation has already been used.")
-    if invitation.status == InvitationStatus.REVOKED:
-        raise InvitationUnusable(
-            f"This invitation was withdrawn. Ask a co-leader of {invitation.network.title} "
-            "if you should have a new one."
-        )
-    if invitation.has_expired:
-        raise InvitationUnusable(
-            "This invitation expired on "
-            f"{date_format(timezone.localtime(invitation.expires_at), 'j F Y')}. "
-            f"Ask a co-leader of {invitation.network.title} to invite you again."
-        )
-    ensure_open(invitation.network)
-    if user is not None and not has_verified_address(user, invitation.email):
-        raise InvitationUnusable(
-            f"This invitation was sent to {invitation.email}, but you are signed in as "
-            f"{user.email}. Sign in with that address (or add and verify it under "
-            "“E-mail addresses”) to accept."
-        )
+    """Raise InvitationUnusable saying why this invitation's link cannot be used (by `user`,
+    when given: the invited address must be one they have verified)."""
+    why = why_not_follow_invitation(invitation)
+    if why is None and user is not None and not has_verified_address(user, invitation.email):
+        why = why_not_accept_invitation(user, invitation)
+    if why:
+        raise InvitationUnusable(why)
 
 
 @transaction.atomic
@@ -227,8 +223,7 @@ def accept_invitation(*, invitation, by) -> Membership:
     )
     invitation.network = network
     check_invitation_usable(invitation, by)
-    if is_member(by, network):
-        raise ActionRefused(f"You are already a member of {network.title}.")
+    refuse_unless(can_accept_invitation(by, invitation), why_not_accept_invitation(by, invitation))
     membership = join_network(network, user=by, role=invitation.role, school=invitation.school)
     invitation.status = InvitationStatus.ACCEPTED
     invitation.responded_at = timezone.now()
@@ -266,9 +261,7 @@ def expire_invitations(*, now=None) -> int:
 def request_to_join(*, network, by, school=None, message: str = "") -> JoinRequest:
     network = lock_network(network)
     ensure_open(network)
-    if is_member(by, network):
-        raise ActionRefused(f"You are already a member of {network.title}.")
-    require(can_request_to_join(by, network), "Sign in to ask to join this network.")
+    refuse_unless(can_request_to_join(by, network), why_not_request_to_join(by, network))
     if school is not None and not school.is_open:
         raise ActionRefused(f"{school.name} is marked closed in the schools register.")
     if JoinRequest.objects.filter(
@@ -313,11 +306,11 @@ def approve_join_request(*, join_request, by, role: str = Role.MEMBER) -> Member
     """Approve as a member or critical friend; co-leaders are appointed by a two-key decision."""
     network = lock_network(join_request.network)
     ensure_open(network)
-    require(can_decide_join_request(by, network), "Only the network's co-leaders can approve.")
+    refuse_unless(can_decide_join_request(by, network), why_not_decide_join_request(by, network))
     if role not in (Role.MEMBER, Role.CRITICAL_FRIEND):
         raise CoLeadershipRule(
-            "Approve them as a member first; then propose them as a co-leader for another "
-            "co-leader to confirm."
+            "Approve them as a member or as a critical friend first; then propose them as a "
+            "co-leader for another co-leader to confirm."
         )
     join_request = _lock_pending_request(join_request, network)
     membership = join_network(
@@ -343,7 +336,7 @@ def approve_join_request(*, join_request, by, role: str = Role.MEMBER) -> Member
 def decline_join_request(*, join_request, by, reason: str) -> JoinRequest:
     network = lock_network(join_request.network)
     ensure_open(network)
-    require(can_decide_join_request(by, network), "Only the network's co-leaders can decline.")
+    refuse_unless(can_decide_join_request(by, network), why_not_decide_join_request(by, network))
     reason = (reason or "").strip()
     if not reason:
         raise ActionRefused("Give a reason: the person asking will see it.")
@@ -369,7 +362,9 @@ def decline_join_request(*, join_request, by, reason: str) -> JoinRequest:
 def withdraw_join_request(*, join_request, by) -> JoinRequest:
     network = lock_network(join_request.network)
     join_request = _lock_pending_request(join_request, network)
-    require(join_request.user_id == by.pk, "Only the person who asked can withdraw the request.")
+    refuse_unless(
+        can_withdraw_join_request(by, join_request), why_not_withdraw_join_request(by, join_request)
+    )
     join_request.status = JoinRequestStatus.WITHDRAWN
     join_request.decided_at = timezone.now()
     join_request.save(update_fields=["status", "decided_at"])

@@ -4,8 +4,11 @@ Becoming active needs at least two co-leaders. Closing is a two-key decision (se
 which calls `close_network_now` once the second co-leader confirms.
 """
 
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.db import transaction
 from django.utils import timezone
+
+from core.errors import refuse_unless
 
 from ..models import (
     MINIMUM_CO_LEADERS,
@@ -18,7 +21,7 @@ from ..models import (
     NetworkPage,
     NetworkStatus,
 )
-from ..permissions import can_change_status
+from ..permissions import can_change_status, why_not_change_status
 from ..wagtail_permissions import sync_network_access
 from . import actions
 from ._common import (
@@ -28,7 +31,6 @@ from ._common import (
     ensure_open,
     lock_network,
     profile_path,
-    require,
     tell,
 )
 from .errors import ActionRefused, CoLeadershipRule
@@ -49,12 +51,13 @@ def activate_network(*, network, by) -> NetworkPage:
     """Forming → active, once at least two co-leaders have accepted."""
     lock_network(network)
     ensure_open(network)
-    require(can_change_status(by, network), "Only the network's co-leaders can make it active.")
+    refuse_unless(can_change_status(by, network), why_not_change_status(by, network))
     if network.status != NetworkStatus.FORMING:
         raise ActionRefused(f"{network.title} is already {network.get_status_display().lower()}.")
     if current_co_leader_count(network) < MINIMUM_CO_LEADERS:
         raise CoLeadershipRule(
-            "A network becomes active once it has at least two co-leaders: "
+            f"A network becomes active once it has at least {apnumber(MINIMUM_CO_LEADERS)} "
+            "co-leaders: "
             "invite a second co-leader first."
         )
     _set_status(
@@ -79,7 +82,7 @@ def change_status(*, network, status: str, by) -> NetworkPage:
         return activate_network(network=network, by=by)
     lock_network(network)
     ensure_open(network)
-    require(can_change_status(by, network), "Only the network's co-leaders can change its status.")
+    refuse_unless(can_change_status(by, network), why_not_change_status(by, network))
     if status == NetworkStatus.CLOSED:
         raise CoLeadershipRule(
             "Closing a network is a two-key decision: propose it, and another co-leader confirms."

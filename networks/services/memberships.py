@@ -10,11 +10,22 @@ Changing the co-leadership of a network that already has two co-leaders is a two
 no second key to turn yet.
 """
 
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.db import transaction
 from django.utils import timezone
 
+from core.errors import refuse_unless
+
 from ..models import MINIMUM_CO_LEADERS, Decision, DecisionStatus, Membership, NetworkSchool, Role
-from ..permissions import can_change_role, can_leave_network, can_remove_member, forget_cached_roles
+from ..permissions import (
+    can_change_role,
+    can_leave_network,
+    can_remove_member,
+    forget_cached_roles,
+    why_not_change_role,
+    why_not_leave_network,
+    why_not_remove_member,
+)
 from ..wagtail_permissions import sync_network_access
 from . import actions
 from ._common import (
@@ -26,7 +37,6 @@ from ._common import (
     lock_network,
     manage_path,
     profile_path,
-    require,
     tell,
 )
 from .errors import ActionRefused, CoLeadershipRule
@@ -42,7 +52,7 @@ def check_co_leaders_remain(network, *, losing: int = 1) -> None:
     remaining = current_co_leader_count(network) - losing
     if network.status in LEADING_STATUSES and remaining < MINIMUM_CO_LEADERS:
         raise CoLeadershipRule(
-            f"{network.title} must always have at least two co-leaders. "
+            f"{network.title} must always have at least {apnumber(MINIMUM_CO_LEADERS)} co-leaders. "
             "Appoint another co-leader first."
         )
     if remaining < 1:
@@ -111,7 +121,7 @@ def change_role(*, membership, role: str, by) -> Membership:
     """Member ↔ critical friend directly; to or from co-leader only while there is no second key."""
     network = lock_network(membership.network)
     ensure_open(network)
-    require(can_change_role(by, network), "Only the network's co-leaders can change roles.")
+    refuse_unless(can_change_role(by, network), why_not_change_role(by, network))
     if role not in Role.values:
         raise ActionRefused("Choose a role: co-leader, member or critical friend.")
     membership = _lock_current(membership, network)
@@ -139,7 +149,7 @@ def remove_member(*, membership, by) -> Membership:
     """A co-leader removes a member or critical friend; the row stays as history."""
     network = lock_network(membership.network)
     ensure_open(network)
-    require(can_remove_member(by, network), "Only the network's co-leaders can remove members.")
+    refuse_unless(can_remove_member(by, network), why_not_remove_member(by, network))
     membership = _lock_current(membership, network)
     if membership.user_id == by.pk:
         raise ActionRefused("To leave the network yourself, use “Leave this network”.")
@@ -168,7 +178,7 @@ def leave_network(*, network, by) -> Membership:
     """A person leaves. A co-leader may leave only if enough co-leaders remain."""
     network = lock_network(network)
     ensure_open(network)
-    require(can_leave_network(by, network), "You are not a member of this network.")
+    refuse_unless(can_leave_network(by, network), why_not_leave_network(by, network))
     membership = (
         Membership.objects.current()
         .select_for_update(of=("self",))

@@ -6,11 +6,13 @@ from django.utils.text import slugify
 
 from wagtail.log_actions import log
 
+from core.errors import refuse_unless
+
 from ..models import Membership, NetworkIndexPage, NetworkPage, NetworkSchool, NetworkStatus, Role
-from ..permissions import can_propose_network, forget_cached_roles
+from ..permissions import can_propose_network, forget_cached_roles, why_not_propose_network
 from ..wagtail_permissions import sync_network_access
 from . import actions
-from ._common import audit, require
+from ._common import audit
 from .errors import ActionRefused
 
 # Paths under /networks/ that networks.urls serves: no network may take them as its slug.
@@ -33,7 +35,7 @@ def _unique_slug(index, title: str) -> str:
 @transaction.atomic
 def propose_network(*, title: str, purpose: str, themes=(), school, by) -> NetworkPage:
     """Create the network's live page as *forming*, with `by` as first co-leader from `school`."""
-    require(can_propose_network(by), "Sign in to propose a network.")
+    refuse_unless(can_propose_network(by), why_not_propose_network(by))
     title, purpose = (title or "").strip(), (purpose or "").strip()
     if not title:
         raise ActionRefused("Give the network a name.")

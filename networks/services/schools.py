@@ -3,10 +3,17 @@
 from django.db import transaction
 from django.utils import timezone
 
+from core.errors import refuse_unless
+
 from ..models import NetworkSchool
-from ..permissions import can_add_school, can_remove_school
+from ..permissions import (
+    can_add_school,
+    can_remove_school,
+    why_not_add_school,
+    why_not_remove_school,
+)
 from . import actions
-from ._common import audit, ensure_open, lock_network, require
+from ._common import audit, ensure_open, lock_network
 from .errors import ActionRefused
 
 
@@ -14,7 +21,7 @@ from .errors import ActionRefused
 def add_school(*, network, school, by, joined_on=None) -> NetworkSchool:
     network = lock_network(network)
     ensure_open(network)
-    require(can_add_school(by, network), "Only the network's co-leaders can add schools.")
+    refuse_unless(can_add_school(by, network), why_not_add_school(by, network))
     if school is None:
         raise ActionRefused("Choose a school from the register.")
     if not school.is_open:
@@ -33,7 +40,7 @@ def add_school(*, network, school, by, joined_on=None) -> NetworkSchool:
 def remove_school(*, network, school, by, left_on=None) -> NetworkSchool:
     network = lock_network(network)
     ensure_open(network)
-    require(can_remove_school(by, network), "Only the network's co-leaders can remove schools.")
+    refuse_unless(can_remove_school(by, network), why_not_remove_school(by, network))
     link = (
         NetworkSchool.objects.select_for_update(of=("self",))
         .select_related("school")

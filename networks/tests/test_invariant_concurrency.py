@@ -14,7 +14,7 @@ from django.db import OperationalError, close_old_connections, connection
 
 from networks import services
 from networks.models import Membership, Role
-from networks.tests.conftest import build_network
+from tests.world import build_network
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

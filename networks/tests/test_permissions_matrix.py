@@ -30,38 +30,35 @@ SIGNED_IN = {"outsider", "member", "co_leader", "other_co_leader", "broker", "ad
 MANAGERS = {"co_leader", "admin"}
 NOT_MEMBERS_SIGNED_IN = {"outsider", "other_co_leader", "broker", "admin"}
 
-# action -> (how to ask the predicate, who is allowed while the network is open, ... when closed)
+# action -> (who is allowed while the network is open, ... when it has closed). Each action is a
+# `can_<action>` predicate with its `why_not_<action>` companion in networks.permissions.
 MATRIX = {
-    "propose": (lambda u, w: permissions.can_propose_network(u), SIGNED_IN, SIGNED_IN),
-    "view_manage_page": (permissions.can_view_manage_page, MANAGERS, MANAGERS),
-    "invite": (permissions.can_invite, MANAGERS, set()),
-    "revoke": (permissions.can_revoke_invitation, MANAGERS, set()),
+    "propose_network": (SIGNED_IN, SIGNED_IN),
+    "view_manage_page": (MANAGERS, MANAGERS),
+    "invite": (MANAGERS, set()),
+    "revoke_invitation": (MANAGERS, set()),
+    "accept_invitation": (NOT_MEMBERS_SIGNED_IN, set()),
+    "request_to_join": (NOT_MEMBERS_SIGNED_IN, set()),
+    "decide_join_request": (MANAGERS, set()),
+    "change_role": (MANAGERS, set()),
+    "remove_member": (MANAGERS, set()),
+    "leave_network": ({"member", "co_leader"}, set()),
+    "add_school": (MANAGERS, set()),
+    "remove_school": (MANAGERS, set()),
+    "change_status": (MANAGERS, set()),
+    "propose_decision": ({"co_leader"}, set()),
+    "confirm_decision": ({"co_leader"}, set()),
+    "withdraw_decision": ({"co_leader"}, set()),
+}
+
+# What each predicate is asked about, when it is not the network.
+ARGUMENTS = {
+    "propose_network": lambda user, world: (user,),
     # The invitation in each cell is addressed to the actor asking.
-    "accept": (
-        lambda u, w: permissions.can_accept_invitation(u, w["invitations"].get(u.pk)),
-        NOT_MEMBERS_SIGNED_IN,
-        set(),
-    ),
-    "request_to_join": (permissions.can_request_to_join, NOT_MEMBERS_SIGNED_IN, set()),
-    "decide_request": (permissions.can_decide_join_request, MANAGERS, set()),
-    "change_role": (permissions.can_change_role, MANAGERS, set()),
-    "remove_member": (permissions.can_remove_member, MANAGERS, set()),
-    "leave": (permissions.can_leave_network, {"member", "co_leader"}, set()),
-    "add_school": (permissions.can_add_school, MANAGERS, set()),
-    "remove_school": (permissions.can_remove_school, MANAGERS, set()),
-    "change_status": (permissions.can_change_status, MANAGERS, set()),
-    "propose_decision": (permissions.can_propose_decision, {"co_leader"}, set()),
+    "accept_invitation": lambda user, world: (user, world["invitations"].get(user.pk)),
     # The decision was proposed by the network's second co-leader.
-    "confirm_decision": (
-        lambda u, w: permissions.can_confirm_decision(u, w["decision"]),
-        {"co_leader"},
-        set(),
-    ),
-    "withdraw_decision": (
-        lambda u, w: permissions.can_withdraw_decision(u, w["decision"]),
-        {"co_leader"},
-        set(),
-    ),
+    "confirm_decision": lambda user, world: (user, world["decision"]),
+    "withdraw_decision": lambda user, world: (user, world["decision"]),
 }
 
 
@@ -111,10 +108,12 @@ def test_permission(worlds, action, state, actor):
     world = worlds[state]
     user = world["users"][actor]
     user.__dict__.pop("_network_roles", None)
-    predicate, allowed_open, allowed_closed = MATRIX[action]
-    allowed = allowed_open if state in OPEN else allowed_closed
-    if action in {"accept", "confirm_decision", "withdraw_decision", "propose"}:
-        answer = predicate(user, world)
-    else:
-        answer = predicate(user, world["network"])
-    assert answer is (actor in allowed)
+    allowed_open, allowed_closed = MATRIX[action]
+    expected = actor in (allowed_open if state in OPEN else allowed_closed)
+    arguments = ARGUMENTS.get(action, lambda user, world: (user, world["network"]))(user, world)
+
+    allowed = getattr(permissions, f"can_{action}")(*arguments)
+    why_not = getattr(permissions, f"why_not_{action}")(*arguments)
+
+    assert (allowed, why_not is None) == (expected, expected)
+    assert why_not is None or why_not.strip()

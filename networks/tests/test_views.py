@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from core.accounts.factories import UserFactory
 from networks import services
@@ -225,6 +226,15 @@ def test_invite_form_asks_for_the_school_of_a_member(as_user, network, co_leader
 
 def test_members_cannot_open_the_invite_form(as_user, network, member):
     assert as_user(member).get(url("invite", network)).status_code == 403
+
+
+def test_the_refused_page_and_the_service_give_the_same_reason(as_user, network, member):
+    response = as_user(member).get(url("invite", network))
+
+    with pytest.raises(services.NotAllowed) as refusal:
+        services.invite_member(network=network, email="new@example.org", by=member)
+    assert refusal.value.message == "Only the network's co-leaders can invite people."
+    assert escape(refusal.value.message) in response.content.decode()
 
 
 def test_revoke_is_post_only(as_user, network, co_leader):

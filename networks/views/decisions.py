@@ -3,44 +3,41 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
+from core.views import perform_and_redirect
+
 from .. import services
 from ..forms import DecisionForm
-from ..models import Decision, DecisionKind, Membership
-from ..permissions import can_propose_decision
-from ._common import back_to_manage, check, network_or_404, report_refusal
+from ..models import Decision, DecisionKind, DecisionStatus
+from ..permissions import deny_unless, network_for_user_or_404, why_not_propose_decision
+
+BACK = "networks:manage"
+
+
+def _co_leaders_network(request, network_slug):
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_propose_decision(request.user, network))
+    return network
 
 
 @login_required
 @require_POST
 def propose(request, network_slug):
-    network = network_or_404(request.user, network_slug)
-    check(can_propose_decision(request.user, network))
+    network = _co_leaders_network(request, network_slug)
     form = DecisionForm(request.POST)
-    if not form.is_valid() or form.cleaned_data["kind"] not in DecisionKind.values:
-        messages.error(request, "Choose what to decide.")
-        return back_to_manage(network)
-    target = None
-    if form.cleaned_data["target"]:
-        target = (
-            Membership.objects.current()
-            .filter(pk=form.cleaned_data["target"], network=network)
-            .first()
-        )
-        if target is None:
-            messages.error(request, "That person is not a current member of this network.")
-            return back_to_manage(network)
-    try:
-        decision = services.propose_decision(
-            network=network, kind=form.cleaned_data["kind"], target=target, by=request.user
-        )
-    except services.ActionRefused as error:
-        report_refusal(request, error)
-    else:
-        messages.success(
-            request,
-            f"Proposed: {decision.describe()}. Another co-leader must confirm it.",
-        )
-    return back_to_manage(network)
+    # The service refuses an unknown kind or a person outside the network with its own message.
+    data = form.cleaned_data if form.is_valid() else {}
+    return perform_and_redirect(
+        request,
+        lambda: services.propose_decision(
+            network=network,
+            kind=data.get("kind", ""),
+            target=data.get("target"),
+            by=request.user,
+        ).describe(),
+        success="Proposed: {result}. Another co-leader must confirm it.",
+        to=BACK,
+        network_slug=network.slug,
+    )
 
 
 def _decision_or_404(network, decision_id) -> Decision:
@@ -54,30 +51,30 @@ def _decision_or_404(network, decision_id) -> Decision:
 @login_required
 @require_POST
 def confirm(request, network_slug, decision_id):
-    network = network_or_404(request.user, network_slug)
-    check(can_propose_decision(request.user, network))
+    network = _co_leaders_network(request, network_slug)
     decision = _decision_or_404(network, decision_id)
-    try:
-        services.confirm_decision(decision=decision, by=request.user)
-    except services.ActionRefused as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, f"Confirmed: {decision.describe()}.")
-        if decision.kind == DecisionKind.CLOSE_NETWORK:
-            messages.info(request, "The network has closed. Its published pages stay available.")
-    return back_to_manage(network)
+    response = perform_and_redirect(
+        request,
+        lambda: services.confirm_decision(decision=decision, by=request.user),
+        success=f"Confirmed: {decision.describe()}.",
+        to=BACK,
+        network_slug=network.slug,
+    )
+    decision.refresh_from_db(fields=["status"])
+    if decision.kind == DecisionKind.CLOSE_NETWORK and decision.status == DecisionStatus.CONFIRMED:
+        messages.info(request, "The network has closed. Its published pages stay available.")
+    return response
 
 
 @login_required
 @require_POST
 def withdraw(request, network_slug, decision_id):
-    network = network_or_404(request.user, network_slug)
-    check(can_propose_decision(request.user, network))
+    network = _co_leaders_network(request, network_slug)
     decision = _decision_or_404(network, decision_id)
-    try:
-        services.withdraw_decision(decision=decision, by=request.user)
-    except services.ActionRefused as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, f"Withdrawn: {decision.describe()}.")
-    return back_to_manage(network)
+    return perform_and_redirect(
+        request,
+        lambda: services.withdraw_decision(decision=decision, by=request.user),
+        success=f"Withdrawn: {decision.describe()}.",
+        to=BACK,
+        network_slug=network.slug,
+    )

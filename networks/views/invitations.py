@@ -5,44 +5,40 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from core.views import perform_and_redirect, perform_form, report_refusal
+
 from .. import services
 from ..forms import ApproveRequestForm, DeclineRequestForm, InviteForm, JoinRequestForm
 from ..models import Invitation, JoinRequest
 from ..people import pending_join_request_of
 from ..permissions import (
-    can_decide_join_request,
-    can_invite,
-    can_request_to_join,
-    can_revoke_invitation,
+    deny_unless,
     is_member,
+    network_for_user_or_404,
+    why_not_decide_join_request,
+    why_not_invite,
+    why_not_request_to_join,
+    why_not_revoke_invitation,
 )
-from ._common import back_to_manage, check, form_page, manage_url, network_or_404, report_refusal
+from ._common import form_page, manage_url
+
+BACK = "networks:manage"
 
 
 @login_required
 def invite(request, network_slug):
-    network = network_or_404(request.user, network_slug)
-    check(can_invite(request.user, network))
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_invite(request.user, network))
     form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invite_member(
-                network=network,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                school=form.cleaned_data["school"],
-                by=request.user,
-            )
-        except services.ActionRefused as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                f"Invitation sent to {invitation.email}. It expires on "
-                f"{invitation.expires_at:%d %B %Y}.",
-            )
-            return back_to_manage(network)
-    return form_page(
+    done = perform_form(
+        request,
+        form,
+        lambda data: services.invite_member(network=network, by=request.user, **data),
+        success="Invitation sent to {result.email}. It expires on {result.expires_at:%d %B %Y}.",
+        to=BACK,
+        network_slug=network.slug,
+    )
+    return done or form_page(
         request,
         network=network,
         title=f"Invite someone to {network.title}",
@@ -59,16 +55,16 @@ def invite(request, network_slug):
 @login_required
 @require_POST
 def revoke(request, network_slug, invitation_id):
-    network = network_or_404(request.user, network_slug)
-    check(can_revoke_invitation(request.user, network))
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_revoke_invitation(request.user, network))
     invitation = get_object_or_404(Invitation, pk=invitation_id, network=network)
-    try:
-        services.revoke_invitation(invitation=invitation, by=request.user)
-    except services.ActionRefused as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, f"The invitation for {invitation.email} has been revoked.")
-    return back_to_manage(network)
+    return perform_and_redirect(
+        request,
+        lambda: services.revoke_invitation(invitation=invitation, by=request.user),
+        success=f"The invitation for {invitation.email} has been revoked.",
+        to=BACK,
+        network_slug=network.slug,
+    )
 
 
 def invitation(request, token):
@@ -107,7 +103,7 @@ def invitation(request, token):
         try:
             services.accept_invitation(invitation=invitation, by=user)
         except services.ActionRefused as error:
-            messages.error(request, error.message)
+            report_refusal(request, error)
         else:
             messages.success(
                 request,
@@ -128,31 +124,24 @@ def invitation(request, token):
 
 @login_required
 def join(request, network_slug):
-    network = network_or_404(request.user, network_slug)
+    network = network_for_user_or_404(request.user, network_slug)
     if is_member(request.user, network):
         messages.info(request, f"You are already a member of {network.title}.")
         return redirect(network.get_url() or "/")
-    check(can_request_to_join(request.user, network))
+    deny_unless(why_not_request_to_join(request.user, network))
     pending = pending_join_request_of(request.user, network)
     form = JoinRequestForm(request.POST or None)
-    if request.method == "POST" and pending is None and form.is_valid():
-        try:
-            services.request_to_join(
-                network=network,
-                school=form.cleaned_data["school"],
-                message=form.cleaned_data["message"],
-                by=request.user,
-            )
-        except services.ActionRefused as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                f"Your request has been sent to the co-leaders of {network.title}. "
-                "We will tell you when they reply.",
-            )
-            return redirect(network.get_url() or "/")
-    return form_page(
+    done = None
+    if pending is None:
+        done = perform_form(
+            request,
+            form,
+            lambda data: services.request_to_join(network=network, by=request.user, **data),
+            success=f"Your request has been sent to the co-leaders of {network.title}. "
+            "We will tell you when they reply.",
+            to=network.get_url() or "/",
+        )
+    return done or form_page(
         request,
         network=network,
         title=f"Ask to join {network.title}",
@@ -164,49 +153,47 @@ def join(request, network_slug):
     )
 
 
-def _join_request_or_404(network, request_id) -> JoinRequest:
-    return get_object_or_404(
+def _join_request_or_404(request, network_slug, request_id) -> tuple:
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_decide_join_request(request.user, network))
+    join_request = get_object_or_404(
         JoinRequest.objects.select_related("user", "school"), pk=request_id, network=network
     )
+    return network, join_request
 
 
 @login_required
 @require_POST
 def approve_request(request, network_slug, request_id):
-    network = network_or_404(request.user, network_slug)
-    check(can_decide_join_request(request.user, network))
-    join_request = _join_request_or_404(network, request_id)
+    network, join_request = _join_request_or_404(request, network_slug, request_id)
     form = ApproveRequestForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Approve them as a member or as a critical friend.")
-        return back_to_manage(network)
-    try:
-        services.approve_join_request(
-            join_request=join_request, role=form.cleaned_data["role"], by=request.user
-        )
-    except services.ActionRefused as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, f"{join_request.user.display_name} has joined {network.title}.")
-    return back_to_manage(network)
+    # The service refuses any role but member or critical friend, with its own message.
+    role = form.cleaned_data["role"] if form.is_valid() else request.POST.get("role", "")
+    return perform_and_redirect(
+        request,
+        lambda: services.approve_join_request(
+            join_request=join_request, role=role, by=request.user
+        ),
+        success=f"{join_request.user.display_name} has joined {network.title}.",
+        to=BACK,
+        network_slug=network.slug,
+    )
 
 
 @login_required
 def decline_request(request, network_slug, request_id):
-    network = network_or_404(request.user, network_slug)
-    check(can_decide_join_request(request.user, network))
-    join_request = _join_request_or_404(network, request_id)
+    network, join_request = _join_request_or_404(request, network_slug, request_id)
     form = DeclineRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.decline_join_request(
+        return perform_and_redirect(
+            request,
+            lambda: services.decline_join_request(
                 join_request=join_request, reason=form.cleaned_data["reason"], by=request.user
-            )
-        except services.ActionRefused as error:
-            report_refusal(request, error)
-        else:
-            messages.success(request, f"You declined {join_request.user.display_name}'s request.")
-        return back_to_manage(network)
+            ),
+            success=f"You declined {join_request.user.display_name}'s request.",
+            to=BACK,
+            network_slug=network.slug,
+        )
     return form_page(
         request,
         network=network,

@@ -1,7 +1,8 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
+
+from core.views import perform_and_redirect, perform_form
 
 from .. import services
 from ..forms import AddSchoolForm, RoleForm, StatusForm
@@ -32,17 +33,20 @@ from ..permissions import (
     can_remove_member,
     can_remove_school,
     can_revoke_invitation,
-    can_view_manage_page,
     can_withdraw_decision,
+    deny_unless,
+    network_for_user_or_404,
+    why_not_add_school,
+    why_not_change_role,
+    why_not_change_status,
+    why_not_leave_network,
+    why_not_remove_member,
+    why_not_remove_school,
+    why_not_view_manage_page,
 )
-from ._common import (
-    back_to_manage,
-    check,
-    form_page,
-    manage_url,
-    network_or_404,
-    report_refusal,
-)
+from ._common import form_page, manage_url
+
+BACK = "networks:manage"
 
 ROLE_CHOICES = Role.choices
 
@@ -50,9 +54,9 @@ ROLE_CHOICES = Role.choices
 @login_required
 def manage(request, network_slug):
     """The network's people page: co-leaders, members, critical friends, requests, decisions."""
-    network = network_or_404(request.user, network_slug)
+    network = network_for_user_or_404(request.user, network_slug)
     user = request.user
-    check(can_view_manage_page(user, network))
+    deny_unless(why_not_view_manage_page(user, network))
     people = list(people_of(network))
     co_leader_count = sum(1 for m in people if m.role == Role.CO_LEADER)
     decisions = list(pending_decisions(network))
@@ -67,6 +71,7 @@ def manage(request, network_slug):
         "people": people,
         "co_leader_count": co_leader_count,
         "two_key": two_key,
+        "minimum_co_leaders": MINIMUM_CO_LEADERS,
         "invitations": list(pending_invitations(network)),
         "join_requests": list(pending_join_requests(network)),
         "decisions": decisions,
@@ -107,74 +112,65 @@ def _membership_or_404(network, membership_id) -> Membership:
 @login_required
 @require_POST
 def change_role(request, network_slug, membership_id):
-    network = network_or_404(request.user, network_slug)
-    check(can_change_role(request.user, network))
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_change_role(request.user, network))
     membership = _membership_or_404(network, membership_id)
     form = RoleForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose a role: co-leader, member or critical friend.")
-        return back_to_manage(network)
-    try:
-        services.change_role(membership=membership, role=form.cleaned_data["role"], by=request.user)
-    except services.ActionRefused as error:
-        report_refusal(request, error)
-    else:
-        messages.success(
-            request,
-            f"{membership.user.display_name} is now a {membership.get_role_display().lower()}.",
-        )
-    return back_to_manage(network)
+    # The service refuses a role it does not know with its own message.
+    role = form.cleaned_data["role"] if form.is_valid() else ""
+    role_label = Role(role).label.lower() if role else ""
+    return perform_and_redirect(
+        request,
+        lambda: services.change_role(membership=membership, role=role, by=request.user),
+        success=f"{membership.user.display_name} is now a {role_label}.",
+        to=BACK,
+        network_slug=network.slug,
+    )
 
 
 @login_required
 @require_POST
 def remove(request, network_slug, membership_id):
-    network = network_or_404(request.user, network_slug)
-    check(can_remove_member(request.user, network))
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_remove_member(request.user, network))
     membership = _membership_or_404(network, membership_id)
-    try:
-        services.remove_member(membership=membership, by=request.user)
-    except services.ActionRefused as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, f"{membership.user.display_name} has been removed.")
-    return back_to_manage(network)
+    return perform_and_redirect(
+        request,
+        lambda: services.remove_member(membership=membership, by=request.user),
+        success=f"{membership.user.display_name} has been removed.",
+        to=BACK,
+        network_slug=network.slug,
+    )
 
 
 @login_required
 def leave(request, network_slug):
-    network = network_or_404(request.user, network_slug)
-    check(can_leave_network(request.user, network))
-    if request.method == "POST":
-        try:
-            services.leave_network(network=network, by=request.user)
-        except services.ActionRefused as error:
-            report_refusal(request, error)
-        else:
-            messages.success(request, f"You have left {network.title}.")
-            return redirect(network.get_url() or "/")
-    return render(request, "networks/manage/leave.html", {"network": network})
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_leave_network(request.user, network))
+    if request.method != "POST":
+        return render(request, "networks/manage/leave.html", {"network": network})
+    return perform_and_redirect(
+        request,
+        lambda: services.leave_network(network=network, by=request.user),
+        success=f"You have left {network.title}.",
+        to=network.get_url() or "/",
+    )
 
 
 @login_required
 def add_school(request, network_slug):
-    network = network_or_404(request.user, network_slug)
-    check(can_add_school(request.user, network))
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_add_school(request.user, network))
     form = AddSchoolForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            link = services.add_school(
-                network=network,
-                school=form.cleaned_data["school"],
-                joined_on=form.cleaned_data["joined_on"],
-                by=request.user,
-            )
-        except services.ActionRefused as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, f"{link.school.name} has joined {network.title}.")
-            return back_to_manage(network)
-    return form_page(
+    done = perform_form(
+        request,
+        form,
+        lambda data: services.add_school(network=network, by=request.user, **data),
+        success=f"{{result.school.name}} has joined {network.title}.",
+        to=BACK,
+        network_slug=network.slug,
+    )
+    return done or form_page(
         request,
         network=network,
         title=f"Add a school to {network.title}",
@@ -188,35 +184,36 @@ def add_school(request, network_slug):
 @login_required
 @require_POST
 def remove_school(request, network_slug, link_id):
-    network = network_or_404(request.user, network_slug)
-    check(can_remove_school(request.user, network))
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_remove_school(request.user, network))
     link = get_object_or_404(
         NetworkSchool.objects.select_related("school"), pk=link_id, network=network
     )
-    try:
-        services.remove_school(network=network, school=link.school, by=request.user)
-    except services.ActionRefused as error:
-        report_refusal(request, error)
-    else:
-        messages.success(
-            request, f"{link.school.name} has left {network.title}; its dates stay in the history."
-        )
-    return back_to_manage(network)
+    return perform_and_redirect(
+        request,
+        lambda: services.remove_school(network=network, school=link.school, by=request.user),
+        success=f"{link.school.name} has left {network.title}; its dates stay in the history.",
+        to=BACK,
+        network_slug=network.slug,
+    )
 
 
 @login_required
 @require_POST
 def change_status(request, network_slug):
-    network = network_or_404(request.user, network_slug)
-    check(can_change_status(request.user, network))
+    network = network_for_user_or_404(request.user, network_slug)
+    deny_unless(why_not_change_status(request.user, network))
     form = StatusForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose a status the network can move on to.")
-        return back_to_manage(network)
-    try:
-        services.change_status(network=network, status=form.cleaned_data["status"], by=request.user)
-    except services.ActionRefused as error:
-        report_refusal(request, error)
-    else:
-        messages.success(request, f"{network.title} is now {network.get_status_display().lower()}.")
-    return back_to_manage(network)
+    # The service refuses a status the network cannot move on to with its own message.
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    return perform_and_redirect(
+        request,
+        lambda: (
+            services.change_status(network=network, status=status, by=request.user)
+            .get_status_display()
+            .lower()
+        ),
+        success=f"{network.title} is now {{result}}.",
+        to=BACK,
+        network_slug=network.slug,
+    )

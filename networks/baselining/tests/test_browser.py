@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from django.urls import reverse
 
 from networks.baselining.factories import IndicatorFactory, ObservationFactory
-from networks.engagement.tests.world import sign_in
+from tests.world import sign_in
 
 pytestmark = pytest.mark.browser
 

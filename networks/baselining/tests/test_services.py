@@ -3,12 +3,17 @@ from decimal import Decimal
 
 import pytest
 
-from django.core.exceptions import PermissionDenied, ValidationError
-
+from core.errors import ActionRefused, NotAllowed
 from networks.baselining import services
 from networks.baselining.factories import IndicatorFactory, ObservationFactory
 from networks.baselining.models import Direction, Indicator, Observation
 from networks.engagement.models import Activity
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
+
 
 BASELINE_ON = date(2024, 9, 1)
 
@@ -54,12 +59,12 @@ def test_define_indicator_counts_the_co_leader_as_contributing(world):
 def test_two_indicators_with_the_same_name_are_refused(world):
     define(world)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         define(world, name="pupils reaching expected standard in reading (%)")
 
-    assert error.value.message_dict["name"] == [
+    assert error.value.field_errors["name"] == (
         "This network already has an indicator called 'pupils reaching expected standard in reading (%)'."
-    ]
+    )
 
 
 def test_another_network_may_use_the_same_indicator_name(world):
@@ -71,26 +76,26 @@ def test_another_network_may_use_the_same_indicator_name(world):
 
 
 def test_a_baseline_in_the_future_is_refused(world):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         define(world, baseline_on=date.today() + timedelta(days=1))
 
-    assert "cannot be in the future" in error.value.message_dict["baseline_on"][0]
+    assert "cannot be in the future" in error.value.field_errors["baseline_on"]
 
 
 def test_an_indicator_without_a_source_is_refused(world):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         define(world, source="  ")
 
-    assert "source" in error.value.message_dict
+    assert "source" in error.value.field_errors
 
 
 def test_defining_an_indicator_is_refused_to_a_member(world):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         define(world, by=world.member)
 
 
 def test_defining_an_indicator_is_refused_in_a_closed_network(world, closed_network):
-    with pytest.raises(ValidationError, match="has closed, so its indicators are read-only"):
+    with pytest.raises(ActionRefused, match="has closed, so its indicators are read-only"):
         define(world)
 
 
@@ -105,50 +110,50 @@ def test_record_observation_on_or_after_the_baseline(world):
 def test_an_observation_before_the_baseline_is_refused_with_both_dates(world):
     indicator = define(world)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         observe(world, indicator, observed_on=date(2024, 8, 31))
 
-    assert error.value.message_dict["observed_on"] == [
+    assert error.value.field_errors["observed_on"] == (
         "This date (31 August 2024) is before the indicator's baseline date (1 September 2024). "
         "Observations show change since the baseline, so they must be dated on or after it."
-    ]
+    )
     assert Observation.objects.count() == 0
 
 
 def test_an_observation_in_the_future_is_refused(world):
     indicator = define(world)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         observe(world, indicator, observed_on=date.today() + timedelta(days=1))
 
-    assert error.value.message_dict["observed_on"] == [
+    assert error.value.field_errors["observed_on"] == (
         "An observation cannot be dated in the future."
-    ]
+    )
 
 
 def test_a_second_observation_on_the_same_date_is_refused(world):
     indicator = define(world)
     observe(world, indicator, value=Decimal("66"))
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         observe(world, indicator, value=Decimal("70"))
 
-    assert error.value.message_dict["observed_on"] == [
+    assert error.value.field_errors["observed_on"] == (
         "There is already an observation for 1 July 2025 (66%). Give this one its own date."
-    ]
+    )
 
 
 def test_recording_an_observation_is_refused_in_a_closed_network(world, closed_network):
     indicator = IndicatorFactory(network=closed_network, baseline_on=BASELINE_ON)
 
-    with pytest.raises(ValidationError, match="has closed"):
+    with pytest.raises(ActionRefused, match="has closed"):
         observe(world, indicator)
 
 
 def test_recording_an_observation_is_refused_to_a_co_leader_of_another_network(world):
     indicator = define(world)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         observe(world, indicator, by=world.other_co_leader)
 
 
@@ -168,11 +173,11 @@ def test_the_baseline_cannot_move_after_the_first_observation(world):
     indicator = IndicatorFactory(network=world.network, baseline_on=BASELINE_ON)
     ObservationFactory(indicator=indicator, observed_on=date(2024, 12, 1))
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         services.update_indicator(
             indicator=indicator, by=world.co_leader, baseline_on=date(2025, 1, 1)
         )
 
-    assert error.value.message_dict["baseline_on"] == [
+    assert error.value.field_errors["baseline_on"] == (
         "The first observation is dated 1 December 2024, so the baseline date cannot be later than that."
-    ]
+    )

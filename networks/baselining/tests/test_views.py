@@ -9,6 +9,11 @@ from django.urls import reverse
 
 from networks.baselining.factories import IndicatorFactory, ObservationFactory
 from networks.baselining.models import Indicator, Observation
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
 
 
 def list_url(network):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.engagement.factories import ActivityFactory
-from networks.engagement.tests.world import sign_in
+from tests.world import sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -1,35 +1,17 @@
-"""The permission matrix: every kind of person × every engagement view."""
+"""Who sees the all-networks engagement overview (the per-network matrix is in
+networks/tests/test_section_permissions.py)."""
 
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
 
 from networks.engagement import permissions
-from networks.engagement.tests.world import ROLES
+from tests.world import ROLES, world_built_once
 
-INSIDERS = {"member", "critical_friend", "co_leader", "broker", "admin"}
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
 
-NETWORK_ACTIONS = {
-    "can_view_active_people_total": set(ROLES),  # public: how alive the network is
-    "can_view_active_people_by_school": INSIDERS,  # not a public league table of schools
-}
-MATRIX = [
-    pytest.param(
-        action,
-        role,
-        role in allowed,
-        id=f"{action}-{role}-{'allowed' if role in allowed else 'refused'}",
-    )
-    for action, allowed in NETWORK_ACTIONS.items()
-    for role in ROLES
-]
-
-
-@pytest.mark.parametrize(("action", "role", "expected"), MATRIX)
-def test_permission(world, action, role, expected):
-    user = world.person(role) or AnonymousUser()
-
-    assert getattr(permissions, action)(user, world.network) is expected
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
@@ -40,3 +22,4 @@ def test_only_brokers_and_admins_see_the_engagement_overview(world, role, expect
     user = world.person(role) or AnonymousUser()
 
     assert permissions.can_view_engagement_overview(user) is expected
+    assert (permissions.why_not_view_engagement_overview(user) is None) is expected

@@ -12,6 +12,11 @@ from networks.engagement.selectors import (
     active_people_in_network,
 )
 from networks.models import NetworkSchool
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
 
 NOW = timezone.now().replace(microsecond=0)
 

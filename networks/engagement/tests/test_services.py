@@ -12,6 +12,11 @@ from networks.engagement.services import (
     record_activity,
     record_member_activity,
 )
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
 
 
 def test_record_activity_uses_the_school_the_person_represents(world):

@@ -10,10 +10,14 @@ from django.utils import timezone
 
 from core.accounts.factories import UserFactory
 from networks.engagement.factories import ActivityFactory
-from networks.engagement.tests.world import make_network
 from networks.engagement.views import NETWORKS_PER_PAGE
 from networks.engagement.wagtail_hooks import register_engagement_menu_item
 from networks.factories import MembershipFactory, SchoolFactory
+from tests.world import network_with_schools, world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
 
 OVERVIEW = reverse("engagement:overview")
 
@@ -46,7 +50,7 @@ def test_the_overview_lists_networks_most_active_first_with_their_schools(broker
 
 def test_the_overview_is_paginated(broker_client, world):
     for number in range(NETWORKS_PER_PAGE):
-        make_network(f"Extra Network {number:02d}")
+        network_with_schools(f"Extra Network {number:02d}")
 
     first = broker_client.get(OVERVIEW).content.decode()
     second = broker_client.get(f"{OVERVIEW}?page=2").content.decode()
@@ -69,7 +73,7 @@ def test_the_overview_sends_an_anonymous_visitor_to_sign_in(client, world):
 def add_networks_with_schools(count):
     for number in range(count):
         school = SchoolFactory()
-        network = make_network(f"Busy Network {count}-{number}", schools=[school])
+        network = network_with_schools(f"Busy Network {count}-{number}", schools=[school])
         active(MembershipFactory(network=network, school=school).user, network, school)
 
 

@@ -1,1 +1,1 @@
-from networks.engagement.tests.world import closed_network, world  # noqa: F401
+from tests.world import closed_network, world  # noqa: F401

@@ -7,12 +7,12 @@ from playwright.sync_api import expect
 
 from django.urls import reverse
 
-from networks.engagement.tests.world import sign_in
 from networks.funding.factories import (
     FundingReceiptFactory,
     InKindContributionFactory,
     SpendingPlanRevisionFactory,
 )
+from tests.world import sign_in
 
 pytestmark = pytest.mark.browser
 

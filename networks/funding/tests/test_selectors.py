@@ -1,5 +1,7 @@
 from decimal import Decimal
 
+import pytest
+
 from networks.funding.factories import (
     FundingReceiptFactory,
     InKindContributionFactory,
@@ -12,6 +14,11 @@ from networks.funding.selectors import (
     plan_history_entries,
     spending_plan_history,
 )
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
 
 
 def test_funding_totals_count_money_value_and_staff_days_separately(world):

@@ -3,8 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from django.core.exceptions import PermissionDenied, ValidationError
-
+from core.errors import ActionRefused, NotAllowed
 from networks.engagement.models import Activity, ActivityKind
 from networks.funding import services
 from networks.funding.models import (
@@ -16,6 +15,12 @@ from networks.funding.models import (
     SpendingPlanRevision,
 )
 from networks.models import NetworkSchool
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
+
 
 LAST_MONTH = date.today() - timedelta(days=30)
 
@@ -83,35 +88,35 @@ def test_record_funding_by_an_admin_who_is_not_a_member_is_not_counted_as_activi
 
 
 def test_record_funding_refuses_a_date_in_the_future(world):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         record_grant(world, received_on=date.today() + timedelta(days=1))
 
-    assert "cannot be in the future" in error.value.message_dict["received_on"][0]
+    assert "cannot be in the future" in error.value.field_errors["received_on"]
     assert FundingReceipt.objects.count() == 0
 
 
 def test_record_funding_refuses_an_amount_of_nothing(world):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         record_grant(world, amount=Decimal("0"))
 
-    assert error.value.message_dict["amount"] == ["The amount must be more than £0."]
+    assert error.value.field_errors["amount"] == "The amount must be more than £0."
 
 
 def test_record_funding_is_refused_for_a_member_who_is_not_a_co_leader(world):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         record_grant(world, by=world.member)
 
     assert FundingReceipt.objects.count() == 0
 
 
 def test_record_funding_is_refused_in_a_closed_network_with_a_reason(world, closed_network):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         record_grant(world)
 
-    assert error.value.messages == [
-        "Mersey Feedback Network has closed, so its funding and spending plan are read-only. "
-        "What it recorded stays available."
-    ]
+    assert error.value.message == (
+        "Mersey Feedback Network has closed, so its funding records and spending plan are "
+        "read-only. What it recorded stays available."
+    )
 
 
 def test_record_contribution_from_a_member_school(world):
@@ -122,14 +127,14 @@ def test_record_contribution_from_a_member_school(world):
 
 
 def test_record_contribution_from_a_school_outside_the_network_is_refused(world):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         contribute(world, school=world.outside_school)
 
-    assert error.value.message_dict["school"] == [
+    assert error.value.field_errors["school"] == (
         "Wirral Grammar School for Girls is not a current member school of Mersey Feedback "
         "Network. Only member schools' contributions count towards the network's match "
         "funding: add the school to the network first."
-    ]
+    )
     assert InKindContribution.objects.count() == 0
 
 
@@ -138,7 +143,7 @@ def test_record_contribution_from_a_school_that_has_left_is_refused(world):
         left_on=LAST_MONTH
     )
 
-    with pytest.raises(ValidationError, match="not a current member school"):
+    with pytest.raises(ActionRefused, match="not a current member school"):
         contribute(world, school=world.second_school)
 
 
@@ -156,19 +161,19 @@ def test_a_contribution_of_money_is_its_own_money_value(world):
 
 
 def test_a_contribution_of_money_with_a_different_money_value_is_refused(world):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         contribute(
             world, kind=ContributionKind.MONEY, quantity=Decimal("1500"), money_value=Decimal("20")
         )
 
-    assert "leave the money value blank" in error.value.message_dict["money_value"][0]
+    assert "leave the money value blank" in error.value.field_errors["money_value"]
 
 
 def test_hosting_without_a_unit_is_refused(world):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         contribute(world, kind=ContributionKind.HOSTING, quantity=Decimal("3"), unit=" ")
 
-    assert "Say what the quantity counts" in error.value.message_dict["unit"][0]
+    assert "Say what the quantity counts" in error.value.field_errors["unit"]
 
 
 def test_hosting_keeps_its_unit_and_optional_money_value(world):
@@ -195,10 +200,10 @@ def test_the_first_plan_needs_no_learning_note(world):
 def test_a_later_revision_without_a_learning_note_is_refused_with_the_reason(world):
     revise(world)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         revise(world, plan="Fewer trios, more time each.", learning="   ")
 
-    assert error.value.message_dict["learning"] == [LEARNING_REQUIRED]
+    assert error.value.field_errors["learning"] == LEARNING_REQUIRED
     assert "only audit asks how each network's learning changed its plans" in LEARNING_REQUIRED
     assert SpendingPlanRevision.objects.count() == 1
 
@@ -223,29 +228,29 @@ def test_a_revision_based_on_an_out_of_date_plan_is_refused(world):
     revise(world)
     revise(world, by=world.second_co_leader, learning="Hosting rotates now.", based_on=1)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         revise(world, learning="Trios needed more time.", based_on=1)
 
-    assert error.value.messages == [
+    assert error.value.message == (
         "Aisha Ahmed revised the plan (revision 2) while you were editing. Read their revision, "
         "then make your change again."
-    ]
+    )
 
 
 def test_a_plan_with_no_planned_amounts_is_refused(world):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         revise(world, lines=[])
 
-    assert "Add at least one planned amount" in error.value.message_dict["lines"][0]
+    assert "Add at least one planned amount" in error.value.field_errors["lines"]
 
 
 def test_a_negative_planned_amount_is_refused_and_nothing_is_written(world):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ActionRefused) as error:
         revise(world, lines=[("Cover", Decimal("100")), ("Refund", Decimal("-5"))])
 
-    assert error.value.message_dict["lines"] == [
+    assert error.value.field_errors["lines"] == (
         "Line 2 ('Refund'): A planned amount cannot be negative."
-    ]
+    )
     assert SpendingPlanRevision.objects.count() == SpendingPlanLine.objects.count() == 0
 
 
@@ -265,7 +270,7 @@ def test_revisions_cannot_be_deleted(world):
 
 
 def test_revising_the_plan_is_refused_in_a_closed_network(world, closed_network):
-    with pytest.raises(ValidationError, match="has closed"):
+    with pytest.raises(ActionRefused, match="has closed"):
         revise(world)
 
     assert SpendingPlanRevision.objects.count() == 0

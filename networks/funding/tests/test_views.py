@@ -13,6 +13,11 @@ from networks.funding.factories import (
     SpendingPlanRevisionFactory,
 )
 from networks.funding.models import LEARNING_REQUIRED, FundingReceipt, SpendingPlanRevision
+from tests.world import world_built_once
+
+# These tests only read the world: it is built once for the module.
+world = world_built_once()
+pytestmark = pytest.mark.django_db
 
 LAST_MONTH = (date.today() - timedelta(days=30)).isoformat()
 
@@ -167,7 +172,7 @@ def test_a_closed_network_s_forms_redirect_with_a_message(co_leader_client, worl
     response = co_leader_client.get(url("revise_plan", world.network), follow=True)
 
     assert response.redirect_chain[-1][0] == url("overview", world.network)
-    assert b"has closed, so its funding records are read-only" in response.content
+    assert b"has closed, so its funding records and spending plan are read-only" in response.content
 
 
 def test_the_funding_records_are_shown_to_a_member(client, world):
