@@ -17,10 +17,18 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 
+def _task(task_name: str):
+    """The registered task. Only a worker imports every app's `tasks` module when it starts; any
+    other process (web, tests) runs Celery's autodiscovery the first time it needs a task."""
+    if task_name not in current_app.tasks:
+        current_app.loader.import_default_modules()
+    return current_app.tasks[task_name]
+
+
 def send_now(task_name: str, *args) -> bool:
     """Send one task message at once. Returns False, logging why, when the broker is away."""
     try:
-        current_app.tasks[task_name].apply_async(args=args, retry=False)
+        _task(task_name).apply_async(args=args, retry=False)
     except (OperationalError, OSError):
         # The broker is down or refused us: the recorded work waits for the sweeper.
         logger.warning(
