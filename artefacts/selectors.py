@@ -1,20 +1,39 @@
 """Reads about artefacts. Every list of artefacts, anywhere, starts from artefacts_visible_to."""
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Substr
 
 from wagtail.log_actions import registry as log_registry
-from wagtail.models import Page, PageViewRestriction, Revision
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 
+from core.accounts.models import User
 from core.roles import is_admin, is_broker
-from networks.models import Membership, Role
+from core.schools.models import School
+from networks.models import Membership, NetworkPage, NetworkStatus, Role, Theme
 
 from .models import (
     ArtefactContributor,
     ArtefactModeration,
     ArtefactPage,
     ArtefactTrial,
+    ArtefactType,
     ModerationStatus,
+    Phase,
+    Subject,
     TrialOutcome,
     Visibility,
 )
@@ -175,8 +194,6 @@ def revisions_of(artefact):
 
 def moderation_history(artefact, *, limit: int = 50) -> list:
     """The audit-log entries for the artefact (moderation steps, publishing), newest first."""
-    from wagtail.models import PageLogEntry
-
     entries = list(
         PageLogEntry.objects.filter(page_id=artefact.pk)
         .select_related("user")
@@ -200,7 +217,7 @@ def drafts_of(user):
 
 def awaiting_review_by(user):
     """Submitted artefacts in networks the person co-leads (they may not approve their own)."""
-    led = Membership.objects.current().filter(user=user, role=Role.CO_LEADER).values("network_id")
+    led = Membership.objects.co_leaders().filter(user=user).values("network_id")
     return (
         ArtefactPage.objects.filter(
             network_id__in=led, moderation__status=ModerationStatus.SUBMITTED
@@ -213,8 +230,6 @@ def awaiting_review_by(user):
 
 def networks_to_write_in(user):
     """The open networks where the person may start an artefact."""
-    from networks.models import NetworkPage, NetworkStatus
-
     return (
         NetworkPage.objects.filter(
             pk__in=Membership.objects.current()
@@ -319,8 +334,6 @@ def trials_moderated_by(user):
     """The responses, shown and hidden, this person may moderate, newest first: every one for
     the national brokers and admins; those to the artefacts of the open networks they co-lead
     for co-leaders; none for anyone else. Loaded with everything a listing shows (one query)."""
-    from networks.models import NetworkStatus
-
     trials = ArtefactTrial.objects.select_related(
         "artefact__network",
         "artefact__latest_revision",
@@ -334,8 +347,8 @@ def trials_moderated_by(user):
     if is_admin(user) or is_broker(user):
         return trials
     led = (
-        Membership.objects.current()
-        .filter(user=user, role=Role.CO_LEADER)
+        Membership.objects.co_leaders()
+        .filter(user=user)
         .exclude(network__status=NetworkStatus.CLOSED)
         .values("network_id")
     )
@@ -344,8 +357,6 @@ def trials_moderated_by(user):
 
 def trial_networks_for(user):
     """The networks a person may say they tried an artefact with: their current ones."""
-    from networks.models import NetworkPage
-
     return (
         NetworkPage.objects.filter(pk__in=Membership.objects.network_ids_of(user))
         .order_by("title")
@@ -362,9 +373,6 @@ def artefacts_for_feed(*, network=None, theme=None, limit: int = FEED_LENGTH) ->
     Three queries whatever the number: the artefacts with their networks, their contributors
     and their themes.
     """
-    from django.contrib.auth.models import AnonymousUser
-    from django.db.models import Prefetch
-
     artefacts = artefacts_visible_to(AnonymousUser()).select_related("network")
     if network is not None:
         artefacts = artefacts.filter(network=network)
@@ -376,3 +384,121 @@ def artefacts_for_feed(*, network=None, theme=None, limit: int = FEED_LENGTH) ->
             "themes",
         )[:limit]
     )
+
+
+# --- Lists -----------------------------------------------------------------------------------
+
+
+def filter_artefacts(artefacts, *, artefact_type: str = "", theme: str = ""):
+    """Narrow a list to one type and one focus theme (by slug). Returns the artefacts and the
+    filters that apply: an unknown type is ignored."""
+    if artefact_type in ArtefactType.values:
+        artefacts = artefacts.filter(artefact_type=artefact_type)
+    else:
+        artefact_type = ""
+    if theme:
+        artefacts = artefacts.filter(themes__slug=theme).distinct()
+    return artefacts, {"type": artefact_type, "theme": theme}
+
+
+def themes() -> list:
+    return list(Theme.objects.all())
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+def tags_of(page) -> list:
+    """The tags of this version of the artefact, in one query.
+
+    A draft's tags live in its revision, where select_related means nothing: prefetch_related
+    loads them there, and skips the tags select_related already joined for a live page.
+    """
+    items = page.tagged_items.select_related("tag").prefetch_related("tag")
+    return sorted((item.tag for item in items), key=lambda tag: tag.name.casefold())
+
+
+@dataclass
+class ArtefactFormOptions:
+    """What the artefact form offers for one network, author and version."""
+
+    memberships: dict  # user id → current membership in the network, with user and school
+    contributors: object  # the people who may be credited (None: nobody)
+    contributor_labels: dict  # user id → "Name (School)"
+    schools: object  # the schools that may be named (None: none)
+    themes: object
+    phases: object
+    subjects: object
+    tags: list  # the version's own tags
+
+    def contributor_label(self, user) -> str:
+        return self.contributor_labels.get(user.pk, user.display_name)
+
+
+def artefact_form_options(network, *, author, artefact=None) -> ArtefactFormOptions:
+    """The people and schools the form offers: the network's current members and schools, and
+    anyone or any school the version already names (so a credit survives someone leaving).
+    `artefact` is the latest version (a revision's page object) when editing. Two queries, and
+    one more for an artefact's tags; the choices themselves are queried when shown."""
+    memberships = {
+        membership.user_id: membership
+        for membership in Membership.objects.current()
+        .filter(network=network)
+        .select_related("user", "school")
+    }
+    current_ids = set(memberships) - {author.pk}
+    previous = (
+        (
+            {row.user_id for row in artefact.contributors.all() if row.user_id}
+            if artefact is not None
+            else set()
+        )
+        - current_ids
+        - {author.pk}
+    )
+    labels = {
+        user_id: f"{m.user.display_name} ({m.school.name})" if m.school_id else m.user.display_name
+        for user_id, m in memberships.items()
+    }
+    school_ids = set(
+        network.school_links.filter(left_on__isnull=True).values_list("school_id", flat=True)
+    )
+    if artefact is not None:
+        school_ids |= {school.pk for school in artefact.schools.all()}
+    return ArtefactFormOptions(
+        memberships=memberships,
+        contributors=User.objects.filter(pk__in=current_ids | previous).order_by(
+            "first_name", "last_name"
+        )
+        if current_ids | previous
+        else None,
+        contributor_labels=labels,
+        schools=School.objects.filter(pk__in=school_ids).order_by("name") if school_ids else None,
+        themes=Theme.objects.all(),
+        phases=Phase.objects.all(),
+        subjects=Subject.objects.all(),
+        tags=tags_of(artefact) if artefact is not None else [],
+    )
+
+
+# --- Revisions -------------------------------------------------------------------------------
+
+
+def revisions_page(artefact, page_number, *, per_page: int = 25):
+    """One page of the artefact's versions, newest first, each with `previous_id`: the version
+    saved before it (None for the first). Two queries besides the count."""
+    all_revisions = revisions_of(artefact)
+    page_obj = Paginator(all_revisions, per_page).get_page(page_number)
+    versions = list(page_obj.object_list)
+    for newer, older in zip(versions, versions[1:], strict=False):
+        newer.previous_id = older.pk
+    if versions:
+        oldest = versions[-1]
+        oldest.previous_id = (
+            all_revisions.filter(created_at__lte=oldest.created_at)
+            .exclude(pk=oldest.pk)
+            .exclude(created_at=oldest.created_at, pk__gt=oldest.pk)
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return page_obj, versions
