@@ -26,13 +26,20 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import BasePermissionPolicy
 
 from core.accounts.models import BROKER_GROUP_NAME
+from core.views import add_refusal_to_form, perform_and_redirect
 from networks.models import Membership, NetworkStatus
 
 from . import selectors, services
 from .errors import ActionRefused
 from .forms import HideTrialForm
 from .models import ArtefactTrial, TrialOutcome
-from .permissions import can_hide_trial, can_moderate_any_trials, can_restore_trial
+from .permissions import (
+    can_hide_trial,
+    can_moderate_any_trials,
+    can_restore_trial,
+    why_not_hide_trial,
+    why_not_restore_trial,
+)
 
 URL_NAMESPACE = "artefact_trials"
 
@@ -124,14 +131,14 @@ class TrialInspectView(InspectView):
 
 class TrialActionView(WagtailAdminTemplateMixin):
     """One moderator action on one response: the trial is found among those the person
-    moderates (404 otherwise). Each action's view defines `refusal(user, trial)`, which says why
-    the action does not apply to it ("" when it does)."""
+    moderates (404 otherwise). Each action's view names its rule's `why_not` (from
+    artefacts.permissions), which says why the action does not apply to it (None when it does)."""
 
     action_label = ""
 
     def dispatch(self, request, *args, **kwargs):
         self.trial = get_object_or_404(selectors.trials_moderated_by(request.user), pk=kwargs["pk"])
-        refusal = self.refusal(request.user, self.trial)
+        refusal = self.why_not(request.user, self.trial)
         if refusal:
             messages.error(request, refusal)
             return redirect(f"{URL_NAMESPACE}:inspect", self.trial.pk)
@@ -157,14 +164,7 @@ class TrialHideView(TrialActionView, FormView):
     header_icon = "cross"
     action_label = "Hide"
 
-    def refusal(self, user, trial) -> str:
-        if can_hide_trial(user, trial):
-            return ""
-        return (
-            "That response is already hidden."
-            if trial.is_hidden
-            else "You cannot hide this response."
-        )
+    why_not = staticmethod(why_not_hide_trial)
 
     def form_valid(self, form):
         try:
@@ -175,7 +175,7 @@ class TrialHideView(TrialActionView, FormView):
                 reason=form.cleaned_data["reason"],
             )
         except ActionRefused as error:
-            form.add_error(None, error.message)
+            add_refusal_to_form(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Hidden. {self.trial.user.display_name} has been told why.")
         return redirect(f"{URL_NAMESPACE}:index")
@@ -193,25 +193,17 @@ class TrialRestoreView(TrialActionView, TemplateView):
     header_icon = "view"
     action_label = "Show again"
 
-    def refusal(self, user, trial) -> str:
-        if can_restore_trial(user, trial):
-            return ""
-        return (
-            "You cannot moderate your own response."
-            if trial.is_hidden
-            else "That response is not hidden."
-        )
+    why_not = staticmethod(why_not_restore_trial)
 
     def post(self, request, *args, **kwargs):
-        try:
-            services.restore_trial(
+        return perform_and_redirect(
+            request,
+            lambda: services.restore_trial(
                 artefact=self.trial.artefact, trial_id=self.trial.pk, by=request.user
-            )
-        except ActionRefused as error:
-            messages.error(request, error.message)
-            return redirect(f"{URL_NAMESPACE}:inspect", self.trial.pk)
-        messages.success(request, f"Shown again. {self.trial.user.display_name} has been told.")
-        return redirect(f"{URL_NAMESPACE}:index")
+            ),
+            success=f"Shown again. {self.trial.user.display_name} has been told.",
+            to=f"{URL_NAMESPACE}:index",
+        )
 
 
 COLUMNS = [

@@ -10,6 +10,10 @@ network and slug, and a person has one response per artefact, so a second run ad
 
 import textwrap
 from datetime import datetime, time, timedelta
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from django.db.models import Q
 from django.utils import timezone
@@ -19,12 +23,13 @@ from core.accounts.models import User
 from networks.models import Membership, NetworkPage, Role, Theme
 
 from . import services
-from .demo_content import ADAPTATIONS, ARTEFACTS, IN_MODERATION, TRIALS
 from .factories import ArtefactPageFactory
 from .models import ArtefactPage, ArtefactTrial, Licence, Phase, Subject
 from .permissions import author_ids
 from .richtext import plain_to_rich_text
 from .sample_files import docx_bytes, pdf_bytes
+
+DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 
 SECTION_KEYS = {
     "context": "context",
@@ -41,6 +46,13 @@ EXTERNAL_CONTRIBUTORS = [
 ]
 
 
+@cache
+def demo_data(name: str) -> list[dict]:
+    """One of the data files in demo_data/ (artefacts, in_moderation, adaptations, trials)."""
+    with open(DEMO_DATA / f"{name}.yaml", encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
 def seed(log) -> None:
     networks = {network.title: network for network in NetworkPage.objects.all()}
     if not networks:
@@ -52,7 +64,7 @@ def seed(log) -> None:
         "subjects": {subject.name: subject for subject in Subject.objects.all()},
     }
     created = 0
-    for position, spec in enumerate(ARTEFACTS):
+    for position, spec in enumerate(demo_data("artefacts")):
         network = networks.get(spec["network"])
         if network is None or _exists(network, spec["title"]):
             continue
@@ -88,21 +100,22 @@ def _fields(spec, vocabulary) -> dict:
         "visibility": spec["visibility"],
     }
     for field, key in SECTION_KEYS.items():
-        fields[field] = plain_to_rich_text(spec[key])
-    if spec["evidence"]:
-        kind, strength, text = spec["evidence"]
+        fields[field] = plain_to_rich_text(spec.get(key, ""))
+    evidence = spec.get("evidence")
+    if evidence:
         fields.update(
-            evidence_kind=kind,
-            evidence_strength=strength,
-            evidence_of_impact=plain_to_rich_text(text),
+            evidence_kind=evidence["kind"],
+            evidence_strength=evidence["strength"],
+            evidence_of_impact=plain_to_rich_text(evidence["text"]),
         )
     for name in ("themes", "phases", "subjects"):
-        fields[name] = [vocabulary[name][term] for term in spec[name] if term in vocabulary[name]]
+        terms = spec.get(name, [])
+        fields[name] = [vocabulary[name][term] for term in terms if term in vocabulary[name]]
     return fields
 
 
 def _file(spec):
-    kind = spec["file"]
+    kind = spec.get("file")
     if not kind:
         return []
     stem = slugify(spec["title"])[:50]
@@ -155,10 +168,10 @@ def _published(network, spec, position, vocabulary) -> ArtefactPage:
         slug=slugify(spec["title"])[:80],
         licence=licence,
         schools=[m.school for m in team if m.school_id],
-        tags=spec["tags"],
+        tags=spec.get("tags", []),
         contributors=contributors,
         documents=_file(spec),
-        videos=[(spec["title"], spec["video"])] if spec["video"] else [],
+        videos=[(spec["title"], spec["video"])] if spec.get("video") else [],
         first_published_at=_published_at(network, position),
         **fields,
     )
@@ -168,14 +181,17 @@ def _in_moderation(networks, vocabulary) -> int:
     """Work in progress for the demo logins, made through the moderation services."""
     teacher = User.objects.filter(email="teacher@example.org").first()
     created = 0
-    for number, spec in enumerate(IN_MODERATION):
+    for number, spec in enumerate(demo_data("in_moderation")):
         network = networks.get(spec["network"])
         if teacher is None or network is None or _exists(network, spec["title"]):
             continue
         if not Membership.objects.current().filter(network=network, user=teacher).exists():
             continue
         artefact = services.create_artefact(
-            network=network, by=teacher, fields=_fields(spec, vocabulary), tags=spec["tags"]
+            network=network,
+            by=teacher,
+            fields=_fields(spec, vocabulary),
+            tags=spec.get("tags", []),
         )
         services.submit_artefact(artefact=artefact, by=teacher)
         if number == 1:
@@ -212,9 +228,10 @@ def _writers(network, *, role=None) -> list[Membership]:
 def _adaptations(networks) -> int:
     """Adaptations across networks, started, submitted and approved through the services."""
     created = 0
-    for source_network, source_title, network_title, title, summary, changed in ADAPTATIONS:
-        original = _find(networks, source_network, source_title)
-        network = networks.get(network_title)
+    for spec in demo_data("adaptations"):
+        original = _find(networks, spec["original_network"], spec["original_title"])
+        network = networks.get(spec["network"])
+        title = spec["title"]
         if original is None or network is None or _exists(network, title):
             continue
         adapters = _writers(network, role=Role.MEMBER) or _writers(network)
@@ -232,13 +249,13 @@ def _adaptations(networks) -> int:
             network=network,
             by=adapter,
             title=title,
-            what_we_changed=plain_to_rich_text(changed),
+            what_we_changed=plain_to_rich_text(spec["what_we_changed"]),
         )
         services.save_draft(
             artefact=adaptation,
             by=adapter,
             base_revision_id=adaptation.latest_revision_id,
-            fields={"summary": summary},
+            fields={"summary": spec["summary"]},
         )
         services.submit_artefact(artefact=adaptation, by=adapter)
         services.approve_artefact(artefact=adaptation, by=reviewer)
@@ -249,9 +266,9 @@ def _adaptations(networks) -> int:
 def _trials(networks) -> int:
     """“We tried this” responses from members of other networks, through the service."""
     added = 0
-    for source_network, source_title, network_title, outcome, context, note in TRIALS:
-        artefact = _find(networks, source_network, source_title)
-        network = networks.get(network_title)
+    for spec in demo_data("trials"):
+        artefact = _find(networks, spec["artefact_network"], spec["artefact_title"])
+        network = networks.get(spec["network"])
         if artefact is None or network is None:
             continue
         authors = author_ids(artefact)
@@ -269,9 +286,9 @@ def _trials(networks) -> int:
             artefact=artefact,
             by=trier,
             network=network,
-            context=context,
-            outcome=outcome,
-            note=note,
+            context=spec["context"],
+            outcome=spec["outcome"],
+            note=spec["note"],
         )
         added += 1
     return added

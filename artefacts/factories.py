@@ -32,6 +32,8 @@ from .models import (
     Visibility,
 )
 from .sample_files import pdf_bytes
+from .services import store_upload
+from .uploads import check_upload
 
 
 class PhaseFactory(factory.django.DjangoModelFactory):
@@ -82,9 +84,6 @@ class ArtefactPageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, network, live=True, **kwargs):
-        from .services import store_upload
-        from .uploads import check_upload
-
         relations = {name: kwargs.pop(name) for name in ("themes", "phases", "subjects", "schools")}
         tags = kwargs.pop("tags")
         contributors = kwargs.pop("contributors")

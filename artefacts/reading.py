@@ -27,6 +27,7 @@ from .selectors import (
     adapted_from_for,
     networks_to_adapt_into,
     related_artefacts,
+    tags_of,
     trial_by,
     trial_summary,
     trials_of,
@@ -64,16 +65,6 @@ def contributors_with_affiliations(page) -> list:
         row.school = schools.get(row.school_id)
         row.network = networks.get(row.network_id)
     return sorted(rows, key=lambda row: row.sort_order or 0)
-
-
-def tags_of(page) -> list:
-    """The tags of this version of the artefact, in one query.
-
-    A draft's tags live in its revision, where select_related means nothing: prefetch_related
-    loads them there, and skips the tags select_related already joined for a live page.
-    """
-    items = page.tagged_items.select_related("tag").prefetch_related("tag")
-    return sorted((item.tag for item in items), key=lambda tag: tag.name.casefold())
 
 
 def citation_for(page, contributors, network, *, url: str) -> Citation:

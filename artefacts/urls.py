@@ -6,35 +6,35 @@ artefact slug, so it never hides an artefact page); everything else is under /ar
 
 from django.urls import include, path
 
-from . import views
+from .views import drafting, files, lists, moderation, revisions, spreading
 
 app_name = "artefacts"
 
 network_patterns = [
-    path("", views.network_list, name="network_list"),
-    path("new/", views.create, name="create"),
+    path("", lists.network_list, name="network_list"),
+    path("new/", drafting.create, name="create"),
 ]
 
 artefact_patterns = [
-    path("", views.index, name="index"),
-    path("yours/", views.yours, name="yours"),
-    path("<int:artefact_id>/", views.workspace, name="workspace"),
-    path("<int:artefact_id>/edit/", views.edit, name="edit"),
-    path("<int:artefact_id>/submit/", views.submit, name="submit"),
-    path("<int:artefact_id>/approve/", views.approve, name="approve"),
-    path("<int:artefact_id>/request-changes/", views.request_changes, name="request_changes"),
-    path("<int:artefact_id>/tried/", views.tried, name="tried"),
+    path("", lists.index, name="index"),
+    path("yours/", lists.yours, name="yours"),
+    path("<int:artefact_id>/", moderation.workspace, name="workspace"),
+    path("<int:artefact_id>/edit/", drafting.edit, name="edit"),
+    path("<int:artefact_id>/submit/", moderation.submit, name="submit"),
+    path("<int:artefact_id>/approve/", moderation.approve, name="approve"),
+    path("<int:artefact_id>/request-changes/", moderation.request_changes, name="request_changes"),
+    path("<int:artefact_id>/tried/", spreading.tried, name="tried"),
     path(
         "<int:artefact_id>/tried/<int:trial_id>/withdraw/",
-        views.withdraw_trial,
+        spreading.withdraw_trial,
         name="withdraw_trial",
     ),
-    path("<int:artefact_id>/tried/<int:trial_id>/hide/", views.hide_trial, name="hide_trial"),
-    path("<int:artefact_id>/adapt/", views.adapt, name="adapt"),
-    path("<int:artefact_id>/revisions/", views.revisions, name="revisions"),
-    path("<int:artefact_id>/revisions/compare/", views.compare, name="compare"),
-    path("<int:artefact_id>/documents/<int:document_id>/", views.document, name="document"),
-    path("<int:artefact_id>/images/<int:image_id>/", views.image, name="image"),
+    path("<int:artefact_id>/tried/<int:trial_id>/hide/", spreading.hide_trial, name="hide_trial"),
+    path("<int:artefact_id>/adapt/", spreading.adapt, name="adapt"),
+    path("<int:artefact_id>/revisions/", revisions.revisions, name="revisions"),
+    path("<int:artefact_id>/revisions/compare/", revisions.compare, name="compare"),
+    path("<int:artefact_id>/documents/<int:document_id>/", files.document, name="document"),
+    path("<int:artefact_id>/images/<int:image_id>/", files.image, name="image"),
 ]
 
 urlpatterns = [

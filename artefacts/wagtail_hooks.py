@@ -1,6 +1,7 @@
 from django.contrib.auth.models import Permission
 from django.http import Http404
 from django.urls import path, reverse
+from django.utils.cache import patch_cache_control
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -11,11 +12,26 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
 from . import admin_views
-from .models import ArtefactFile, ArtefactPage, ArtefactTrial, Phase, Subject
-from .permissions import can_create_artefact, can_download
+from .models import (
+    PAGE_CONTEXT_HOOK,
+    PERMISSION_TESTER_HOOK,
+    ArtefactFile,
+    ArtefactPage,
+    ArtefactTrial,
+    Phase,
+    Subject,
+)
+from .permissions import (
+    can_create_artefact,
+    can_download,
+    is_readable_by_anyone,
+    why_not_read_live_artefact,
+)
+from .reading import reading_context
 from .selectors import network_artefacts
 from .services import ACTION_LABELS
 from .templatetags.artefact_feeds import network_feed_url
+from .wagtail_permissions import ArtefactPermissionTester
 
 PROFILE_LATEST = 6
 
@@ -24,6 +40,29 @@ PROFILE_LATEST = 6
 def register_artefact_actions(actions):
     for action, (label, message) in ACTION_LABELS.items():
         actions.register_action(action, label, message)
+
+
+hooks.register(PAGE_CONTEXT_HOOK, reading_context)
+hooks.register(PERMISSION_TESTER_HOOK, ArtefactPermissionTester)
+
+
+# After Wagtail's own privacy check (order): a restricted page still asks people to sign in.
+@hooks.register("on_serve_page", order=100)
+def serve_artefacts_to_their_readers(serve):
+    """Someone not entitled to read an artefact gets the same 404 as for a page that does not
+    exist; one not public is kept out of shared caches."""
+
+    def serve_artefact(page, request, serve_args, serve_kwargs):
+        if not isinstance(page, ArtefactPage):
+            return serve(page, request, serve_args, serve_kwargs)
+        if reason := why_not_read_live_artefact(request.user, page):
+            raise Http404(reason)
+        response = serve(page, request, serve_args, serve_kwargs)
+        if not is_readable_by_anyone(page):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    return serve_artefact
 
 
 @hooks.register(PROFILE_SECTIONS_HOOK)

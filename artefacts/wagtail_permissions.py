@@ -8,6 +8,8 @@ member edit anyone's artefact and a co-leader publish their own, skipping modera
 * publishing from the admin is for admins only (support): everyone else publishes by approving
   a submitted artefact in the site, which enforces the "not the author" rule;
 * Wagtail's own workflows are not offered for artefacts: moderation happens in the site.
+
+ArtefactPage.permissions_for_user returns this tester (registered in artefacts.wagtail_hooks).
 """
 
 from wagtail.models import PagePermissionTester

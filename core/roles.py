@@ -21,3 +21,8 @@ def is_admin(user) -> bool:
 
 def is_staff_or_broker(user) -> bool:
     return is_admin(user) or is_broker(user)
+
+
+def can_open_admin(user) -> bool:
+    """Staff and the national brokers are offered the way into the Wagtail admin."""
+    return bool(getattr(user, "is_authenticated", False) and (user.is_staff or is_broker(user)))

@@ -13,6 +13,8 @@ from .files import ArtefactFile
 from .lineage import AdaptationNotice
 from .moderation import ArtefactModeration
 from .pages import (
+    PAGE_CONTEXT_HOOK,
+    PERMISSION_TESTER_HOOK,
     RESERVED_SLUGS,
     RICH_TEXT_FEATURES,
     SECTIONS,
@@ -26,6 +28,8 @@ from .vocabulary import Phase, Subject
 __all__ = [
     "ADAPTABLE_LICENCES",
     "EVIDENCE_STRENGTH_GUIDANCE",
+    "PAGE_CONTEXT_HOOK",
+    "PERMISSION_TESTER_HOOK",
     "RESERVED_SLUGS",
     "RICH_TEXT_FEATURES",
     "SECTIONS",

@@ -11,13 +11,13 @@ from taggit.models import TaggedItemBase
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
-from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -29,6 +29,8 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from networks.models import NetworkPage
 
 from ..blocks import ResourcesBlock
 from .choices import (
@@ -63,6 +65,50 @@ SECTIONS = [
 
 # Paths beneath a network page that are not artefacts (networks.urls and artefacts.urls).
 RESERVED_SLUGS = frozenset({"artefacts", "join", "leave", "manage", "edit", "new"})
+
+# What the page shows and who may do what with it in the Wagtail admin come from modules that
+# import this one (artefacts.reading, artefacts.wagtail_permissions): artefacts.wagtail_hooks
+# registers them with these Wagtail hooks, so this module never imports them.
+PAGE_CONTEXT_HOOK = "artefact_page_context"
+PERMISSION_TESTER_HOOK = "artefact_permission_tester"
+
+EVIDENCE_KIND_REQUIRED = "Say what kind of evidence this is."
+EVIDENCE_STRENGTH_REQUIRED = "Rate how strong the evidence is, from 1 to 5."
+
+
+def evidence_problems(*, impact: str, kind: str, strength) -> dict[str, str]:
+    """What stops this evidence being published, by field name: evidence of impact needs a kind
+    and a strength, so readers can weigh it. `impact` is plain or rich text. No query."""
+    if not strip_tags(impact or "").strip():
+        return {}
+    problems = {}
+    if not kind:
+        problems["evidence_kind"] = EVIDENCE_KIND_REQUIRED
+    if not strength:
+        problems["evidence_strength"] = EVIDENCE_STRENGTH_REQUIRED
+    return problems
+
+
+def _registered(hook_name: str):
+    functions = hooks.get_hooks(hook_name)
+    if not functions:
+        raise ImproperlyConfigured(f"Nothing is registered with the {hook_name!r} hook.")
+    return functions[-1]
+
+
+class ArtefactAdminPageForm(WagtailAdminPageForm):
+    """The Wagtail editor's form keeps the artefact's own rules, as the site's form does."""
+
+    def clean(self):
+        cleaned = super().clean()
+        problems = evidence_problems(
+            impact=cleaned.get("evidence_of_impact"),
+            kind=cleaned.get("evidence_kind"),
+            strength=cleaned.get("evidence_strength"),
+        )
+        for name, message in problems.items():
+            self.add_error(name, message)
+        return cleaned
 
 
 class ArtefactTag(TaggedItemBase):
@@ -182,6 +228,7 @@ class ArtefactPage(Page):
         index.FilterField("visibility"),
     ]
 
+    base_form_class = ArtefactAdminPageForm
     parent_page_types = ["networks.NetworkPage"]
     subpage_types = []
     template = "artefacts/artefact_page.html"
@@ -204,8 +251,6 @@ class ArtefactPage(Page):
     def _network_id_from_tree(self):
         if not self.path or len(self.path) <= self.steplen:
             return None
-        from networks.models import NetworkPage
-
         return (
             NetworkPage.objects.filter(path=self.path[: -self.steplen])
             .values_list("pk", flat=True)
@@ -220,36 +265,37 @@ class ArtefactPage(Page):
             self.network = parent  # routed through its network's page: no need to load it again
         return super().route(request, path_components)
 
-    def serve(self, request, *args, **kwargs):
-        """Someone not entitled to read it gets the same 404 as for a page that does not exist."""
-        from ..permissions import can_read_live_artefact
-
-        if not can_read_live_artefact(request.user, self):
-            raise Http404("No artefact found.")
-        response = super().serve(request, *args, **kwargs)
-        if self.visibility != Visibility.PUBLIC:
-            patch_cache_control(response, private=True, no_store=True)
-        return response
-
     def get_sitemap_urls(self, request=None):
         """Only public artefacts belong in a sitemap (the others are not findable by URL)."""
-        if self.visibility != Visibility.PUBLIC:
+        if not self.is_public:
             return []
         return super().get_sitemap_urls(request)
 
-    def get_context(self, request, *args, **kwargs):
-        from ..reading import reading_context
+    # Reading it: artefacts.wagtail_hooks serves it only to people who may read it (the same
+    # 404 as for a page that does not exist) and keeps non-public ones out of shared caches.
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(reading_context(self, request.user))
+        context.update(_registered(PAGE_CONTEXT_HOOK)(self, request.user))
         return context
 
     def permissions_for_user(self, user):
-        from ..wagtail_permissions import ArtefactPermissionTester
-
-        return ArtefactPermissionTester(user, self)
+        return _registered(PERMISSION_TESTER_HOOK)(user, self)
 
     # --- Reading helpers -------------------------------------------------------------------
+
+    # Who may read it is artefacts.permissions' rule; these only name the value.
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+    @property
+    def is_members_only(self) -> bool:
+        return self.visibility == Visibility.MEMBERS
+
+    @property
+    def is_network_only(self) -> bool:
+        return self.visibility == Visibility.NETWORK
 
     @property
     def licence_url(self) -> str:
@@ -262,6 +308,14 @@ class ArtefactPage(Page):
     @property
     def evidence_strength_guidance(self) -> str:
         return EVIDENCE_STRENGTH_GUIDANCE.get(self.evidence_strength or 0, "")
+
+    def evidence_problems(self) -> dict[str, str]:
+        """What stops this version's evidence being published, by field name. No query."""
+        return evidence_problems(
+            impact=self.evidence_of_impact,
+            kind=self.evidence_kind,
+            strength=self.evidence_strength,
+        )
 
     # --- Lineage -----------------------------------------------------------------------------
 
@@ -282,7 +336,7 @@ class ArtefactPage(Page):
             problems["what_we_changed"] = (
                 "Say what you changed and why: readers of both artefacts see it."
             )
-        if original.visibility == Visibility.NETWORK and self.network_id != original.network_id:
+        if original.is_network_only and self.network_id != original.network_id:
             problems["network"] = (
                 f"“{original.title}” is shared with {original.network.title} only: adapt it "
                 "there, or ask its authors to share it more widely."

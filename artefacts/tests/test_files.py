@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from artefacts.factories import sample_pdf
 from artefacts.models import ArtefactFile, ArtefactPage
 from artefacts.sample_files import docx_bytes, pdf_bytes, png_bytes
+from artefacts.selectors import artefact_form_options
 from artefacts.uploads import check_upload
 
 from .helpers import draft
@@ -116,6 +117,7 @@ def test_an_image_needs_a_description(world):
         {"new_file": upload("wall.png", png_bytes())},
         network=world.network,
         author=world.author,
+        options=artefact_form_options(world.network, author=world.author),
     )
 
     assert not form.is_valid()

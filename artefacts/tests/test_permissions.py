@@ -1,12 +1,20 @@
 """The permission matrix: anonymous, outsider, members, co-leaders, another network's co-leader,
-critical friend, broker and admin × every artefact action."""
+critical friend, broker and admin × every artefact rule, as one parametrised test; then the
+rules' special cases, and the companion every rule has that says why not."""
+
+import inspect
+from dataclasses import dataclass
 
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from artefacts import permissions
+from artefacts.factories import ArtefactTrialFactory, sample_pdf
 from artefacts.models import ArtefactModeration, ModerationStatus
+from networks.factories import MembershipFactory
+from networks.models import Membership
 
 PEOPLE = [
     "anonymous",
@@ -20,64 +28,224 @@ PEOPLE = [
     "broker",
     "admin",
 ]
+EVERYONE = set(PEOPLE)
+READERS_OF_THE_NETWORK = {"author", "member", "critical_friend", "co_leader", "broker", "admin"}
 
 
 def person(world, name):
     return AnonymousUser() if name == "anonymous" else getattr(world, name)
 
 
-def expect(allowed: set[str]):
-    return [pytest.param(name, name in allowed, id=name) for name in PEOPLE]
+@dataclass
+class Subjects:
+    """What the rules are asked about, made in the world's network by its author."""
+
+    world: object
+    make_artefact: object
+    make_draft: object
+
+    def artefact(self, **fields):
+        return self.make_artefact(**fields)
+
+    def draft(self, **fields):
+        return self.make_draft(**fields)
+
+    def submitted(self):
+        artefact = self.make_draft()
+        moderation = ArtefactModeration.objects.get(artefact=artefact)
+        moderation.status = ModerationStatus.SUBMITTED
+        moderation.submitted_by = self.world.author
+        moderation.submitted_revision = artefact.latest_revision
+        moderation.save()
+        return artefact, moderation
+
+    def trial(self, writer, **fields):
+        return ArtefactTrialFactory(
+            artefact=self.make_artefact(), user=getattr(self.world, writer), **fields
+        )
 
 
-@pytest.mark.parametrize(("who", "allowed"), expect({"author", "member", "co_leader"}))
-def test_can_create_artefact(world, who, allowed):
-    assert permissions.can_create_artefact(person(world, who), world.network) is allowed
+def _download(subjects, user):
+    artefact = subjects.artefact(visibility="network", documents=[sample_pdf()])
+    document_id = next(iter(artefact.resource_ids("document")))
+    return permissions.can_download(user, artefact, kind="document", file_id=document_id)
+
+
+def _submit(subjects, user):
+    artefact = subjects.draft()
+    moderation = ArtefactModeration.objects.get(artefact=artefact)
+    return permissions.can_submit(user, artefact, moderation)
+
+
+# (rule, who may, question): each question makes its subject and asks about one person.
+RULES = [
+    (
+        "create an artefact in the network",
+        {"author", "member", "co_leader"},
+        lambda s, user: permissions.can_create_artefact(user, s.world.network),
+    ),
+    (
+        "read a public artefact",
+        EVERYONE,
+        lambda s, user: permissions.can_read_live_artefact(user, s.artefact(visibility="public")),
+    ),
+    (
+        "read a members-only artefact",
+        EVERYONE - {"anonymous"},
+        lambda s, user: permissions.can_read_live_artefact(user, s.artefact(visibility="members")),
+    ),
+    (
+        "read a network-only artefact",
+        READERS_OF_THE_NETWORK,
+        lambda s, user: permissions.can_read_live_artefact(user, s.artefact(visibility="network")),
+    ),
+    (
+        "read a draft as a published page",
+        set(),
+        lambda s, user: permissions.can_read_live_artefact(user, s.draft(visibility="public")),
+    ),
+    (
+        "view a draft",
+        {"author", "co_leader", "admin"},
+        lambda s, user: permissions.can_view_draft(user, s.draft()),
+    ),
+    (
+        "edit a draft",
+        {"author", "co_leader", "admin"},
+        lambda s, user: permissions.can_edit_artefact(user, s.draft()),
+    ),
+    ("submit a draft", {"author"}, _submit),
+    (
+        "approve a submitted draft",
+        {"co_leader"},
+        lambda s, user: permissions.can_approve(user, *s.submitted()),
+    ),
+    ("download a network-only artefact's document", READERS_OF_THE_NETWORK, _download),
+    (
+        "say they tried a public artefact",
+        EVERYONE - {"anonymous", "author"},
+        lambda s, user: permissions.can_record_trial(user, s.artefact(visibility="public")),
+    ),
+    (
+        "say they tried a network-only artefact",
+        {"member", "critical_friend", "co_leader", "broker", "admin"},
+        lambda s, user: permissions.can_record_trial(user, s.artefact(visibility="network")),
+    ),
+    (
+        "say they tried a draft",
+        set(),
+        lambda s, user: permissions.can_record_trial(user, s.draft()),
+    ),
+    (
+        "adapt a public artefact",
+        {"author", "member", "co_leader", "other_co_leader", "other_member"},
+        lambda s, user: permissions.can_adapt_artefact(user, s.artefact(visibility="public")),
+    ),
+    (
+        "adapt a network-only artefact",
+        {"author", "member", "co_leader"},
+        lambda s, user: permissions.can_adapt_artefact(user, s.artefact(visibility="network")),
+    ),
+    (
+        "adapt an all-rights-reserved artefact",
+        set(),
+        lambda s, user: permissions.can_adapt_artefact(
+            user, s.artefact(licence="all-rights-reserved")
+        ),
+    ),
+    (
+        "adapt a draft",
+        set(),
+        lambda s, user: permissions.can_adapt_artefact(user, s.draft()),
+    ),
+    (
+        "adapt a members-only artefact into another network",
+        {"other_co_leader", "other_member"},
+        lambda s, user: permissions.can_adapt_into(
+            user, s.artefact(visibility="members"), s.world.other_network
+        ),
+    ),
+    (
+        "withdraw a response",
+        {"other_member"},
+        lambda s, user: permissions.can_withdraw_trial(user, s.trial("other_member")),
+    ),
+    (
+        "withdraw a hidden response",
+        set(),
+        lambda s, user: permissions.can_withdraw_trial(user, s.trial("other_member", hidden=True)),
+    ),
+    (
+        "hide a response",
+        {"co_leader", "broker", "admin"},
+        lambda s, user: permissions.can_hide_trial(user, s.trial("outsider")),
+    ),
+    (
+        "hide a hidden response",
+        set(),
+        lambda s, user: permissions.can_hide_trial(user, s.trial("outsider", hidden=True)),
+    ),
+    (
+        "show a hidden response again",
+        {"co_leader", "broker", "admin"},
+        lambda s, user: permissions.can_restore_trial(user, s.trial("outsider", hidden=True)),
+    ),
+    (
+        "show a shown response again",
+        set(),
+        lambda s, user: permissions.can_restore_trial(user, s.trial("outsider")),
+    ),
+    (
+        "moderate responses somewhere",
+        {"co_leader", "other_co_leader", "broker", "admin"},
+        lambda s, user: permissions.can_moderate_any_trials(user),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("ask", "who", "allowed"),
+    [
+        pytest.param(ask, who, who in may, id=f"{rule}: {who}")
+        for rule, may, ask in RULES
+        for who in PEOPLE
+    ],
+)
+def test_who_may(world, make_artefact, make_draft, ask, who, allowed):
+    subjects = Subjects(world, make_artefact, make_draft)
+
+    assert ask(subjects, person(world, who)) is allowed
+
+
+def test_every_rule_says_why_not():
+    rules = [name for name, _ in inspect.getmembers(permissions, inspect.isfunction)]
+
+    assert [
+        name
+        for name in rules
+        if name.startswith("can_") and f"why_not_{name.removeprefix('can_')}" not in rules
+    ] == []
+
+
+def test_a_refusal_says_why_in_the_rules_own_words(world, make_draft):
+    artefact = make_draft()
+
+    assert permissions.why_not_edit_artefact(world.member, artefact) == permissions.CANNOT_EDIT
+    assert permissions.why_not_edit_artefact(world.author, artefact) is None
+
+
+@pytest.fixture
+def make_trial(make_artefact):
+    def make(user, artefact=None, **fields):
+        return ArtefactTrialFactory(artefact=artefact or make_artefact(), user=user, **fields)
+
+    return make
 
 
 def test_nobody_creates_artefacts_in_a_closed_network(world):
     world.network.status = "closed"
 
     assert not permissions.can_create_artefact(world.co_leader, world.network)
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set(PEOPLE)))
-def test_can_read_public_artefact(world, make_artefact, who, allowed):
-    artefact = make_artefact(visibility="public")
-    assert permissions.can_read_live_artefact(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set(PEOPLE) - {"anonymous"}))
-def test_can_read_members_only_artefact(world, make_artefact, who, allowed):
-    artefact = make_artefact(visibility="members")
-    assert permissions.can_read_live_artefact(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(
-    ("who", "allowed"),
-    expect({"author", "member", "critical_friend", "co_leader", "broker", "admin"}),
-)
-def test_can_read_network_only_artefact(world, make_artefact, who, allowed):
-    artefact = make_artefact(visibility="network")
-    assert permissions.can_read_live_artefact(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set()))
-def test_nobody_reads_a_draft_as_a_published_page(world, make_draft, who, allowed):
-    artefact = make_draft(visibility="public")
-    assert permissions.can_read_live_artefact(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect({"author", "co_leader", "admin"}))
-def test_can_view_draft(world, make_draft, who, allowed):
-    artefact = make_draft()
-    assert permissions.can_view_draft(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect({"author", "co_leader", "admin"}))
-def test_can_edit_artefact(world, make_draft, who, allowed):
-    artefact = make_draft()
-    assert permissions.can_edit_artefact(person(world, who), artefact) is allowed
 
 
 def test_a_contributor_from_the_network_can_edit(world, make_draft):
@@ -88,10 +256,6 @@ def test_a_contributor_from_the_network_can_edit(world, make_draft):
 
 
 def test_an_author_who_left_the_network_cannot_edit(world, make_draft):
-    from django.utils import timezone
-
-    from networks.models import Membership
-
     artefact = make_draft()
     Membership.objects.filter(user=world.author).update(left_at=timezone.now())
 
@@ -107,24 +271,6 @@ def test_nobody_edits_in_a_closed_network(world, make_draft):
     assert not permissions.can_edit_artefact(world.author, artefact)
 
 
-@pytest.mark.parametrize(("who", "allowed"), expect({"author"}))
-def test_can_submit(world, make_draft, who, allowed):
-    artefact = make_draft()
-    moderation = ArtefactModeration.objects.get(artefact=artefact)
-    assert permissions.can_submit(person(world, who), artefact, moderation) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect({"co_leader"}))
-def test_can_approve(world, make_draft, who, allowed):
-    artefact = make_draft()
-    moderation = ArtefactModeration.objects.get(artefact=artefact)
-    moderation.status = ModerationStatus.SUBMITTED
-    moderation.submitted_by = world.author
-    moderation.submitted_revision = artefact.latest_revision
-    moderation.save()
-    assert permissions.can_approve(person(world, who), artefact, moderation) is allowed
-
-
 def test_nobody_approves_an_artefact_that_was_not_submitted(world, make_draft):
     artefact = make_draft()
     moderation = ArtefactModeration.objects.get(artefact=artefact)
@@ -132,80 +278,7 @@ def test_nobody_approves_an_artefact_that_was_not_submitted(world, make_draft):
     assert not permissions.can_approve(world.co_leader, artefact, moderation)
 
 
-@pytest.mark.parametrize(
-    ("who", "allowed"),
-    expect({"author", "member", "critical_friend", "co_leader", "broker", "admin"}),
-)
-def test_can_download_a_network_only_artefacts_document(world, make_artefact, who, allowed):
-    from artefacts.factories import sample_pdf
-
-    artefact = make_artefact(visibility="network", documents=[sample_pdf()])
-    document_id = next(iter(artefact.resource_ids("document")))
-    assert (
-        permissions.can_download(person(world, who), artefact, kind="document", file_id=document_id)
-        is allowed
-    )
-
-
-# --- Spreading: “we tried this” and adapting -----------------------------------------------------
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set(PEOPLE) - {"anonymous", "author"}))
-def test_can_record_trial_of_a_public_artefact(world, make_artefact, who, allowed):
-    artefact = make_artefact(visibility="public")
-    assert permissions.can_record_trial(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(
-    ("who", "allowed"), expect({"member", "critical_friend", "co_leader", "broker", "admin"})
-)
-def test_can_record_trial_of_a_network_only_artefact(world, make_artefact, who, allowed):
-    artefact = make_artefact(visibility="network")
-    assert permissions.can_record_trial(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set()))
-def test_nobody_records_trying_a_draft(world, make_draft, who, allowed):
-    artefact = make_draft()
-    assert permissions.can_record_trial(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(
-    ("who", "allowed"),
-    expect({"author", "member", "co_leader", "other_co_leader", "other_member"}),
-)
-def test_can_adapt_a_public_artefact(world, make_artefact, who, allowed):
-    artefact = make_artefact(visibility="public")
-    assert permissions.can_adapt_artefact(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect({"author", "member", "co_leader"}))
-def test_can_adapt_a_network_only_artefact(world, make_artefact, who, allowed):
-    artefact = make_artefact(visibility="network")
-    assert permissions.can_adapt_artefact(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set()))
-def test_nobody_adapts_an_all_rights_reserved_artefact(world, make_artefact, who, allowed):
-    artefact = make_artefact(licence="all-rights-reserved")
-    assert permissions.can_adapt_artefact(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set()))
-def test_nobody_adapts_a_draft(world, make_draft, who, allowed):
-    artefact = make_draft()
-    assert permissions.can_adapt_artefact(person(world, who), artefact) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect({"other_co_leader", "other_member"}))
-def test_can_adapt_a_members_only_artefact_into_another_network(world, make_artefact, who, allowed):
-    artefact = make_artefact(visibility="members")
-    assert permissions.can_adapt_into(person(world, who), artefact, world.other_network) is allowed
-
-
 def test_a_network_only_artefact_cannot_be_adapted_into_another_network(world, make_artefact):
-    from networks.factories import MembershipFactory
-
     artefact = make_artefact(visibility="network")
     MembershipFactory(network=world.other_network, user=world.member)
 
@@ -219,62 +292,6 @@ def test_nobody_adapts_into_a_closed_network(world, make_artefact):
     world.other_network.save()
 
     assert not permissions.can_adapt_into(world.other_member, artefact, world.other_network)
-
-
-# --- Moderating “we tried this” responses -----------------------------------------------------
-
-
-@pytest.fixture
-def make_trial(make_artefact):
-    from artefacts.factories import ArtefactTrialFactory
-
-    def make(user, artefact=None, **fields):
-        return ArtefactTrialFactory(artefact=artefact or make_artefact(), user=user, **fields)
-
-    return make
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect({"other_member"}))
-def test_can_withdraw_trial(world, make_trial, who, allowed):
-    trial = make_trial(world.other_member)
-    assert permissions.can_withdraw_trial(person(world, who), trial) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set()))
-def test_nobody_withdraws_a_hidden_trial(world, make_trial, who, allowed):
-    trial = make_trial(world.other_member, hidden=True)
-    assert permissions.can_withdraw_trial(person(world, who), trial) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect({"co_leader", "broker", "admin"}))
-def test_can_hide_trial(world, make_trial, who, allowed):
-    trial = make_trial(world.outsider)
-    assert permissions.can_hide_trial(person(world, who), trial) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set()))
-def test_nobody_hides_a_trial_that_is_already_hidden(world, make_trial, who, allowed):
-    trial = make_trial(world.outsider, hidden=True)
-    assert permissions.can_hide_trial(person(world, who), trial) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect({"co_leader", "broker", "admin"}))
-def test_can_restore_trial(world, make_trial, who, allowed):
-    trial = make_trial(world.outsider, hidden=True)
-    assert permissions.can_restore_trial(person(world, who), trial) is allowed
-
-
-@pytest.mark.parametrize(("who", "allowed"), expect(set()))
-def test_nobody_restores_a_trial_that_is_shown(world, make_trial, who, allowed):
-    trial = make_trial(world.outsider)
-    assert permissions.can_restore_trial(person(world, who), trial) is allowed
-
-
-@pytest.mark.parametrize(
-    ("who", "allowed"), expect({"co_leader", "other_co_leader", "broker", "admin"})
-)
-def test_can_moderate_any_trials(world, who, allowed):
-    assert permissions.can_moderate_any_trials(person(world, who)) is allowed
 
 
 def test_nobody_hides_their_own_trial(world, make_trial):

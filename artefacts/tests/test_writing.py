@@ -6,6 +6,7 @@ from wagtail.models import Revision
 
 from artefacts.forms import WHAT_DID_NOT_WORK_REQUIRED, ArtefactForm
 from artefacts.models import ArtefactPage, ModerationStatus
+from artefacts.selectors import artefact_form_options
 
 from .helpers import draft
 
@@ -113,6 +114,7 @@ def test_evidence_needs_its_kind_and_strength(world):
         form_data(evidence_of_impact="Reading ages rose."),
         network=world.network,
         author=world.author,
+        options=artefact_form_options(world.network, author=world.author),
     )
 
     assert not form.is_valid()

@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.notifications.context_processors.notifications",
+                "core.context_processors.roles",
             ],
         },
     },

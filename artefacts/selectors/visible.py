@@ -1,0 +1,199 @@
+"""Which published artefacts a person may read, and the lists made from them. Every list of
+artefacts, anywhere, starts from artefacts_visible_to."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Substr
+
+from wagtail.models import Page, PageViewRestriction
+
+from core.roles import is_admin, is_broker
+from networks.models import Membership, Theme
+
+from ..models import (
+    ArtefactContributor,
+    ArtefactPage,
+    ArtefactTrial,
+    ArtefactType,
+    Visibility,
+)
+
+FEED_LENGTH = 50
+
+
+def behind_view_restriction():
+    """True for a page with a Wagtail privacy restriction on itself or an ancestor.
+
+    The same rule as Wagtail's PageQuerySet.public(), but as a subquery of the query it filters
+    instead of a query of its own first: a restricted page's path is a prefix of its
+    descendants' paths.
+    """
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+        )
+    )
+
+
+def artefacts_visible_to(user):
+    """The published artefacts this person may read, newest first. One query however used.
+
+    Public ones for anyone; members-only ones for anyone signed in; network-only ones for the
+    current members of their network; every one for national brokers and admins. Pages behind a
+    Wagtail privacy restriction are left out for everyone (search never indexes them either).
+
+    A page asks this several times (related, lineage, sections): the unevaluated query is built
+    once per user object and each caller gets its own copy.
+    """
+    memo = getattr(user, "__dict__", None)
+    if memo is None:
+        return _build_artefacts_visible_to(user)
+    if "_artefacts_visible_to" not in memo:
+        memo["_artefacts_visible_to"] = _build_artefacts_visible_to(user)
+    return memo["_artefacts_visible_to"].all()
+
+
+def _build_artefacts_visible_to(user):
+    artefacts = (
+        ArtefactPage.objects.live()
+        .exclude(behind_view_restriction())
+        .filter(network__isnull=False)
+        .order_by("-first_published_at", "-pk")
+    )
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return artefacts.filter(visibility=Visibility.PUBLIC)
+    if is_admin(user) or is_broker(user):
+        return artefacts
+    my_networks = Membership.objects.current().filter(user=user).values("network_id")
+    return artefacts.filter(
+        Q(visibility__in=(Visibility.PUBLIC, Visibility.MEMBERS))
+        | Q(visibility=Visibility.NETWORK, network_id__in=my_networks)
+    )
+
+
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale",
+    "content_type",
+    "first_published_at",
+    "artefact_type",
+    "visibility",
+    "summary",
+    "network__title",
+    "network__slug",
+    "network__url_path",
+    "network__path",
+    "network__depth",
+    "network__locale",
+    "network__content_type",
+)
+
+
+def with_card_data(artefacts):
+    """What an artefact card shows: its network and how many people said they tried it (title,
+    type, date and summary are its own; hidden responses do not count). Still one query.
+
+    Only the columns a card and its link need are loaded: the sections are long rich text.
+    """
+    tried = (
+        ArtefactTrial.objects.shown()
+        .filter(artefact_id=OuterRef("pk"))
+        .order_by()
+        .values("artefact_id")
+        .annotate(people=Count("pk"))
+        .values("people")[:1]
+    )
+    return (
+        artefacts.select_related("network")
+        .only(*CARD_FIELDS)
+        .annotate(tried_count=Coalesce(Subquery(tried, output_field=IntegerField()), Value(0)))
+    )
+
+
+def network_artefacts(network, user):
+    """The network's artefacts this person may read, shaped for cards."""
+    return with_card_data(artefacts_visible_to(user).filter(network=network))
+
+
+def related_artefacts(artefact, user, *, limit: int = 4, themes=None) -> list:
+    """Other artefacts this person may read that share themes with this one (most shared first).
+
+    The artefact's own lineage (what it adapts, its adaptations) is listed apart, so it is left
+    out here. Two queries: the artefacts (with their networks) and their themes.
+    """
+    theme_ids = [theme.pk for theme in (artefact.themes.all() if themes is None else themes)]
+    if not theme_ids:
+        return []
+    return list(
+        with_card_data(
+            artefacts_visible_to(user)
+            .filter(themes__in=theme_ids)
+            .exclude(pk__in=[artefact.pk, artefact.adapted_from_id or artefact.pk])
+            .exclude(adapted_from=artefact.pk)
+            .annotate(shared_themes=Count("themes", filter=Q(themes__in=theme_ids)))
+            .order_by("-shared_themes", "-first_published_at", "-pk")
+        )[:limit]
+    )
+
+
+def contributors_of(artefact):
+    return (
+        ArtefactContributor.objects.filter(page=artefact)
+        .select_related("school", "network")
+        .order_by("sort_order", "pk")
+    )
+
+
+# --- Feeds -----------------------------------------------------------------------------------
+
+
+def artefacts_for_feed(*, network=None, theme=None, limit: int = FEED_LENGTH) -> list:
+    """The latest public artefacts, optionally of one network or theme, for the Atom feed.
+
+    Three queries whatever the number: the artefacts with their networks, their contributors
+    and their themes.
+    """
+    artefacts = artefacts_visible_to(AnonymousUser()).select_related("network")
+    if network is not None:
+        artefacts = artefacts.filter(network=network)
+    if theme is not None:
+        artefacts = artefacts.filter(themes=theme)
+    return list(
+        artefacts.prefetch_related(
+            Prefetch("contributors", queryset=ArtefactContributor.objects.order_by("sort_order")),
+            "themes",
+        )[:limit]
+    )
+
+
+# --- Lists -----------------------------------------------------------------------------------
+
+
+def filter_artefacts(artefacts, *, artefact_type: str = "", theme: str = ""):
+    """Narrow a list to one type and one focus theme (by slug). Returns the artefacts and the
+    filters that apply: an unknown type is ignored."""
+    if artefact_type in ArtefactType.values:
+        artefacts = artefacts.filter(artefact_type=artefact_type)
+    else:
+        artefact_type = ""
+    if theme:
+        artefacts = artefacts.filter(themes__slug=theme).distinct()
+    return artefacts, {"type": artefact_type, "theme": theme}
+
+
+def themes() -> list:
+    return list(Theme.objects.all())

@@ -1,0 +1,73 @@
+"""An artefact's files: uploads stored as Wagtail documents and images, linked to the artefact
+(so they are served only to its readers), and the resources list of a draft."""
+
+import os
+import secrets
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.utils.text import get_valid_filename, slugify
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from ..models import ArtefactFile
+from ..uploads import IMAGE, CheckedUpload
+
+
+@dataclass
+class ResourceChanges:
+    """Resources to drop (by block id) and to add to a draft."""
+
+    remove: frozenset = frozenset()
+    uploads: list = field(default_factory=list)  # [(CheckedUpload, title)]
+    videos: list = field(default_factory=list)  # [(title, url)]
+
+
+def _stored_name(upload: CheckedUpload) -> str:
+    """The stored file name starts with a random token: media URLs cannot be guessed."""
+    stem = slugify(os.path.splitext(upload.name)[0])[:60] or "file"
+    return get_valid_filename(f"{secrets.token_hex(12)}-{stem}.{upload.extension}")
+
+
+def store_upload(*, artefact, upload: CheckedUpload, title: str, by) -> dict:
+    """Save a checked upload as a Wagtail document or image linked to the artefact.
+
+    Returns the resources block (raw JSON) that shows it.
+    """
+    upload.file.seek(0)
+    content = ContentFile(upload.file.read(), name=_stored_name(upload))
+    title = (title or os.path.splitext(upload.name)[0])[:255]
+    if upload.kind == IMAGE:
+        image = get_image_model()(title=title, file=content, uploaded_by_user=by)
+        image._set_image_file_metadata()
+        image.save()
+        ArtefactFile.objects.create(
+            artefact=artefact, image=image, original_name=upload.name, uploaded_by=by
+        )
+        value = {"image": image.pk, "alt_text": title, "caption": ""}
+        block_type = "image"
+    else:
+        document = get_document_model()(title=title, file=content, uploaded_by_user=by)
+        document._set_document_file_metadata()
+        document.save()
+        ArtefactFile.objects.create(
+            artefact=artefact, document=document, original_name=upload.name, uploaded_by=by
+        )
+        value = {"title": title, "document": document.pk, "description": ""}
+        block_type = "document"
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def change_resources(page, *, changes: ResourceChanges | None, by) -> None:
+    if changes is None:
+        return
+    raw = [dict(item) for item in page.resources.raw_data if item.get("id") not in changes.remove]
+    for upload, title in changes.uploads:
+        raw.append(store_upload(artefact=page, upload=upload, title=title, by=by))
+    for title, url in changes.videos:
+        raw.append(
+            {"type": "video", "value": {"title": title, "url": url}, "id": str(uuid.uuid4())}
+        )
+    page.resources = raw
