@@ -45,15 +45,6 @@ def browser(django_db_setup):
         chromium.close()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def celery_tasks_registered():
-    """Import every app's tasks module as a worker does when it starts: Celery discovers them
-    lazily, and `core.queue` sends tasks by name even when no test imported their module."""
-    from nlc.celery import app
-
-    app.loader.import_default_modules()
-
-
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Rate-limit counters, used TOTP codes and Wagtail's caches live in the cache: start empty."""

@@ -6,12 +6,13 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from core.views import add_refusal_to_form
+from networks.permissions import network_for_user_or_404
 
 from .. import selectors, services
 from ..errors import ActionRefused, StaleDraft
 from ..forms import ArtefactForm
 from ..permissions import artefact_or_404, can_create_artefact, can_edit_artefact, can_view_draft
-from .common import check, network_or_404, to_workspace
+from .common import check, to_workspace
 
 
 def _form_page(request, *, form, network, artefact=None, stale=None, status=200):
@@ -45,7 +46,7 @@ def _save_and_maybe_submit(request, artefact) -> None:
 
 @login_required
 def create(request, network_slug):
-    network = network_or_404(request.user, network_slug)
+    network = network_for_user_or_404(request.user, network_slug)
     check(can_create_artefact(request.user, network))
     form = ArtefactForm(
         request.POST or None,

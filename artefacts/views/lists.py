@@ -7,10 +7,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
+from networks.permissions import network_for_user_or_404
+
 from .. import selectors
 from ..models import ArtefactType
 from ..permissions import can_create_artefact
-from .common import network_or_404
 
 PER_PAGE = 12
 
@@ -56,7 +57,7 @@ def _list_page(request, artefacts, *, template_context):
 
 def network_list(request, network_slug):
     """The network's artefacts this person may read."""
-    network = network_or_404(request.user, network_slug)
+    network = network_for_user_or_404(request.user, network_slug)
     return _list_page(
         request,
         selectors.network_artefacts(network, request.user),
