@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from core.accounts.models import User
 from core.schools.models import School
+from core.validators import require_visible_characters
 from networks.models import Membership, NetworkPage, Theme
 
 from .models import (
@@ -65,7 +66,7 @@ def _same_text(a: str, b: str) -> bool:
 
 
 class ArtefactForm(forms.Form):
-    title = forms.CharField(max_length=255)
+    title = forms.CharField(max_length=255, validators=[require_visible_characters])
     summary = forms.CharField(
         max_length=600,
         widget=_textarea(3),
@@ -147,6 +148,7 @@ class ArtefactForm(forms.Form):
     new_file_title = forms.CharField(
         label="Title of the document, or what the image shows",
         max_length=255,
+        validators=[require_visible_characters],
         required=False,
     )
     new_video_url = forms.URLField(
@@ -155,7 +157,12 @@ class ArtefactForm(forms.Form):
         assume_scheme="https",
         help_text="A link to the video on YouTube, Vimeo or another host.",
     )
-    new_video_title = forms.CharField(label="Title of the video", max_length=255, required=False)
+    new_video_title = forms.CharField(
+        label="Title of the video",
+        max_length=255,
+        required=False,
+        validators=[require_visible_characters],
+    )
 
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(),
@@ -495,6 +502,7 @@ class AdaptForm(forms.Form):
     title = forms.CharField(
         label="Title of your adaptation",
         max_length=255,
+        validators=[require_visible_characters],
         help_text="You can change it, and everything else, before you submit it for review.",
     )
     what_we_changed = forms.CharField(

@@ -2,6 +2,7 @@ from datetime import date
 
 from modelcluster.fields import ParentalManyToManyField
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
@@ -9,6 +10,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.routing import SpecificChildRouting
+from core.validators import check_visible_title
+
+INTRO_MAX_LENGTH = 2000
+PURPOSE_MAX_LENGTH = 5000
 
 
 class NetworkStatus(models.TextChoices):
@@ -21,7 +26,9 @@ class NetworkStatus(models.TextChoices):
 class NetworkIndexPage(SpecificChildRouting, Page):
     """The network directory at /networks/."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(
+        blank=True, max_length=INTRO_MAX_LENGTH, validators=[MaxLengthValidator(INTRO_MAX_LENGTH)]
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -44,7 +51,9 @@ class NetworkPage(SpecificChildRouting, Page):
     """
 
     purpose = models.TextField(
-        help_text="The compelling reason the schools work together: the shared challenge."
+        max_length=PURPOSE_MAX_LENGTH,
+        validators=[MaxLengthValidator(PURPOSE_MAX_LENGTH)],
+        help_text="The compelling reason the schools work together: the shared challenge.",
     )
     themes = ParentalManyToManyField("networks.Theme", blank=True, related_name="networks")
     status = models.CharField(
@@ -70,6 +79,10 @@ class NetworkPage(SpecificChildRouting, Page):
         context["themes"] = list(self.themes.all())
         context["sections"] = profile_sections(self, request.user)
         return context
+
+    def clean(self):
+        super().clean()
+        check_visible_title(self)
 
     def with_content_json(self, content):
         """Status and life-cycle dates change only through networks.services: publishing an
