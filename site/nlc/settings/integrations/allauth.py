@@ -28,6 +28,8 @@ ACCOUNT_RATE_LIMITS = {
 # the header is ignored, since anyone can send it, and the client is the connection's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 ACCOUNT_ADAPTER = "core.accounts.adapters.AccountAdapter"
+# An address someone else listed without verifying it does not block its owner's sign-up.
+ACCOUNT_FORMS = {"signup": "core.accounts.forms.SignupForm"}
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Networked Learning"
