@@ -1,16 +1,16 @@
 """The blocks an artefact's resources are built from: documents, images and embedded video.
 
 Documents and images are served only through permission-checked views (see artefacts.views
-and artefacts.wagtail_hooks), so the templates link to those, never to media URLs. A video is
-embedded through wagtail.embeds when the provider answers, and shown as a plain link when it
-does not, so a page always renders.
+and artefacts.wagtail_hooks), so the templates link to those, never to media URLs. A video on
+YouTube or Vimeo is embedded in a player the site builds itself (artefacts.video_embeds); one on
+another host is shown as a link.
 """
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.embeds import get_embed
-from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageChooserBlock
+
+from .video_embeds import video_embed
 
 
 class DocumentResourceBlock(blocks.StructBlock):
@@ -39,15 +39,6 @@ class ImageResourceBlock(blocks.StructBlock):
         preview_value = {"alt_text": "Pupils' feedback wall", "caption": ""}
 
 
-def embed_html(url: str) -> str:
-    """The provider's embed HTML, or "" when the provider cannot be reached or does not know it."""
-    try:
-        embed = get_embed(url)
-    except EmbedException:
-        return ""
-    return embed.html or ""
-
-
 class VideoResourceBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=255)
     url = blocks.URLBlock(help_text="A link to the video on YouTube, Vimeo or another host.")
@@ -55,12 +46,12 @@ class VideoResourceBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         template = "artefacts/blocks/video.html"
-        description = "A video embedded from its host, or linked when the host cannot be reached."
+        description = "A video embedded from YouTube or Vimeo, or linked on another host."
         preview_value = {"title": "Feedback in a Year 5 lesson", "url": "https://vimeo.com/1"}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["embed_html"] = embed_html(value["url"])
+        context["embed"] = video_embed(value["url"])
         return context
 
 

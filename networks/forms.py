@@ -8,8 +8,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.schools.models import School
+from core.validators import require_visible_characters
 
 from .models import NetworkStatus, Role, Theme
+from .models.invitations import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
+from .models.pages import PURPOSE_MAX_LENGTH
 
 ROLE_HELP = (
     "Co-leaders lead the network together; members take part from their school; a critical "
@@ -65,12 +68,13 @@ class ProposeNetworkForm(forms.Form):
     title = forms.CharField(
         label="Network name",
         max_length=255,
+        validators=[require_visible_characters],
         help_text="The name people will know the network by, e.g. “Mersey Learning Partnership”.",
     )
     purpose = forms.CharField(
         label="Purpose",
         widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=5000,
+        max_length=PURPOSE_MAX_LENGTH,
         help_text="The compelling reason your schools will work together: the shared challenge.",
     )
     themes = forms.ModelMultipleChoiceField(
@@ -109,7 +113,7 @@ class JoinRequestForm(forms.Form):
     message = forms.CharField(
         label="Message to the co-leaders",
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
+        max_length=MESSAGE_MAX_LENGTH,
         required=False,
         help_text="What you would bring and what you hope to learn.",
     )
@@ -130,7 +134,7 @@ class DeclineRequestForm(forms.Form):
     reason = forms.CharField(
         label="Reason",
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
+        max_length=REASON_MAX_LENGTH,
         help_text="The person asking will see this.",
     )
 

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from core.validators import require_visible_characters
+
 from ..models import TrialOutcome
 from ..models.trials import CONTEXT_MAX_LENGTH, HIDDEN_REASON_MAX_LENGTH, NOTE_MAX_LENGTH
 from ..richtext import plain_to_rich_text
@@ -25,6 +27,7 @@ class AdaptForm(forms.Form):
     title = forms.CharField(
         label="Title of your adaptation",
         max_length=255,
+        validators=[require_visible_characters],
         help_text="You can change it, and everything else, before you submit it for review.",
     )
     what_we_changed = forms.CharField(

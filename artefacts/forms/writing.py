@@ -11,6 +11,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.validators import require_visible_characters
+
 from ..models import (
     EVIDENCE_STRENGTH_GUIDANCE,
     ArtefactType,
@@ -61,7 +63,7 @@ def _same_text(a: str, b: str) -> bool:
 
 
 class ArtefactForm(forms.Form):
-    title = forms.CharField(max_length=255)
+    title = forms.CharField(max_length=255, validators=[require_visible_characters])
     summary = forms.CharField(
         max_length=600,
         widget=textarea(3),
@@ -143,6 +145,7 @@ class ArtefactForm(forms.Form):
     new_file_title = forms.CharField(
         label="Title of the document, or what the image shows",
         max_length=255,
+        validators=[require_visible_characters],
         required=False,
     )
     new_video_url = forms.URLField(
@@ -151,7 +154,12 @@ class ArtefactForm(forms.Form):
         assume_scheme="https",
         help_text="A link to the video on YouTube, Vimeo or another host.",
     )
-    new_video_title = forms.CharField(label="Title of the video", max_length=255, required=False)
+    new_video_title = forms.CharField(
+        label="Title of the video",
+        max_length=255,
+        required=False,
+        validators=[require_visible_characters],
+    )
 
     themes = forms.ModelMultipleChoiceField(
         queryset=None,

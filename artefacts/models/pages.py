@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.validators import check_visible_title
 from networks.models import NetworkPage
 
 from ..blocks import ResourcesBlock
@@ -243,6 +244,7 @@ class ArtefactPage(Page):
 
     def clean(self):
         super().clean()
+        check_visible_title(self)
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": f"“{self.slug}” is reserved: choose another slug."})
 

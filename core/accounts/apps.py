@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from . import audit  # noqa: F401  (connects the sign-in and security signal receivers)
+        # Connect the signal receivers: sign-in and security events, released e-mail listings.
+        from . import audit, claims  # noqa: F401

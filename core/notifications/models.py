@@ -1,5 +1,11 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
+
+# Generous bounds on text the site writes itself (Django enforces a TextField's max_length only in
+# forms, so each field also carries the validator for model validation).
+BODY_MAX_LENGTH = 100_000
+ERROR_MAX_LENGTH = 2000
 
 
 class Notification(models.Model):
@@ -39,10 +45,14 @@ class OutboundEmail(models.Model):
 
     to = models.EmailField()
     subject = models.CharField(max_length=300)
-    body_text = models.TextField()
+    body_text = models.TextField(
+        max_length=BODY_MAX_LENGTH, validators=[MaxLengthValidator(BODY_MAX_LENGTH)]
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    last_error = models.TextField(
+        blank=True, max_length=ERROR_MAX_LENGTH, validators=[MaxLengthValidator(ERROR_MAX_LENGTH)]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 

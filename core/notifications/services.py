@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ..queue import enqueue_after_commit
-from .models import Notification, OutboundEmail
+from .models import ERROR_MAX_LENGTH, Notification, OutboundEmail
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def deliver_email(*, email_id: int) -> bool:
             send_mail(email.subject, email.body_text, None, [email.to])
         except Exception as error:
             failure = error
-            email.last_error = str(error)[:2000]
+            email.last_error = str(error)[:ERROR_MAX_LENGTH]
             if email.attempts >= MAX_ATTEMPTS:
                 email.status = OutboundEmail.Status.FAILED
             email.save(update_fields=["attempts", "last_error", "status"])

@@ -1,5 +1,8 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
+
+FAILURE_MAX_LENGTH = 2000
 
 
 class School(models.Model):
@@ -60,7 +63,12 @@ class SchoolImport(models.Model):
     row_errors = models.JSONField(
         default=list, blank=True, help_text="The first bad rows, as [line, reason] pairs."
     )
-    failure = models.TextField(blank=True, help_text="Why the whole file was refused.")
+    failure = models.TextField(
+        blank=True,
+        max_length=FAILURE_MAX_LENGTH,
+        validators=[MaxLengthValidator(FAILURE_MAX_LENGTH)],
+        help_text="Why the whole file was refused.",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ..queue import enqueue_after_commit
 from .importers import COMPARED_FIELDS, Register, RowError, SchoolImportError
-from .models import School, SchoolImport
+from .models import FAILURE_MAX_LENGTH, School, SchoolImport
 
 logger = logging.getLogger(__name__)
 
@@ -208,7 +208,7 @@ def run_school_import(*, school_import_id: int) -> SchoolImport | None:
             school_import = _locked_import(school_import_id)
             if school_import is not None and not school_import.is_finished:
                 school_import.status = SchoolImport.Status.FAILED
-                school_import.failure = reason
+                school_import.failure = reason[:FAILURE_MAX_LENGTH]
                 school_import.finished_at = timezone.now()
                 school_import.save(update_fields=["status", "failure", "finished_at"])
     return school_import

@@ -1,6 +1,8 @@
 from django import forms
 
-from .models import Direction, long_date
+from core.validators import require_visible_characters
+
+from .models import MEASURES_MAX_LENGTH, NOTE_MAX_LENGTH, Direction, long_date
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -8,6 +10,7 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class IndicatorForm(forms.Form):
     name = forms.CharField(
         max_length=200,
+        validators=[require_visible_characters],
         help_text="Say what is counted and in what unit, e.g. 'Pupils reaching expected standard in reading (%)'.",
     )
     unit = forms.CharField(
@@ -16,6 +19,7 @@ class IndicatorForm(forms.Form):
     measures = forms.CharField(
         label="What it measures",
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MEASURES_MAX_LENGTH,
         help_text="Who and what is counted, and why it matters to the network's shared challenge.",
     )
     source = forms.CharField(
@@ -39,6 +43,7 @@ class ObservationForm(forms.Form):
     observed_on = forms.DateField(label="Date", widget=DATE_WIDGET)
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=NOTE_MAX_LENGTH,
         required=False,
         help_text="Anything that helps read the number: a change of cohort, a new test, a school joining.",
     )

@@ -2,9 +2,15 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+
+from core.validators import require_visible_characters
+
+MEASURES_MAX_LENGTH = 2000
+NOTE_MAX_LENGTH = 2000
 
 
 class Direction(models.TextChoices):
@@ -22,13 +28,18 @@ class Indicator(models.Model):
         "networks.NetworkPage", on_delete=models.CASCADE, related_name="indicators"
     )
     name = models.CharField(
-        max_length=200, help_text="e.g. 'Pupils reaching expected standard in reading (%)'."
+        max_length=200,
+        validators=[require_visible_characters],
+        help_text="e.g. 'Pupils reaching expected standard in reading (%)'.",
     )
     unit = models.CharField(
         max_length=40, help_text="What the numbers count: '%', 'pupils', 'staff', 'days'…"
     )
     measures = models.TextField(
-        "what it measures", help_text="Who and what is counted, and why it matters to the network."
+        "what it measures",
+        max_length=MEASURES_MAX_LENGTH,
+        validators=[MaxLengthValidator(MEASURES_MAX_LENGTH)],
+        help_text="Who and what is counted, and why it matters to the network.",
     )
     source = models.CharField(
         max_length=255,
@@ -72,7 +83,10 @@ class Observation(models.Model):
     value = models.DecimalField(max_digits=12, decimal_places=2)
     observed_on = models.DateField("date")
     note = models.TextField(
-        blank=True, help_text="Anything that helps read the number: a change of cohort, a new test…"
+        blank=True,
+        max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
+        help_text="Anything that helps read the number: a change of cohort, a new test…",
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

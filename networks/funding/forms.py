@@ -6,7 +6,15 @@ from django.core.exceptions import ValidationError
 
 from core.schools.models import School
 
-from .models import LEARNING_REQUIRED, ContributionKind, pounds
+from .models import (
+    DESCRIPTION_MAX_LENGTH,
+    LEARNING_MAX_LENGTH,
+    LEARNING_REQUIRED,
+    NOTE_MAX_LENGTH,
+    PLAN_MAX_LENGTH,
+    ContributionKind,
+    pounds,
+)
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONEY_HELP = "In pounds, e.g. 2500 or 2,500.50."
@@ -36,6 +44,7 @@ class FundingReceiptForm(forms.Form):
     received_on = forms.DateField(label="Date received", widget=DATE_WIDGET)
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=NOTE_MAX_LENGTH,
         required=False,
         help_text="Conditions, what it is for, or anything else worth knowing.",
     )
@@ -69,6 +78,7 @@ class ContributionForm(forms.Form):
     )
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=DESCRIPTION_MAX_LENGTH,
         help_text="What the school gave, e.g. 'Two teachers released for a joint lesson study day'.",
     )
     contributed_on = forms.DateField(label="Date", widget=DATE_WIDGET)
@@ -123,17 +133,20 @@ class SpendingPlanForm(forms.Form):
     plan = forms.CharField(
         label="The plan",
         widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=PLAN_MAX_LENGTH,
         help_text="What the money and time will be spent on, and why.",
     )
     lines = forms.CharField(
         label="Planned amounts",
         widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=PLAN_MAX_LENGTH,
         help_text="One item per line: what it is, a colon, then the amount in pounds, e.g. "
         "'Supply cover for enquiry trios: £4,800'. The total is worked out for you.",
     )
     learning = forms.CharField(
         label="What we learned that changed the plan",
         widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=LEARNING_MAX_LENGTH,
         error_messages={"required": LEARNING_REQUIRED},
         help_text="What did the network find out (from its enquiries, its indicators, what did "
         "not work) that made you change the plan?",

@@ -2,9 +2,14 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+
+NOTE_MAX_LENGTH = 2000
+DESCRIPTION_MAX_LENGTH = 2000
+PLAN_MAX_LENGTH = 10_000
+LEARNING_MAX_LENGTH = 5000
 
 LEARNING_REQUIRED = (
     "Say what the network learned that changed the plan. The programme's only audit asks how "
@@ -29,7 +34,9 @@ class FundingReceipt(models.Model):
         validators=[MinValueValidator(Decimal("0.01"), "The amount must be more than £0.")],
     )
     received_on = models.DateField("date received")
-    note = models.TextField(blank=True)
+    note = models.TextField(
+        blank=True, max_length=NOTE_MAX_LENGTH, validators=[MaxLengthValidator(NOTE_MAX_LENGTH)]
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -91,7 +98,9 @@ class InKindContribution(models.Model):
         validators=[MinValueValidator(Decimal("0"), "The money value cannot be negative.")],
         help_text="What it would have cost, where you know it.",
     )
-    description = models.TextField()
+    description = models.TextField(
+        max_length=DESCRIPTION_MAX_LENGTH, validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)]
+    )
     contributed_on = models.DateField("date")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -142,9 +151,18 @@ class SpendingPlanRevision(models.Model):
         "networks.NetworkPage", on_delete=models.CASCADE, related_name="spending_plan_revisions"
     )
     number = models.PositiveIntegerField()
-    plan = models.TextField(help_text="What the money and time will be spent on, and why.")
+    plan = models.TextField(
+        max_length=PLAN_MAX_LENGTH,
+        validators=[MaxLengthValidator(PLAN_MAX_LENGTH)],
+        help_text="What the money and time will be spent on, and why.",
+    )
     total = models.DecimalField("total planned (£)", max_digits=12, decimal_places=2)
-    learning = models.TextField("what we learned that changed the plan", blank=True)
+    learning = models.TextField(
+        "what we learned that changed the plan",
+        blank=True,
+        max_length=LEARNING_MAX_LENGTH,
+        validators=[MaxLengthValidator(LEARNING_MAX_LENGTH)],
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -1,11 +1,15 @@
 """Ways into a network: an invitation sent by a co-leader, or a teacher's request to join."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from .membership import Role
+
+MESSAGE_MAX_LENGTH = 2000
+REASON_MAX_LENGTH = 2000
 
 
 class InvitationStatus(models.TextChoices):
@@ -106,7 +110,11 @@ class JoinRequest(models.Model):
     school = models.ForeignKey(
         "schools.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    message = models.TextField(blank=True)
+    message = models.TextField(
+        blank=True,
+        max_length=MESSAGE_MAX_LENGTH,
+        validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)],
+    )
     status = models.CharField(
         max_length=10, choices=JoinRequestStatus.choices, default=JoinRequestStatus.PENDING
     )
@@ -119,7 +127,12 @@ class JoinRequest(models.Model):
         blank=True,
         related_name="+",
     )
-    reason = models.TextField(blank=True, help_text="Why the request was declined.")
+    reason = models.TextField(
+        blank=True,
+        max_length=REASON_MAX_LENGTH,
+        validators=[MaxLengthValidator(REASON_MAX_LENGTH)],
+        help_text="Why the request was declined.",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -2,6 +2,7 @@ from datetime import date
 
 from modelcluster.fields import ParentalManyToManyField
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from wagtail import hooks
@@ -10,6 +11,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.routing import SpecificChildRouting
+from core.validators import check_visible_title
+
+INTRO_MAX_LENGTH = 2000
+PURPOSE_MAX_LENGTH = 5000
 
 # What the directory and a network's profile show is gathered by functions registered with these
 # Wagtail hooks (networks.wagtail_hooks): each takes (page, request) and returns a dict for the
@@ -34,7 +39,9 @@ class NetworkStatus(models.TextChoices):
 class NetworkIndexPage(SpecificChildRouting, Page):
     """The network directory at /networks/."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(
+        blank=True, max_length=INTRO_MAX_LENGTH, validators=[MaxLengthValidator(INTRO_MAX_LENGTH)]
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -54,7 +61,9 @@ class NetworkPage(SpecificChildRouting, Page):
     """
 
     purpose = models.TextField(
-        help_text="The compelling reason the schools work together: the shared challenge."
+        max_length=PURPOSE_MAX_LENGTH,
+        validators=[MaxLengthValidator(PURPOSE_MAX_LENGTH)],
+        help_text="The compelling reason the schools work together: the shared challenge.",
     )
     themes = ParentalManyToManyField("networks.Theme", blank=True, related_name="networks")
     status = models.CharField(
@@ -71,6 +80,10 @@ class NetworkPage(SpecificChildRouting, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         return _context_from_hooks(PROFILE_CONTEXT_HOOK, self, request, context)
+
+    def clean(self):
+        super().clean()
+        check_visible_title(self)
 
     def with_content_json(self, content):
         """Status and life-cycle dates change only through networks.services: publishing an

@@ -126,6 +126,7 @@ def invite_member(*, network, email: str, role: str = Role.MEMBER, school=None, 
     )
     verified_addresses = EmailAddress.objects.filter(
         email__iexact=email,
+        verified=True,
         user__in=Membership.objects.current().filter(network=network).values("user_id"),
     )
     if member_addresses.exists() or verified_addresses.exists():

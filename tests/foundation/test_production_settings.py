@@ -105,3 +105,15 @@ def test_links_in_development_emails_use_http_like_runserver(production_env):
     production_env["DJANGO_ENV"] = "dev"
 
     assert setting_in(production_env, "ACCOUNT_DEFAULT_HTTP_PROTOCOL") == "http"
+
+
+def test_production_takes_the_trusted_proxy_count_from_the_environment(production_env):
+    production_env["TRUSTED_PROXY_COUNT"] = "1"
+
+    assert setting_in(production_env, "ALLAUTH_TRUSTED_PROXY_COUNT") == "1"
+
+
+def test_forwarded_addresses_are_not_trusted_unless_a_proxy_count_is_set(production_env):
+    production_env.pop("TRUSTED_PROXY_COUNT", None)
+
+    assert setting_in(production_env, "ALLAUTH_TRUSTED_PROXY_COUNT") == "0"

@@ -20,6 +20,7 @@ PAGES_PER_PERSON = 100
 # pages; the admin login is crawled as far as the site links to it), files (no HTML to parse),
 # and the JSON API (its schema test covers it).
 NOT_FOLLOWED = ("/accounts/logout/", "/admin/", "/documents/", "/media/", "/static/", "/api/")
+SIGN_IN_PAGES = ("/accounts/login/", "/accounts/signup/")
 
 
 class LinkParser(HTMLParser):
@@ -46,6 +47,8 @@ def internal_links(base: str, html: str) -> list[str]:
         if parts.scheme not in ("", "http", "https"):
             continue  # mailto:, tel:
         path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if parts.path in SIGN_IN_PAGES:
+            path = parts.path  # one page, whichever destination its `next` carries
         if path and not path.startswith(NOT_FOLLOWED):
             links.append(path)
     return links

@@ -21,6 +21,12 @@ def failed_logins_allowed() -> int:
     return min(int(re.match(r"\d+", rule.strip()).group()) for rule in limits.split(","))
 
 
+def failed_logins_allowed_per(kind: str) -> int:
+    """The count of the "ip" or "key" rule in ACCOUNT_RATE_LIMITS["login_failed"]."""
+    rules = settings.ACCOUNT_RATE_LIMITS["login_failed"].split(",")
+    return int(next(rule for rule in rules if rule.strip().endswith(f"/{kind}")).split("/")[0])
+
+
 def fail_to_sign_in(client, email: str, times: int) -> None:
     for _ in range(times):
         response = sign_in(client, email, "not-the-password")
@@ -124,3 +130,82 @@ def test_guesses_from_many_addresses_still_lock_the_account(client, person):
 
     assert TOO_MANY_ATTEMPTS in response.content.decode()
     assert not is_signed_in(client)
+
+
+def test_one_persons_failures_do_not_lock_others_out_of_the_same_address(client, person):
+    colleague = UserFactory()
+    fail_to_sign_in(client, person.email, failed_logins_allowed_per("key"))
+
+    sign_in(client, colleague.email, TEST_PASSWORD)
+
+    assert is_signed_in(client)
+
+
+def guess_from(client, email: str, *, forwarded_for: str, proxy: str = "10.0.0.2"):
+    return client.post(
+        reverse("account_login"),
+        {"login": email, "password": "not-the-password"},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def guess_many_accounts_from(client, forwarded_for: str, times: int) -> None:
+    for attempt in range(times):
+        response = guess_from(client, f"guess{attempt}@example.org", forwarded_for=forwarded_for)
+        assert TOO_MANY_ATTEMPTS not in response.content.decode()
+
+
+def test_behind_a_trusted_proxy_each_client_address_has_its_own_limit(client, person, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    guess_many_accounts_from(client, "203.0.113.9", failed_logins_allowed_per("ip"))
+    assert (
+        TOO_MANY_ATTEMPTS
+        in guess_from(client, "another@example.org", forwarded_for="203.0.113.9").content.decode()
+    )
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": person.email, "password": TEST_PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+
+    assert response.status_code == 302
+    assert is_signed_in(client)
+
+
+def test_the_client_address_is_the_one_the_trusted_proxy_appended(client, db, settings):
+    """Addresses to the left of it come from the client itself, which may have made them up."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    guess_many_accounts_from(client, "192.0.2.1, 203.0.113.9", failed_logins_allowed_per("ip"))
+
+    response = guess_from(client, "another@example.org", forwarded_for="192.0.2.77, 203.0.113.9")
+
+    assert TOO_MANY_ATTEMPTS in response.content.decode()
+
+
+def test_without_trusted_proxies_a_forwarded_header_does_not_escape_the_limit(client, db, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    for attempt in range(failed_logins_allowed_per("ip")):
+        guess_from(client, f"guess{attempt}@example.org", forwarded_for=f"192.0.2.{attempt + 1}")
+
+    response = guess_from(client, "another@example.org", forwarded_for="198.51.100.99")
+
+    assert TOO_MANY_ATTEMPTS in response.content.decode()
+
+
+def test_a_forwarded_header_shorter_than_the_proxy_chain_is_limited_by_connection(
+    client, person, settings
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": person.email, "password": TEST_PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+
+    assert response.status_code == 302
+    assert is_signed_in(client)

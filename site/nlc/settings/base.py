@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -167,6 +168,7 @@ NETWORK_DECISION_DAYS = env("NETWORK_DECISION_DAYS")
 
 from .integrations.allauth import *  # noqa: E402,F403
 from .integrations.celery import *  # noqa: E402,F403
+from .integrations.csp import *  # noqa: E402,F403
 from .integrations.search import *  # noqa: E402,F403
 from .integrations.wagtail import *  # noqa: E402,F403
 

@@ -23,6 +23,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The site runs behind a reverse proxy (deploy/README.md): set TRUSTED_PROXY_COUNT to the number
+# of proxies that append to X-Forwarded-For (1 for the recipe in deploy/), or sign-in rate limits
+# count every visitor as the proxy's one address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

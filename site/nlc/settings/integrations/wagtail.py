@@ -24,6 +24,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("UPLOAD_MAX_MEGABYTES") * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "artefacts.admin_forms.CheckedDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "artefacts.admin_forms.CheckedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars are uploaded, never fetched from Gravatar: no third-party requests from the admin (and
+# none the Content-Security-Policy would have to allow).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Passwords are changed and reset through allauth only, which asks for reauthentication and
