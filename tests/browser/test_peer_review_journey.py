@@ -60,17 +60,16 @@ def people(db):
 @pytest.fixture
 def browse_as(page, browser, live_server):
     """A signed-in browser per person; the first one asked for uses the `page` fixture's tab."""
-    contexts = []
+    tabs = []
 
     def open_as(person):
-        if contexts or page.url != "about:blank":
+        if tabs:
             context = browser.new_context(base_url=live_server.url, locale="en-GB")
             context.set_default_timeout(10_000)
-            contexts.append(context)
             tab = context.new_page()
         else:
-            contexts.append(None)
             tab = page
+        tabs.append(tab)
         tab.goto("/accounts/login/?next=/reviews/")
         tab.get_by_label("Email").fill(person.email)
         tab.get_by_label("Password").fill(TEST_PASSWORD)
@@ -79,9 +78,8 @@ def browse_as(page, browser, live_server):
         return tab
 
     yield open_as
-    for context in contexts:
-        if context is not None:
-            context.close()
+    for tab in tabs[1:]:
+        tab.context.close()
 
 
 def form_with(tab, button: str):
