@@ -1,14 +1,19 @@
 """Frameworks: the default one ships with every install; a version in use can not change."""
 
+import html
+
 import pytest
 
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
+from wagtail.test.utils.form_data import querydict_from_html
+
 from core.accounts.factories import AdminFactory, BrokerFactory
 from peer_review import services
 from peer_review.models import Criterion, Framework, FrameworkVersion, RubricLevel, VersionInUse
+from peer_review.models.frameworks import version_in_use_message
 
 
 @pytest.mark.django_db
@@ -121,3 +126,55 @@ def test_the_frameworks_appear_in_the_admin_for_a_broker(client, db):
     client.force_login(BrokerFactory())
     response = client.get(reverse("wagtailsnippets_peer_review_criterion:list"))
     assert response.status_code == 200
+
+
+def _edit_form(client, model: str, pk: int):
+    """The snippet editor's form as the browser would post it back."""
+    url = reverse(f"wagtailsnippets_peer_review_{model}:edit", args=[pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    return url, querydict_from_html(response.content.decode(), form_id="w-editor-form")
+
+
+def test_the_admin_edit_form_saves_a_version_no_cycle_uses(client, world):
+    client.force_login(AdminFactory())
+    url, data = _edit_form(client, "frameworkversion", world.version.pk)
+    data["notes"] = "Sharper wording before any cycle."
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    world.version.refresh_from_db()
+    assert world.version.notes == "Sharper wording before any cycle."
+
+
+def test_the_admin_edit_form_refuses_to_change_a_version_in_use(client, cycle):
+    client.force_login(AdminFactory())
+    version = cycle.framework_version
+    url, data = _edit_form(client, "frameworkversion", version.pk)
+    data["notes"] = "Sharper wording after the first cycle."
+    data["domains-0-title"] = "Renamed domain"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert version_in_use_message(version) in html.unescape(response.content.decode())
+    version.refresh_from_db()
+    assert version.notes != "Sharper wording after the first cycle."
+    assert "Renamed domain" not in {domain.title for domain in version.domains.all()}
+
+
+def test_the_admin_edit_form_refuses_to_change_a_criterion_of_a_version_in_use(client, cycle):
+    client.force_login(AdminFactory())
+    criterion = cycle.focus_criteria.first()
+    url, data = _edit_form(client, "criterion", criterion.pk)
+    data["title"] = "Changed after rating"
+    data["levels-0-descriptor"] = "Something else"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Make a new version from it" in html.unescape(response.content.decode())
+    criterion.refresh_from_db()
+    assert criterion.title != "Changed after rating"
+    assert "Something else" not in set(criterion.levels.values_list("descriptor", flat=True))

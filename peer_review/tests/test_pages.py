@@ -120,6 +120,19 @@ def test_the_network_profile_shows_its_cycles_to_members_only(client, world, ans
     assert b"Self- and peer-review" not in client.get(url).content
 
 
+def test_the_network_profile_links_a_member_to_each_cycle(client, world, answered):
+    client.force_login(world.member)
+    content = client.get(world.network.get_url()).content.decode()
+    assert f'href="{reverse("peer_review:cycle", args=[answered.pk])}"' in content
+    assert "No review cycle yet." not in content
+
+
+def test_the_network_profile_offers_a_co_leader_to_open_a_cycle(client, world):
+    client.force_login(world.co_leader)
+    content = client.get(world.network.get_url()).content.decode()
+    assert f'href="{reverse("peer_review:open", args=[world.network.slug])}"' in content
+
+
 def _queries(client, url) -> int:
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
