@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from django.conf import settings
 from django.utils.http import urlencode
 
+from . import registry
 from .query import FACETS, MAX_PAGE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, SORTS, SearchQuery
 from .selectors import search_for, suggestions_for
 from .services import record_search
@@ -36,7 +37,9 @@ class SearchParamsSerializer(serializers.Serializer):
         default="",
         help_text='Words to find; "quoted phrase", -excluded word.',
     )
-    type = _values(serializers.RegexField(r"^[a-z0-9_-]{1,40}$"), "Artefact type, or 'network'.")
+    type = _values(
+        serializers.RegexField(r"^[a-z0-9_-]{1,40}$"), "Type: an artefact type, 'network', ..."
+    )
     theme = _values(serializers.SlugField(max_length=100), "Theme slug.")
     phase = _values(serializers.SlugField(max_length=100), "Phase (slug, e.g. 'primary').")
     region = _values(serializers.CharField(max_length=100), "Region, e.g. 'North West'.")
@@ -92,7 +95,7 @@ class NetworkRefSerializer(serializers.Serializer):
 
 class HitSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="The page id.")
-    kind = serializers.ChoiceField(choices=["artefact", "network"])
+    kind = serializers.CharField(help_text='What it is: "artefact", "network", ...')
     title = serializers.CharField()
     title_html = serializers.CharField(help_text="Escaped HTML with <mark> around matches.")
     url = serializers.CharField()
@@ -178,11 +181,9 @@ def page_link(request, query: SearchQuery, page: int) -> str:
 
 
 def serialise_outcome(request, outcome) -> dict:
-    from .artefact_adapter import type_labels
-
     results = outcome.results
     query = outcome.query
-    labels = type_labels()
+    labels = registry.type_labels()
     return {
         "query": query.text,
         "sort": query.effective_sort,

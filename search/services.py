@@ -16,9 +16,12 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from core.queue import enqueue_after_commit
+
+from . import registry
 from .backends import database_backend, elasticsearch_backend, elasticsearch_configured
 from .backends.base import BackendUnavailable, IndexDocument
-from .documents import build_document, indexable_page_count, indexable_pages, indexed_models
+from .documents import build_document, indexable_page_count, indexable_pages
 from .models import IndexLock, PendingIndexUpdate, SearchDocument, SearchQueryLog, Synonym
 from .query import normalise
 
@@ -36,13 +39,11 @@ class RebuildAlreadyRunning(Exception):
 
 
 def schedule_elasticsearch_sync(page_id: int) -> None:
+    """Record that Elasticsearch must catch up with this page, and nudge the worker after
+    commit. A broker outage loses nothing: the pending row is retried by beat."""
     if elasticsearch_configured():
-        from .tasks import sync_elasticsearch_task
-
-        # robust: a broker outage must not turn a committed publish into an error; the pending
-        # row and `search_index --fix` catch up.
         PendingIndexUpdate.objects.get_or_create(page_id=page_id)
-        transaction.on_commit(lambda: sync_elasticsearch_task.delay(page_id), robust=True)
+        enqueue_after_commit("search.tasks.sync_elasticsearch_task", page_id)
 
 
 @transaction.atomic
@@ -76,7 +77,7 @@ def index_subtree(*, page_id: int) -> int:
         remove_page(page_id=page_id)
         return 0
     count = 0
-    for model in indexed_models():
+    for model in registry.indexed_models():
         for descendant_id in model.objects.descendant_of(root, inclusive=True).values_list(
             "pk", flat=True
         ):
@@ -130,6 +131,23 @@ def sync_page_to_elasticsearch(*, page_id: int) -> None:
         pending.save(update_fields=["attempts", "last_error", "updated_at"])
         raise
     PendingIndexUpdate.objects.filter(page_id=page_id).delete()
+
+
+def retry_pending_updates(*, limit: int | None = 500) -> int:
+    """Retry the Elasticsearch updates that have not succeeded yet, oldest first, stopping at
+    the first failure (Elasticsearch is still down). Returns how many were due."""
+    if not elasticsearch_configured():
+        return 0
+    page_ids = list(
+        PendingIndexUpdate.objects.order_by("updated_at").values_list("page_id", flat=True)[:limit]
+    )
+    for page_id in page_ids:
+        try:
+            sync_page_to_elasticsearch(page_id=page_id)
+        except BackendUnavailable:
+            logger.info("Elasticsearch still unavailable; %s updates pending", len(page_ids))
+            break
+    return len(page_ids)
 
 
 def push_synonyms() -> None:
@@ -268,13 +286,7 @@ def repair(report: DriftReport) -> DriftReport:
         ids = report.elasticsearch.missing + report.elasticsearch.stale
         rows = SearchDocument.objects.select_related("text").filter(page_id__in=ids)
         backend.index(document_from_row(row) for row in rows)
-    if elasticsearch_configured():
-        for page_id in PendingIndexUpdate.objects.values_list("page_id", flat=True):
-            try:
-                sync_page_to_elasticsearch(page_id=page_id)
-            except BackendUnavailable:
-                logger.warning("Elasticsearch still unavailable; page %s stays pending", page_id)
-                break
+    retry_pending_updates(limit=None)
     return report
 
 

@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from . import registry
 from .api import search_query_from
-from .artefact_adapter import type_labels
 from .query import FACETS, MAX_PAGE, SORT_NEWEST, SORT_RELEVANCE
 from .selectors import search_for
 from .services import record_search
@@ -39,7 +39,7 @@ def search_page(request):
             range(min(results.total, last_page * query.page_size)), query.page_size
         )
         page_obj = paginator.page(query.page)
-    labels = type_labels()
+    labels = registry.type_labels()
     for hit in results.hits:
         hit.type_label = labels.get(hit.type, hit.type)
     facets = [

@@ -9,7 +9,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from search import services
 from search.backends.base import PUBLIC
-from search.backends.elasticsearch import ElasticsearchBackend, build_search
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.backends.elasticsearch_queries import build_search
 from search.factories import IndexDocumentFactory, SearchDocumentFactory, SynonymFactory
 from search.models import PendingIndexUpdate
 from search.query import HIGHLIGHT_END, HIGHLIGHT_START, SearchQuery
