@@ -21,7 +21,7 @@ from core.queue import enqueue_after_commit
 from . import registry
 from .backends import database_backend, elasticsearch_backend, elasticsearch_configured
 from .backends.base import BackendUnavailable, IndexDocument
-from .documents import build_document, indexable_page_count, indexable_pages
+from .documents import build_document, indexable_page_count, indexable_pages, is_restricted
 from .models import IndexLock, PendingIndexUpdate, SearchDocument, SearchQueryLog, Synonym
 from .query import normalise
 
@@ -68,6 +68,56 @@ def index_page(*, page_id: int) -> bool:
 def remove_page(*, page_id: int) -> None:
     database_backend().delete([page_id])
     schedule_elasticsearch_sync(page_id)
+
+
+# Who may find a page changes with the page, in its transaction ------------------------------
+# Building a whole document can mean extracting text from attachments, so it is left to the
+# worker; who may find a page is cheap to state and must never wait for the worker.
+
+
+@transaction.atomic
+def follow_access(*, page) -> bool:
+    """Make the index say who may find this page now, in the caller's transaction: its
+    document's visibility and network, or its removal when it is no longer findable. The
+    text follows from the worker (enqueued here when anything changed). True if it changed."""
+    document = registry.document_for(page)
+    indexed = SearchDocument.objects.filter(page_id=page.pk).exists()
+    if not indexed:
+        return False  # nothing anyone could find yet; the index task adds it
+    if document is None or not page.live or not document.is_findable(page):
+        remove_page(page_id=page.pk)
+        return True
+    visibility, network_id = document.audience_of(page)
+    if not database_backend().set_audience(page.pk, visibility=visibility, network_id=network_id):
+        return False
+    schedule_elasticsearch_sync(page.pk)
+    enqueue_after_commit("search.tasks.index_page_task", page.pk)
+    return True
+
+
+@transaction.atomic
+def remove_subtree(*, page_id: int) -> int:
+    """Remove a page and every indexed page below it, in the caller's transaction (a privacy
+    restriction now covers them). Returns how many were removed."""
+    root = Page.objects.filter(pk=page_id).first()
+    if root is None:
+        remove_page(page_id=page_id)
+        return 1
+    below = Page.objects.descendant_of(root, inclusive=True).values("pk")
+    page_ids = list(
+        SearchDocument.objects.filter(page_id__in=below).values_list("page_id", flat=True)
+    )
+    for removed_id in page_ids:
+        remove_page(page_id=removed_id)
+    return len(page_ids)
+
+
+def follow_move(*, page) -> None:
+    """After a move: hidden at once if it now sits behind a privacy restriction; re-indexed
+    (its address, its ancestors' titles) by the worker."""
+    if is_restricted(page):
+        remove_subtree(page_id=page.pk)
+    enqueue_after_commit("search.tasks.index_subtree_task", page.pk)
 
 
 def index_subtree(*, page_id: int) -> int:
@@ -288,6 +338,23 @@ def repair(report: DriftReport) -> DriftReport:
         backend.index(document_from_row(row) for row in rows)
     retry_pending_updates(limit=None)
     return report
+
+
+def check_and_repair() -> DriftReport | None:
+    """The nightly safety net (`search_index --fix` by beat): repair whatever drifted, unless a
+    rebuild is running (it ends with the same repair). Returns the report, or None if skipped."""
+    try:
+        lock = acquire_lock(REBUILD_LOCK)
+    except RebuildAlreadyRunning:
+        logger.info("Search repair skipped: a rebuild is running.")
+        return None
+    try:
+        report = check_drift()
+        if not report.clean:
+            repair(report)
+        return report
+    finally:
+        release_lock(lock)
 
 
 # Analytics ------------------------------------------------------------------------------------

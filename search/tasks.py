@@ -58,6 +58,14 @@ def retry_pending_index_updates_task(limit: int = 500) -> int:
     return services.retry_pending_updates(limit=limit)
 
 
+@shared_task(acks_late=True)
+def repair_index_task() -> bool:
+    """Beat's safety net: what `search_index --fix` does. True when it ran (not during a
+    rebuild). The database index is repaired first, so an Elasticsearch outage costs only the
+    Elasticsearch part, which the pending sweeper retries."""
+    return services.check_and_repair() is not None
+
+
 @shared_task(autoretry_for=(BackendUnavailable,), retry_backoff=30, max_retries=10)
 def push_synonyms_task() -> None:
     services.push_synonyms()

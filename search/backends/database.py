@@ -121,6 +121,28 @@ class DatabaseBackend:
             if deleted:
                 SearchIndexState.bump(self.using)
 
+    def set_audience(self, page_id: int, *, visibility: str, network_id: int | None) -> bool:
+        """Change who may find an indexed page, leaving its text as it is. True if it changed."""
+        with transaction.atomic(using=self.using):
+            changed = (
+                SearchDocument.objects.using(self.using)
+                .filter(page_id=page_id)
+                .exclude(visibility=visibility, network_id=network_id)
+                .update(visibility=visibility, network_id=network_id)
+            )
+            if changed:
+                SearchIndexState.bump(self.using)
+        return bool(changed)
+
+    def visible_ids(self, page_ids: Iterable[int], audience: Audience) -> set[int]:
+        """Which of these pages the audience may find now (one statement)."""
+        page_ids = sorted(set(page_ids))
+        if not page_ids:
+            return set()
+        where = SQL(f"d.page_id IN ({placeholders(page_ids)})", page_ids) & audience_sql(audience)
+        sql = f"SELECT d.page_id FROM {DOCUMENT_TABLE} d WHERE {where.text}"
+        return {row[0] for row in _fetch(self.connection, sql, where.params)}
+
     def rebuild(self, documents: Iterable[IndexDocument], *, total: int = 0, progress=None):
         """Replace every row in one transaction: searches see the old index until commit."""
         with transaction.atomic(using=self.using):

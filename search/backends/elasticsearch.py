@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.dateparse import parse_datetime
 
-from ..models import Synonym
+from ..models import PendingIndexUpdate, Synonym
 from ..query import (
     FACETS,
     MAX_VALUES_PER_FACET,
@@ -32,6 +32,7 @@ from .base import (
     SearchResults,
     Suggestion,
 )
+from .database import DatabaseBackend
 from .elasticsearch_index import (
     alias_name,
     build_index,
@@ -45,6 +46,8 @@ from .elasticsearch_queries import build_search, build_suggest
 logger = logging.getLogger(__name__)
 
 FEW_RESULTS = 3
+# More pages than this waiting for an update here, and searches answer from the database.
+MAX_PENDING = 1000
 DOWN_CACHE_KEY = "search:elasticsearch-down"
 
 
@@ -68,6 +71,7 @@ class ElasticsearchBackend:
 
     def __init__(self, client: Elasticsearch | None = None):
         self._client = client
+        self.database = DatabaseBackend()
 
     @property
     def client(self) -> Elasticsearch:
@@ -173,9 +177,38 @@ class ElasticsearchBackend:
             cache.set(DOWN_CACHE_KEY, True, settings.ELASTICSEARCH_RETRY_AFTER_SECONDS)
             raise BackendUnavailable(str(error)) from error
 
+    # Never showing what the reader may no longer find ------------------------------------
+    # The database index changes in the same transaction as the pages; this index follows it
+    # through the worker. Until it has, a page with a pending update may be out of date here:
+    # those the reader may no longer find are left out of the query (hits and counts alike),
+    # and every hit is checked against the database index before it is shown.
+
+    def hidden_pending(self, audience: Audience) -> set[int]:
+        """Pages waiting for an update here that the audience may not find now. Raises
+        BackendUnavailable (the database answers instead) when too many are waiting."""
+        pending = list(
+            PendingIndexUpdate.objects.values_list("page_id", flat=True)[: MAX_PENDING + 1]
+        )
+        if len(pending) > MAX_PENDING:
+            raise BackendUnavailable("Elasticsearch is catching up with many changes.")
+        return set(pending) - self.database.visible_ids(pending, audience)
+
     def search(self, query: SearchQuery, audience: Audience) -> SearchResults:
-        search = build_search(query, audience, index=alias_name()).using(self.client)
-        response = self._call(search.execute)
+        excluded = self.hidden_pending(audience)
+        results = self._search(query, audience, excluded)
+        shown = {hit.page_id for hit in results.hits}
+        stale = shown - self.database.visible_ids(shown, audience)
+        if stale:
+            # Changed since the pending rows were read: ask again without them, for the counts.
+            results = self._search(query, audience, excluded | stale)
+            shown = {hit.page_id for hit in results.hits}
+            visible = self.database.visible_ids(shown, audience)
+            results.hits = [hit for hit in results.hits if hit.page_id in visible]
+        return results
+
+    def _search(self, query: SearchQuery, audience: Audience, excluded: set[int]) -> SearchResults:
+        search = build_search(query, audience, index=alias_name(), exclude=excluded)
+        response = self._call(search.using(self.client).execute)
         hits = [self._hit(hit) for hit in response.hits]
         facets = {}
         for name in FACETS:
@@ -232,9 +265,11 @@ class ElasticsearchBackend:
         words = words_of(prefix)
         if not words or len(words[-1]) < 2:
             return []
-        search = build_suggest(" ".join(words), audience, index=alias_name(), limit=limit)
+        # Twice as many as wanted, so that a few out-of-date ones can be left out.
+        search = build_suggest(" ".join(words), audience, index=alias_name(), limit=limit * 2)
         response = self._call(search.using(self.client).execute)
         options = response.suggest["titles"][0]["options"]
+        visible = self.database.visible_ids((int(option["_id"]) for option in options), audience)
         return [
             Suggestion(
                 title=option["_source"]["title"],
@@ -242,7 +277,8 @@ class ElasticsearchBackend:
                 kind=option["_source"]["kind"],
             )
             for option in options
-        ]
+            if int(option["_id"]) in visible
+        ][:limit]
 
     def indexed_versions(self) -> dict[int, str]:
         try:

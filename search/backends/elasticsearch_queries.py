@@ -6,6 +6,8 @@ documents the audience may see. The person's own facet selections go into `post_
 each facet's aggregation applies the *other* facets' selections, so counts stay useful.
 """
 
+from collections.abc import Iterable
+
 from elasticsearch.dsl import Q, Search
 
 from ..query import FACETS, HIGHLIGHT_END, HIGHLIGHT_START, SORT_NEWEST, SearchQuery, parse_text
@@ -98,16 +100,23 @@ def text_query(text: str):
     return Q("bool", must=must, must_not=must_not)
 
 
-def build_search(query: SearchQuery, audience: Audience, *, index: str) -> Search:
-    """The request body for one search: pure, so its shape is asserted in contract tests."""
+def build_search(
+    query: SearchQuery, audience: Audience, *, index: str, exclude: Iterable[int] = ()
+) -> Search:
+    """The request body for one search: pure, so its shape is asserted in contract tests.
+
+    `exclude`: page ids whose copy here may be out of date and that the audience may no longer
+    find; left out of the hits and of every count."""
     search = Search(index=index)
     must = text_query(query.text)
     permission = permission_filter(audience)
+    excluded = sorted(set(exclude))
     search = search.query(
         Q(
             "bool",
             must=[must] if must else [Q("match_all")],
             filter=[permission] if permission else [],
+            must_not=[Q("ids", values=[str(page_id) for page_id in excluded])] if excluded else [],
         )
     )
     selected = query.active_filters()
