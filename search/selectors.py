@@ -65,6 +65,29 @@ def suggestions_for(*, user, prefix: str, limit: int = 8) -> list[Suggestion]:
     return suggestions
 
 
+# Facets whose values are words of a vocabulary (year and strength are checked by range).
+CHECKED_FACETS = ("type", "theme", "phase", "region", "network")
+
+
+def unknown_facet_values(*, user, filters: dict[str, tuple]) -> dict[str, list[str]]:
+    """Selected facet values that nothing this person may find has, by facet (at most one small
+    query per facet selected); a registered type is always known."""
+    audience = audience_for(user)
+    database = database_backend()
+    unknown = {}
+    for name in CHECKED_FACETS:
+        values = [str(value) for value in dict.fromkeys(filters.get(name, ()))]
+        if not values:
+            continue
+        known = database.known_values(name, values, audience)
+        if name == "type":
+            known |= set(registry.type_labels())
+        missing = [value for value in values if value not in known]
+        if missing:
+            unknown[name] = missing
+    return unknown
+
+
 def label_facets(results: SearchResults, query: SearchQuery) -> None:
     """Give facet values their labels (from the registered documents: a few small queries at
     most, such as theme, phase and network names), keep the selected values even when nothing

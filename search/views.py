@@ -1,6 +1,5 @@
 """The search page at /search/: one box, facets with counts, sort, snippets and pages."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
@@ -8,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from . import registry
 from .api import search_query_from
-from .query import FACETS, MAX_PAGE, SORT_NEWEST, SORT_RELEVANCE
+from .query import FACETS, SORT_NEWEST, SORT_RELEVANCE
 from .selectors import search_for
 from .services import record_search
 
@@ -32,7 +31,7 @@ def search_page(request):
     results = outcome.results
     if query.page == 1:
         record_search(text=query.text, filters=query.active_filters(), result_count=results.total)
-    last_page = min(results.num_pages, MAX_PAGE)
+    last_page = query.last_page(results.num_pages)
     page_obj = None
     if results.total and query.page <= last_page:
         paginator = Paginator(
@@ -64,6 +63,6 @@ def search_page(request):
         else "",
         "ignored_parameters": sorted(errors),
         "clear_filters_query": urlencode({"q": query.text}) if query.text else "",
-        "page_size": settings.SEARCH_PAGE_SIZE,
+        "page_size": query.page_size,
     }
     return render(request, "search/search_page.html", context)

@@ -143,6 +143,22 @@ class DatabaseBackend:
         sql = f"SELECT d.page_id FROM {DOCUMENT_TABLE} d WHERE {where.text}"
         return {row[0] for row in _fetch(self.connection, sql, where.params)}
 
+    def known_values(self, facet_name: str, values: Sequence, audience: Audience) -> set[str]:
+        """Which of these facet values some document the audience may see has (one statement)."""
+        values = sorted({str(value) for value in values})
+        if not values:
+            return set()
+        facet = FACETS[facet_name]
+        if facet.multi_valued:
+            source = f"{DOCUMENT_TABLE} d, {self.dialect.multi_value_rows(facet.field, 'd')}"
+            value = "j.value"
+        else:
+            source = f"{DOCUMENT_TABLE} d"
+            value = f"CAST(d.{facet.field} AS TEXT)"
+        where = SQL(f"{value} IN ({placeholders(values)})", values) & audience_sql(audience)
+        sql = f"SELECT DISTINCT {value} FROM {source} WHERE {where.text}"
+        return {str(row[0]) for row in _fetch(self.connection, sql, where.params)}
+
     def rebuild(self, documents: Iterable[IndexDocument], *, total: int = 0, progress=None):
         """Replace every row in one transaction: searches see the old index until commit."""
         with transaction.atomic(using=self.using):

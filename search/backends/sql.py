@@ -85,7 +85,7 @@ class Dialect:
     def multi_value_filter(self, column: str, values: Sequence[str]) -> SQL:
         raise NotImplementedError
 
-    def multi_value_rows(self, column: str) -> str:
+    def multi_value_rows(self, column: str, table: str = "base") -> str:
         """FROM-clause fragment yielding `j.value` for each element of a JSON list column."""
         raise NotImplementedError
 
@@ -143,8 +143,8 @@ class SQLiteDialect(Dialect):
             list(values),
         )
 
-    def multi_value_rows(self, column):
-        return f"json_each(base.{column}) AS j"
+    def multi_value_rows(self, column, table="base"):
+        return f"json_each({table}.{column}) AS j"
 
     def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
         *complete, prefix = words
@@ -212,8 +212,8 @@ class PostgresDialect(Dialect):
     def multi_value_filter(self, column, values):
         return SQL(f"d.{column} ?| %s", [list(values)])
 
-    def multi_value_rows(self, column):
-        return f"jsonb_array_elements_text(base.{column}) AS j(value)"
+    def multi_value_rows(self, column, table="base"):
+        return f"jsonb_array_elements_text({table}.{column}) AS j(value)"
 
     def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
         *complete, prefix = words
