@@ -6,6 +6,12 @@ class ArtefactsConfig(AppConfig):
     verbose_name = "Learning artefacts"
 
     def ready(self):
-        from . import signals
+        # Page models and their documents can be imported only once the app registry is ready.
+        from search.audience import register_audience
+        from search.registry import register
+
+        from . import search, signals
 
         signals.connect()
+        register(search.ArtefactDocument)
+        register_audience(search.reader_audience)

@@ -301,7 +301,8 @@ def raw_fts_ms(params: dict) -> float | None:
     """The same query's full-text part alone: MATCH, bm25 order, the first 20 ids."""
     from django.db import connection
 
-    from search.backends.database import BM25_WEIGHTS, DatabaseBackend, SQLiteDialect
+    from search.backends.database import DatabaseBackend
+    from search.backends.sql import BM25_WEIGHTS, SQLiteDialect
 
     text = params.get("q", "")
     parsed = DatabaseBackend().parse(text)

@@ -13,8 +13,18 @@ from rest_framework.views import APIView
 from django.conf import settings
 from django.utils.http import urlencode
 
-from .query import FACETS, MAX_PAGE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, SORTS, SearchQuery
-from .selectors import search_for, suggestions_for
+from . import registry
+from .query import (
+    FACETS,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    MAX_RESULTS,
+    MAX_VALUES_PER_FACET,
+    SORTS,
+    SearchQuery,
+)
+from .selectors import search_for, suggestions_for, unknown_facet_values
 from .services import record_search
 
 MAX_SUGGEST_LENGTH = 100
@@ -36,7 +46,9 @@ class SearchParamsSerializer(serializers.Serializer):
         default="",
         help_text='Words to find; "quoted phrase", -excluded word.',
     )
-    type = _values(serializers.RegexField(r"^[a-z0-9_-]{1,40}$"), "Artefact type, or 'network'.")
+    type = _values(
+        serializers.RegexField(r"^[a-z0-9_-]{1,40}$"), "Type: an artefact type, 'network', ..."
+    )
     theme = _values(serializers.SlugField(max_length=100), "Theme slug.")
     phase = _values(serializers.SlugField(max_length=100), "Phase (slug, e.g. 'primary').")
     region = _values(serializers.CharField(max_length=100), "Region, e.g. 'North West'.")
@@ -64,13 +76,47 @@ class SearchParamsSerializer(serializers.Serializer):
             filters=filters,
             sort=data.get("sort") or "",
             page=data.get("page") or 1,
-            page_size=settings.SEARCH_PAGE_SIZE,
+            page_size=data.get("page_size") or settings.SEARCH_PAGE_SIZE,
         )
 
 
-def search_query_from(params, *, lenient: bool = False) -> tuple[SearchQuery | None, dict]:
-    """(query, errors). Lenient (the HTML page): invalid parameters are dropped, not fatal."""
-    serializer = SearchParamsSerializer(data=params)
+class SearchAPIParamsSerializer(SearchParamsSerializer):
+    """The API's parameters: the page's, and the page size."""
+
+    page_size = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_PAGE_SIZE,
+        required=False,
+        help_text=f"Results per page, at most {MAX_PAGE_SIZE} (default 20).",
+    )
+
+    def validate(self, attrs):
+        page_size = attrs.get("page_size") or settings.SEARCH_PAGE_SIZE
+        if attrs.get("page", 1) * page_size > MAX_RESULTS:
+            raise serializers.ValidationError(
+                {"page": [f"Only the first {MAX_RESULTS:,} results can be paged through."]}
+            )
+        return attrs
+
+
+UNKNOWN_PARAMETER = "Unknown parameter."
+
+
+def unknown_parameters(params, serializer_class) -> dict:
+    known = set(serializer_class().fields)
+    return {name: [UNKNOWN_PARAMETER] for name in params if name not in known}
+
+
+def search_query_from(
+    params, *, lenient: bool = False, serializer_class=SearchParamsSerializer
+) -> tuple[SearchQuery | None, dict]:
+    """(query, errors). Lenient (the HTML page): invalid parameters are dropped, not fatal.
+    Strict (the API): unknown parameters are errors too."""
+    if not lenient:
+        unknown = unknown_parameters(params, serializer_class)
+        if unknown:
+            return None, unknown
+    serializer = serializer_class(data=params)
     if serializer.is_valid():
         return serializer.to_search_query(), {}
     if not lenient:
@@ -79,7 +125,7 @@ def search_query_from(params, *, lenient: bool = False) -> tuple[SearchQuery | N
     cleaned = params.copy()
     for key in errors:
         cleaned.pop(key, None)
-    retry = SearchParamsSerializer(data=cleaned)
+    retry = serializer_class(data=cleaned)
     if retry.is_valid():
         return retry.to_search_query(), errors
     return SearchQuery(page_size=settings.SEARCH_PAGE_SIZE), errors
@@ -92,7 +138,7 @@ class NetworkRefSerializer(serializers.Serializer):
 
 class HitSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="The page id.")
-    kind = serializers.ChoiceField(choices=["artefact", "network"])
+    kind = serializers.CharField(help_text='What it is: "artefact", "network", ...')
     title = serializers.CharField()
     title_html = serializers.CharField(help_text="Escaped HTML with <mark> around matches.")
     url = serializers.CharField()
@@ -178,11 +224,9 @@ def page_link(request, query: SearchQuery, page: int) -> str:
 
 
 def serialise_outcome(request, outcome) -> dict:
-    from .artefact_adapter import type_labels
-
     results = outcome.results
     query = outcome.query
-    labels = type_labels()
+    labels = registry.type_labels()
     return {
         "query": query.text,
         "sort": query.effective_sort,
@@ -191,7 +235,7 @@ def serialise_outcome(request, outcome) -> dict:
         "page_size": results.page_size,
         "num_pages": results.num_pages,
         "next": page_link(request, query, results.page + 1)
-        if results.page < min(results.num_pages, MAX_PAGE)
+        if results.page < query.last_page(results.num_pages)
         else None,
         "previous": page_link(request, query, results.page - 1) if results.page > 1 else None,
         "results": [
@@ -231,7 +275,7 @@ class SearchAPIView(APIView):
 
     @extend_schema(
         operation_id="search",
-        parameters=[SearchParamsSerializer],
+        parameters=[SearchAPIParamsSerializer],
         responses={200: SearchResponseSerializer, 400: ERROR_RESPONSE},
         description=(
             "Full-text search over what networks publish, with facet counts. Repeat a facet "
@@ -241,9 +285,20 @@ class SearchAPIView(APIView):
         ),
     )
     def get(self, request):
-        query, errors = search_query_from(request.query_params)
+        query, errors = search_query_from(
+            request.query_params, serializer_class=SearchAPIParamsSerializer
+        )
         if errors:
             return Response(errors, status=400)
+        unknown = unknown_facet_values(user=request.user, filters=query.filters)
+        if unknown:
+            return Response(
+                {
+                    name: [f"Unknown value: “{value}”." for value in values]
+                    for name, values in unknown.items()
+                },
+                status=400,
+            )
         outcome = search_for(user=request.user, query=query)
         if query.page == 1:
             record_search(
@@ -265,6 +320,9 @@ class SuggestAPIView(APIView):
         description="Up to 8 titles the caller may see whose words start with what was typed.",
     )
     def get(self, request):
+        unknown = unknown_parameters(request.query_params, SuggestParamsSerializer)
+        if unknown:
+            return Response(unknown, status=400)
         params = SuggestParamsSerializer(data=request.query_params)
         if not params.is_valid():
             return Response(params.errors, status=400)

@@ -6,6 +6,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from . import signals
+        # Receivers and tasks need the models; the tasks are imported so that enqueueing them by
+        # name (core.queue) finds them registered in every process, not only in the worker.
+        from . import signals, tasks  # noqa: F401
 
         signals.connect()

@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 
 import factory
 
+from core.visibility import Visibility
+
 from .backends.base import IndexDocument
-from .documents import content_hash
-from .models import SearchDocument, SearchQueryLog, SearchText, Synonym, Visibility
+from .models import SearchDocument, SearchQueryLog, SearchText, Synonym
+from .text import content_hash
 
 
 class SynonymFactory(factory.django.DjangoModelFactory):

@@ -2,9 +2,9 @@
 
 `SearchDocument` (facets, permissions, what a result shows) and `SearchText` (the words) are the
 database backend's index and the source every other backend is loaded from: one pair of rows
-per published artefact or network. The full-text index over `SearchText` is created by
-migration 0002 and kept in step by the database itself (SQLite FTS5 triggers, or a generated
-tsvector column on PostgreSQL), so a row written here is searchable in the same transaction.
+per findable page of a registered type (see search.registry). The full-text index over
+`SearchText` is created by migration 0002 and kept in step by the database itself (SQLite FTS5
+triggers, or a generated tsvector column on PostgreSQL), so a row written here is searchable in the same transaction.
 """
 
 import re
@@ -18,18 +18,14 @@ from wagtail.documents import get_document_model_string
 from core.visibility import Visibility
 
 
-class DocumentKind(models.TextChoices):
-    ARTEFACT = "artefact", "Artefact"
-    NETWORK = "network", "Network"
-
-
 class SearchDocument(models.Model):
     """One searchable page, as the index sees it: what filters, facets, sorting and result
     lists read. Deliberately narrow (no long text), so that joining thousands of matches to it
     stays cheap; the text lives in `SearchText`."""
 
     page_id = models.PositiveIntegerField(unique=True)
-    kind = models.CharField(max_length=20, choices=DocumentKind.choices)
+    # The registered document's kind (search.registry): "artefact", "network", ...
+    kind = models.CharField(max_length=20)
     title = models.CharField(max_length=255)
     url = models.CharField(max_length=500)
     # Facets. Multi-valued facets are JSON lists of strings.
@@ -41,7 +37,7 @@ class SearchDocument(models.Model):
     network_title = models.CharField(max_length=255, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     evidence_strength = models.PositiveSmallIntegerField(null=True, blank=True)
-    # Permissions: who may see it (see search.permissions).
+    # Who may find it (see search.audience).
     visibility = models.CharField(
         max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -56,7 +52,7 @@ class SearchDocument(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.title}"
+        return f"{self.kind}: {self.title}"
 
 
 class SearchText(models.Model):

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 MAX_QUERY_LENGTH = 200
-MAX_PAGE = 500  # 500 pages of 20: Elasticsearch's default result window of 10,000.
+MAX_RESULTS = 10_000  # Elasticsearch's default result window: no page reaches beyond it.
+MAX_PAGE = 500  # 500 pages of 20
+MAX_PAGE_SIZE = 50
 MAX_VALUES_PER_FACET = 20
 
 SORT_RELEVANCE = "relevance"
@@ -65,6 +67,10 @@ class SearchQuery:
         if self.sort in SORTS:
             return self.sort
         return SORT_RELEVANCE if self.text.strip() else SORT_NEWEST
+
+    def last_page(self, num_pages: int) -> int:
+        """The last page that may be asked for (none reaches beyond MAX_RESULTS)."""
+        return min(num_pages, MAX_PAGE, MAX_RESULTS // self.page_size)
 
     @property
     def offset(self) -> int:

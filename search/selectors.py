@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Sum
+from django.utils import timezone
 
-from networks.models import NetworkPage, Theme
-
+from . import registry
+from .audience import audience_for
 from .backends import database_backend, elasticsearch_backend, elasticsearch_configured
 from .backends.base import BackendUnavailable, FacetCount, SearchResults, Suggestion
 from .models import SearchQueryLog
-from .permissions import audience_for
 from .query import FACETS, MAX_VALUES_PER_FACET, SearchQuery
+from .services import week_of
 
 logger = logging.getLogger(__name__)
 
@@ -64,15 +65,33 @@ def suggestions_for(*, user, prefix: str, limit: int = 8) -> list[Suggestion]:
     return suggestions
 
 
+# Facets whose values are words of a vocabulary (year and strength are checked by range).
+CHECKED_FACETS = ("type", "theme", "phase", "region", "network")
+
+
+def unknown_facet_values(*, user, filters: dict[str, tuple]) -> dict[str, list[str]]:
+    """Selected facet values that nothing this person may find has, by facet (at most one small
+    query per facet selected); a registered type is always known."""
+    audience = audience_for(user)
+    database = database_backend()
+    unknown = {}
+    for name in CHECKED_FACETS:
+        values = [str(value) for value in dict.fromkeys(filters.get(name, ()))]
+        if not values:
+            continue
+        known = database.known_values(name, values, audience)
+        if name == "type":
+            known |= set(registry.type_labels())
+        missing = [value for value in values if value not in known]
+        if missing:
+            unknown[name] = missing
+    return unknown
+
+
 def label_facets(results: SearchResults, query: SearchQuery) -> None:
-    """Give facet values their labels (at most three small queries: theme, phase and network
-    names), keep the selected values even when nothing matches them, and order each facet.
-
-    Network names come from live network pages only, so a network id typed into the address
-    never reveals the title of a page the person could not otherwise see.
-    """
-    from .artefact_adapter import phase_labels, strength_labels, type_labels
-
+    """Give facet values their labels (from the registered documents: a few small queries at
+    most, such as theme, phase and network names), keep the selected values even when nothing
+    matches them, and order each facet."""
     facets = results.facets
     for name in FACETS:
         counts = facets.setdefault(name, [])
@@ -84,35 +103,13 @@ def label_facets(results: SearchResults, query: SearchQuery) -> None:
         for count in counts:
             count.selected = count.value in selected
 
-    labels: dict[str, dict[str, str]] = {
-        "type": type_labels(),
-        "theme": dict(
-            Theme.objects.filter(slug__in=[c.value for c in facets["theme"]]).values_list(
-                "slug", "name"
-            )
-        )
-        if facets["theme"]
-        else {},
-        "phase": phase_labels(c.value for c in facets["phase"]) if facets["phase"] else {},
-        "strength": strength_labels(),
-        "network": {
-            str(pk): title
-            for pk, title in NetworkPage.objects.live()
-            .filter(pk__in=[int(c.value) for c in facets["network"] if c.value.isdigit()])
-            .values_list("pk", "title")
-        }
-        if facets["network"]
-        else {},
-    }
     for name, counts in facets.items():
+        labels = registry.facet_labels(name, [count.value for count in counts])
         for count in counts:
             if name == "phase":
-                count.label = (
-                    labels.get(name, {}).get(count.value)
-                    or count.value.replace("-", " ").capitalize()
-                )
+                count.label = labels.get(count.value) or count.value.replace("-", " ").capitalize()
             else:
-                count.label = labels.get(name, {}).get(count.value, count.value)
+                count.label = labels.get(count.value, count.value)
         if name in ("year", "strength"):
             counts.sort(key=lambda c: -int(c.value) if c.value.isdigit() else 0)
         else:
@@ -127,10 +124,6 @@ def label_facets(results: SearchResults, query: SearchQuery) -> None:
 
 
 def recent_weeks(count: int = 8) -> list[date]:
-    from django.utils import timezone
-
-    from .services import week_of
-
     this_week = week_of(timezone.localdate())
     return [this_week - timedelta(weeks=n) for n in range(count)]
 

@@ -16,9 +16,12 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from core.queue import enqueue_after_commit
+
+from . import registry
 from .backends import database_backend, elasticsearch_backend, elasticsearch_configured
 from .backends.base import BackendUnavailable, IndexDocument
-from .documents import build_document, indexable_page_count, indexable_pages, indexed_models
+from .documents import build_document, indexable_page_count, indexable_pages, is_restricted
 from .models import IndexLock, PendingIndexUpdate, SearchDocument, SearchQueryLog, Synonym
 from .query import normalise
 
@@ -36,13 +39,11 @@ class RebuildAlreadyRunning(Exception):
 
 
 def schedule_elasticsearch_sync(page_id: int) -> None:
+    """Record that Elasticsearch must catch up with this page, and nudge the worker after
+    commit. A broker outage loses nothing: the pending row is retried by beat."""
     if elasticsearch_configured():
-        from .tasks import sync_elasticsearch_task
-
-        # robust: a broker outage must not turn a committed publish into an error; the pending
-        # row and `search_index --fix` catch up.
         PendingIndexUpdate.objects.get_or_create(page_id=page_id)
-        transaction.on_commit(lambda: sync_elasticsearch_task.delay(page_id), robust=True)
+        enqueue_after_commit("search.tasks.sync_elasticsearch_task", page_id)
 
 
 @transaction.atomic
@@ -69,6 +70,56 @@ def remove_page(*, page_id: int) -> None:
     schedule_elasticsearch_sync(page_id)
 
 
+# Who may find a page changes with the page, in its transaction ------------------------------
+# Building a whole document can mean extracting text from attachments, so it is left to the
+# worker; who may find a page is cheap to state and must never wait for the worker.
+
+
+@transaction.atomic
+def follow_access(*, page) -> bool:
+    """Make the index say who may find this page now, in the caller's transaction: its
+    document's visibility and network, or its removal when it is no longer findable. The
+    text follows from the worker (enqueued here when anything changed). True if it changed."""
+    document = registry.document_for(page)
+    indexed = SearchDocument.objects.filter(page_id=page.pk).exists()
+    if not indexed:
+        return False  # nothing anyone could find yet; the index task adds it
+    if document is None or not page.live or not document.is_findable(page):
+        remove_page(page_id=page.pk)
+        return True
+    visibility, network_id = document.audience_of(page)
+    if not database_backend().set_audience(page.pk, visibility=visibility, network_id=network_id):
+        return False
+    schedule_elasticsearch_sync(page.pk)
+    enqueue_after_commit("search.tasks.index_page_task", page.pk)
+    return True
+
+
+@transaction.atomic
+def remove_subtree(*, page_id: int) -> int:
+    """Remove a page and every indexed page below it, in the caller's transaction (a privacy
+    restriction now covers them). Returns how many were removed."""
+    root = Page.objects.filter(pk=page_id).first()
+    if root is None:
+        remove_page(page_id=page_id)
+        return 1
+    below = Page.objects.descendant_of(root, inclusive=True).values("pk")
+    page_ids = list(
+        SearchDocument.objects.filter(page_id__in=below).values_list("page_id", flat=True)
+    )
+    for removed_id in page_ids:
+        remove_page(page_id=removed_id)
+    return len(page_ids)
+
+
+def follow_move(*, page) -> None:
+    """After a move: hidden at once if it now sits behind a privacy restriction; re-indexed
+    (its address, its ancestors' titles) by the worker."""
+    if is_restricted(page):
+        remove_subtree(page_id=page.pk)
+    enqueue_after_commit("search.tasks.index_subtree_task", page.pk)
+
+
 def index_subtree(*, page_id: int) -> int:
     """Re-index a page and every indexed page below it (after a move or a network rename)."""
     root = Page.objects.filter(pk=page_id).first()
@@ -76,7 +127,7 @@ def index_subtree(*, page_id: int) -> int:
         remove_page(page_id=page_id)
         return 0
     count = 0
-    for model in indexed_models():
+    for model in registry.indexed_models():
         for descendant_id in model.objects.descendant_of(root, inclusive=True).values_list(
             "pk", flat=True
         ):
@@ -130,6 +181,23 @@ def sync_page_to_elasticsearch(*, page_id: int) -> None:
         pending.save(update_fields=["attempts", "last_error", "updated_at"])
         raise
     PendingIndexUpdate.objects.filter(page_id=page_id).delete()
+
+
+def retry_pending_updates(*, limit: int | None = 500) -> int:
+    """Retry the Elasticsearch updates that have not succeeded yet, oldest first, stopping at
+    the first failure (Elasticsearch is still down). Returns how many were due."""
+    if not elasticsearch_configured():
+        return 0
+    page_ids = list(
+        PendingIndexUpdate.objects.order_by("updated_at").values_list("page_id", flat=True)[:limit]
+    )
+    for page_id in page_ids:
+        try:
+            sync_page_to_elasticsearch(page_id=page_id)
+        except BackendUnavailable:
+            logger.info("Elasticsearch still unavailable; %s updates pending", len(page_ids))
+            break
+    return len(page_ids)
 
 
 def push_synonyms() -> None:
@@ -268,14 +336,25 @@ def repair(report: DriftReport) -> DriftReport:
         ids = report.elasticsearch.missing + report.elasticsearch.stale
         rows = SearchDocument.objects.select_related("text").filter(page_id__in=ids)
         backend.index(document_from_row(row) for row in rows)
-    if elasticsearch_configured():
-        for page_id in PendingIndexUpdate.objects.values_list("page_id", flat=True):
-            try:
-                sync_page_to_elasticsearch(page_id=page_id)
-            except BackendUnavailable:
-                logger.warning("Elasticsearch still unavailable; page %s stays pending", page_id)
-                break
+    retry_pending_updates(limit=None)
     return report
+
+
+def check_and_repair() -> DriftReport | None:
+    """The nightly safety net (`search_index --fix` by beat): repair whatever drifted, unless a
+    rebuild is running (it ends with the same repair). Returns the report, or None if skipped."""
+    try:
+        lock = acquire_lock(REBUILD_LOCK)
+    except RebuildAlreadyRunning:
+        logger.info("Search repair skipped: a rebuild is running.")
+        return None
+    try:
+        report = check_drift()
+        if not report.clean:
+            repair(report)
+        return report
+    finally:
+        release_lock(lock)
 
 
 # Analytics ------------------------------------------------------------------------------------

@@ -1,98 +1,89 @@
-"""Indexing follows the content: these receivers only enqueue tasks, after commit, by id.
+"""Indexing follows the content of every registered page type.
 
-publish / unpublish / delete / move, and a change of an artefact's visibility on a live page,
-each schedule a task; the task reads the page again and makes the index match it.
-`robust=True`: a broker outage must not turn an already-committed change into an error page;
-`search_index --check` / `--fix` catch up with anything missed.
+Who may find a page changes in the page's own transaction (the database index is the source of
+truth for every backend): unpublishing or deleting a page removes its document at once, a
+change of its audience (publishing, or saving one of its document's `access_fields`) is written
+at once, and a privacy restriction hides what it covers at once. The document's text, which may
+need text extracted from attachments, is rebuilt by a task enqueued after commit by id; each
+task reads the page again. Enqueueing never raises into the request (`core.queue`), and
+`search_index --fix`, run nightly by beat, catches up with anything a worker missed.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .documents import artefact_model, indexed_models
+from core.queue import enqueue_after_commit
 
+from . import registry, services
+from .backends import elasticsearch_configured
+from .models import Synonym
 
-def _is_indexed(instance) -> bool:
-    return isinstance(instance, tuple(indexed_models()))
-
-
-def enqueue(task, page_id: int) -> None:
-    transaction.on_commit(lambda: task.delay(page_id), robust=True)
+INDEX_PAGE = "search.tasks.index_page_task"
+INDEX_SUBTREE = "search.tasks.index_subtree_task"
+PUSH_SYNONYMS = "search.tasks.push_synonyms_task"
 
 
 def on_published(sender, instance, **kwargs):
-    from .tasks import index_page_task, index_subtree_task
-
-    if not _is_indexed(instance):
-        return
-    from networks.models import NetworkPage
-
-    # A network's title and themes appear on its artefacts' documents too.
-    task = index_subtree_task if isinstance(instance, NetworkPage) else index_page_task
-    enqueue(task, instance.pk)
+    document = registry.document_for(instance)
+    if document is not None:
+        services.follow_access(page=instance)
+        enqueue_after_commit(INDEX_SUBTREE if document.subtree else INDEX_PAGE, instance.pk)
 
 
 def on_unpublished(sender, instance, **kwargs):
-    from .tasks import remove_page_task
-
-    if _is_indexed(instance):
-        enqueue(remove_page_task, instance.pk)
+    if registry.document_for(instance) is not None:
+        services.remove_page(page_id=instance.pk)
 
 
 def on_deleted(sender, instance, **kwargs):
-    from .tasks import remove_page_task
-
-    enqueue(remove_page_task, instance.pk)
+    if registry.document_for_model(sender) is not None:
+        services.remove_page(page_id=instance.pk)
 
 
 def on_moved(sender, instance, **kwargs):
-    from .tasks import index_subtree_task
-
-    enqueue(index_subtree_task, instance.pk)
+    services.follow_move(page=instance)
 
 
-def on_artefact_saved(sender, instance, created, update_fields=None, **kwargs):
-    """A live artefact whose visibility differs from the index's is re-indexed at once."""
-    from .models import SearchDocument
-    from .tasks import index_page_task
+def touches(update_fields, names) -> bool:
+    if update_fields is None:
+        return True
+    return any(name in update_fields or f"{name}_id" in update_fields for name in names)
 
-    if created or not instance.live:
+
+def on_saved(sender, instance, created, update_fields=None, **kwargs):
+    """Saving a live page's access fields changes who may find it, at once."""
+    document = registry.document_for_model(sender)
+    if document is None or not document.access_fields or created or not instance.live:
         return
-    if update_fields is not None and "visibility" not in update_fields:
-        return
-    from .artefact_adapter import visibility_of
+    if touches(update_fields, document.access_fields):
+        services.follow_access(page=instance)
 
-    indexed = (
-        SearchDocument.objects.filter(page_id=instance.pk)
-        .values_list("visibility", flat=True)
-        .first()
-    )
-    if indexed is not None and indexed != visibility_of(instance):
-        enqueue(index_page_task, instance.pk)
+
+def on_restricted(sender, instance, **kwargs):
+    services.remove_subtree(page_id=instance.page_id)
+
+
+def on_restriction_removed(sender, instance, **kwargs):
+    enqueue_after_commit(INDEX_SUBTREE, instance.page_id)
 
 
 def on_synonyms_changed(sender, instance, **kwargs):
-    from .backends import elasticsearch_configured
-    from .tasks import push_synonyms_task
-
     if elasticsearch_configured():
-        transaction.on_commit(push_synonyms_task.delay, robust=True)
+        enqueue_after_commit(PUSH_SYNONYMS)
 
 
 def connect() -> None:
-    from .models import Synonym
-
     page_published.connect(on_published, dispatch_uid="search.on_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search.on_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search.on_moved")
-    for model in indexed_models():
-        post_delete.connect(
-            on_deleted, sender=model, dispatch_uid=f"search.on_deleted.{model._meta.label}"
-        )
-    model = artefact_model()
-    if model is not None:
-        post_save.connect(on_artefact_saved, sender=model, dispatch_uid="search.on_artefact_saved")
+    # Any model: the registry decides (apps register their documents in any order).
+    post_delete.connect(on_deleted, dispatch_uid="search.on_deleted")
+    post_save.connect(on_saved, dispatch_uid="search.on_saved")
+    post_save.connect(on_restricted, sender=PageViewRestriction, dispatch_uid="search.restricted")
+    post_delete.connect(
+        on_restriction_removed, sender=PageViewRestriction, dispatch_uid="search.unrestricted"
+    )
     post_save.connect(on_synonyms_changed, sender=Synonym, dispatch_uid="search.synonyms_saved")
     post_delete.connect(on_synonyms_changed, sender=Synonym, dispatch_uid="search.synonyms_deleted")

@@ -1,16 +1,12 @@
 """Index updates run here, after commit, by page id. Each is idempotent: it reads the page
 again and makes the index match it, so a retry or a duplicate does no harm."""
 
-import logging
-
 from celery import shared_task
 
 from django.db import OperationalError
 
 from . import services
 from .backends.base import BackendUnavailable
-
-logger = logging.getLogger(__name__)
 
 DATABASE_RETRY = {
     "autoretry_for": (OperationalError,),  # e.g. SQLite "database is locked"
@@ -58,21 +54,16 @@ def sync_elasticsearch_task(page_id: int) -> None:
 
 @shared_task
 def retry_pending_index_updates_task(limit: int = 500) -> int:
-    from .backends import elasticsearch_configured
-    from .models import PendingIndexUpdate
+    """Beat's sweeper: Elasticsearch updates that have not succeeded yet, oldest first."""
+    return services.retry_pending_updates(limit=limit)
 
-    if not elasticsearch_configured():
-        return 0
-    page_ids = list(
-        PendingIndexUpdate.objects.order_by("updated_at").values_list("page_id", flat=True)[:limit]
-    )
-    for page_id in page_ids:
-        try:
-            services.sync_page_to_elasticsearch(page_id=page_id)
-        except BackendUnavailable:
-            logger.info("Elasticsearch still unavailable; %s updates pending", len(page_ids))
-            break
-    return len(page_ids)
+
+@shared_task(acks_late=True)
+def repair_index_task() -> bool:
+    """Beat's safety net: what `search_index --fix` does. True when it ran (not during a
+    rebuild). The database index is repaired first, so an Elasticsearch outage costs only the
+    Elasticsearch part, which the pending sweeper retries."""
+    return services.check_and_repair() is not None
 
 
 @shared_task(autoretry_for=(BackendUnavailable,), retry_backoff=30, max_retries=10)

@@ -1,14 +1,13 @@
 """The search page at /search/: one box, facets with counts, sort, snippets and pages."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from . import registry
 from .api import search_query_from
-from .artefact_adapter import type_labels
-from .query import FACETS, MAX_PAGE, SORT_NEWEST, SORT_RELEVANCE
+from .query import FACETS, SORT_NEWEST, SORT_RELEVANCE
 from .selectors import search_for
 from .services import record_search
 
@@ -32,14 +31,14 @@ def search_page(request):
     results = outcome.results
     if query.page == 1:
         record_search(text=query.text, filters=query.active_filters(), result_count=results.total)
-    last_page = min(results.num_pages, MAX_PAGE)
+    last_page = query.last_page(results.num_pages)
     page_obj = None
     if results.total and query.page <= last_page:
         paginator = Paginator(
             range(min(results.total, last_page * query.page_size)), query.page_size
         )
         page_obj = paginator.page(query.page)
-    labels = type_labels()
+    labels = registry.type_labels()
     for hit in results.hits:
         hit.type_label = labels.get(hit.type, hit.type)
     facets = [
@@ -64,6 +63,6 @@ def search_page(request):
         else "",
         "ignored_parameters": sorted(errors),
         "clear_filters_query": urlencode({"q": query.text}) if query.text else "",
-        "page_size": settings.SEARCH_PAGE_SIZE,
+        "page_size": query.page_size,
     }
     return render(request, "search/search_page.html", context)

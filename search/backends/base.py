@@ -1,7 +1,7 @@
 """The one interface every search backend implements, and the shapes it answers with.
 
 A backend never decides who may see what: it receives an `Audience` (worked out by
-`search.permissions.audience_for(user)`) and must apply it inside the query itself, so that
+`search.audience.audience_for(user)`) and must apply it inside the query itself, so that
 neither the hits nor the facet counts include anything the audience may not see.
 """
 
@@ -19,14 +19,14 @@ class BackendUnavailable(Exception):
 
 @dataclass(frozen=True)
 class Audience:
-    """What a person may find.
+    """What a person may find, besides public documents.
 
-    everything: brokers and admins; signed_in: members-only documents too;
-    network_ids: network-only documents of the networks the person currently belongs to.
+    everything: every document (brokers and admins); members: members-only documents too;
+    network_ids: network-only documents of these networks (the person's own).
     """
 
     everything: bool = False
-    signed_in: bool = False
+    members: bool = False
     network_ids: frozenset[int] = frozenset()
 
     @property
@@ -34,7 +34,7 @@ class Audience:
         if self.everything:
             return "all"
         ids = ",".join(str(i) for i in sorted(self.network_ids))
-        return f"{int(self.signed_in)}:{ids}"
+        return f"{int(self.members)}:{ids}"
 
 
 PUBLIC = Audience()
@@ -42,7 +42,7 @@ PUBLIC = Audience()
 
 @dataclass(frozen=True)
 class IndexDocument:
-    """A page as every backend indexes it (built by search.documents)."""
+    """A page as every backend indexes it (built by its registered `PageDocument`)."""
 
     page_id: int
     kind: str

@@ -1,12 +1,6 @@
 """The embedded backend: the database's own full-text search over `SearchText` rows, with
-facets, permissions and result lists read from the narrow `SearchDocument` rows.
-
-SQLite: an FTS5 table `search_fts` (porter stemming over unicode61, bm25 ranking with the title
-weighted highest as its `rank`, snippet()/highlight() for highlights), kept in step with the
-text table by triggers (migration 0002).
-PostgreSQL: a generated `search_vector` tsvector column with a GIN index, queried with tsqueries
-built from the parsed query (phraseto_tsquery per phrase, so nothing typed is syntax), ranked
-with ts_rank (title weight A) and highlighted with ts_headline.
+facets, permissions and result lists read from the narrow `SearchDocument` rows. The SQL of each
+database (SQLite FTS5, PostgreSQL full-text search) and the permission filter are in `sql`.
 
 Every search runs a fixed number of SQL statements whatever the number of hits: the page of
 ids in rank order, that page's rows with their highlights (looked up by id), one statement for
@@ -14,13 +8,12 @@ all facet counts and the total, and (only when few or no results) the vocabulary
 "did you mean".
 """
 
-# SQL here is assembled from fixed fragments (table and column names from this module); every
+# SQL here is assembled from fixed fragments (table and column names from `sql`); every
 # value a person supplies is passed as a parameter.
 # ruff: noqa: S608
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC
 
 from django.core.cache import cache
@@ -28,20 +21,13 @@ from django.db import connections, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from ..models import (
-    SearchDocument,
-    SearchIndexState,
-    SearchTerm,
-    SearchText,
-    Synonym,
-    Visibility,
-)
+from core.visibility import Visibility
+
+from ..models import SearchDocument, SearchIndexState, SearchTerm, SearchText, Synonym
 from ..query import (
     FACETS,
-    HIGHLIGHT_END,
     HIGHLIGHT_START,
     SORT_NEWEST,
-    Clause,
     ParsedQuery,
     SearchQuery,
     expand_synonyms,
@@ -49,6 +35,7 @@ from ..query import (
     parse_text,
     words_of,
 )
+from ..vocabulary import closest_words, vocabulary_of
 from .base import (
     Audience,
     FacetCount,
@@ -57,211 +44,21 @@ from .base import (
     SearchResults,
     Suggestion,
 )
-
-DOCUMENT_TABLE = SearchDocument._meta.db_table
-TEXT_TABLE = SearchText._meta.db_table
-FTS_TABLE = "search_fts"
-# bm25 weights per FTS5 column: title, summary, body, attachments, keywords.
-BM25_WEIGHTS = "10.0, 4.0, 1.0, 0.5, 3.0"
-FEW_RESULTS = 3
-BROWSE_FACETS_CACHE_SECONDS = 600
-SNIPPET_TOKENS = 28
-HIT_COLUMNS = (
-    "d.id, d.page_id, d.kind, d.title, d.url, d.type, t.summary, d.network_id, "
-    "d.network_title, d.published_at, d.visibility"
+from .sql import (
+    DIALECTS,
+    DOCUMENT_TABLE,
+    FTS_TABLE,
+    HIT_COLUMNS,
+    SQL,
+    TEXT_TABLE,
+    TRUE,
+    Dialect,
+    audience_sql,
+    placeholders,
 )
 
-
-@dataclass
-class SQL:
-    """A fragment of SQL with its parameters."""
-
-    text: str
-    params: list = field(default_factory=list)
-
-    def __and__(self, other: "SQL") -> "SQL":
-        return SQL(f"({self.text}) AND ({other.text})", self.params + other.params)
-
-
-TRUE = SQL("1=1")
-
-
-def _placeholders(values: Sequence) -> str:
-    return ", ".join(["%s"] * len(values))
-
-
-def audience_sql(audience: Audience) -> SQL:
-    """The permission filter: applied to every statement, so counts cannot leak either."""
-    if audience.everything:
-        return TRUE
-    parts = ["d.visibility = %s"]
-    params: list = [Visibility.PUBLIC.value]
-    if audience.signed_in:
-        parts.append("d.visibility = %s")
-        params.append(Visibility.MEMBERS.value)
-    if audience.network_ids:
-        ids = sorted(audience.network_ids)
-        parts.append(f"(d.visibility = %s AND d.network_id IN ({_placeholders(ids)}))")
-        params += [Visibility.NETWORK.value, *ids]
-    return SQL(" OR ".join(parts), params)
-
-
-class Dialect:
-    vendor = ""
-
-    def match_source(self, parsed: ParsedQuery) -> tuple[str, SQL]:
-        """(FROM clause with the document table as `d`, condition selecting the matches)."""
-        raise NotImplementedError
-
-    def rank_order(self) -> str:
-        """ORDER BY expression, best match first (valid with match_source)."""
-        raise NotImplementedError
-
-    def hits_source(self, parsed: ParsedQuery, ids: list[int]) -> tuple[str, list]:
-        """SELECT of HIT_COLUMNS and the five highlighted columns for these document ids."""
-        raise NotImplementedError
-
-    def multi_value_filter(self, column: str, values: Sequence[str]) -> SQL:
-        raise NotImplementedError
-
-    def multi_value_rows(self, column: str) -> str:
-        """FROM-clause fragment yielding `j.value` for each element of a JSON list column."""
-        raise NotImplementedError
-
-    def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
-        raise NotImplementedError
-
-
-class SQLiteDialect(Dialect):
-    vendor = "sqlite"
-
-    @staticmethod
-    def fts_query(parsed: ParsedQuery) -> str:
-        def phrase(words):
-            return '"' + " ".join(words).replace('"', '""') + '"'
-
-        def clause(c: Clause):
-            alternatives = [phrase(words) for words in c.alternatives]
-            return (
-                alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
-            )
-
-        text = " AND ".join(clause(c) for c in parsed.clauses)
-        if parsed.excluded:
-            text += " NOT (" + " OR ".join(phrase(words) for words in parsed.excluded) + ")"
-        return text
-
-    def match_source(self, parsed):
-        return (
-            f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid",
-            SQL(f"{FTS_TABLE} MATCH %s", [self.fts_query(parsed)]),
-        )
-
-    def rank_order(self) -> str:
-        # The table's configured rank is bm25 with the column weights (migration 0002); FTS5
-        # returns rows in that order itself.
-        return f"{FTS_TABLE}.rank"
-
-    def hits_source(self, parsed, ids):
-        marks = [HIGHLIGHT_START, HIGHLIGHT_END]
-        snippet = f"snippet({FTS_TABLE}, %s, %s, %s, '…', {SNIPPET_TOKENS})"
-        columns = HIT_COLUMNS.replace("t.summary", f"{FTS_TABLE}.summary")
-        sql = (
-            f"SELECT {columns}, highlight({FTS_TABLE}, 0, %s, %s), "
-            f"{snippet}, {snippet}, {snippet}, {snippet} "
-            f"FROM {FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({_placeholders(ids)})"
-        )
-        params = marks + [1, *marks] + [2, *marks] + [3, *marks] + [4, *marks]
-        return sql, params + [self.fts_query(parsed), *ids]
-
-    def multi_value_filter(self, column, values):
-        return SQL(
-            f"EXISTS (SELECT 1 FROM json_each(d.{column}) WHERE json_each.value IN "
-            f"({_placeholders(values)}))",
-            list(values),
-        )
-
-    def multi_value_rows(self, column):
-        return f"json_each(base.{column}) AS j"
-
-    def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
-        *complete, prefix = words
-        terms = [f'"{word}"' for word in complete] + [f'"{prefix}"*']
-        query = "{title} : (" + " AND ".join(terms) + ")"
-        return (
-            f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid",
-            SQL(f"{FTS_TABLE} MATCH %s", [query]),
-        )
-
-
-class PostgresDialect(Dialect):
-    vendor = "postgresql"
-    CONFIG = "english"
-
-    def tsquery(self, parsed: ParsedQuery) -> SQL:
-        def phrase(words):
-            return SQL(f"phraseto_tsquery('{self.CONFIG}', %s)", [" ".join(words)])
-
-        def either(phrases: list[SQL]) -> SQL:
-            return SQL(
-                "(" + " || ".join(p.text for p in phrases) + ")",
-                [param for p in phrases for param in p.params],
-            )
-
-        parts = [either([phrase(words) for words in c.alternatives]) for c in parsed.clauses]
-        if parsed.excluded:
-            negated = either([phrase(words) for words in parsed.excluded])
-            parts.append(SQL(f"!!{negated.text}", negated.params))
-        return SQL(
-            "(" + " && ".join(p.text for p in parts) + ")",
-            [param for p in parts for param in p.params],
-        )
-
-    def _source(self, query: SQL) -> tuple[str, list]:
-        return (
-            f"{TEXT_TABLE} t JOIN {DOCUMENT_TABLE} d ON d.id = t.document_id "
-            f"CROSS JOIN (SELECT {query.text} AS query) q",
-            query.params,
-        )
-
-    def match_source(self, parsed):
-        source, params = self._source(self.tsquery(parsed))
-        # The tsquery's parameters sit in the FROM clause, before every WHERE parameter.
-        return source, SQL("t.search_vector @@ q.query", params)
-
-    def rank_order(self) -> str:
-        return "ts_rank(t.search_vector, q.query) DESC"
-
-    def hits_source(self, parsed, ids):
-        whole = f"HighlightAll=true, StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}"
-        short = (
-            f'MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", '
-            f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}"
-        )
-        headline = f"ts_headline('{self.CONFIG}', left({{column}}, 20000), q.query, %s)"
-        columns = ["t.title", "t.summary", "t.body", "t.attachments", "t.keywords"]
-        highlights = ", ".join(headline.format(column=column) for column in columns)
-        source, source_params = self._source(self.tsquery(parsed))
-        sql = (
-            f"SELECT {HIT_COLUMNS}, {highlights} FROM {source} WHERE d.id IN ({_placeholders(ids)})"
-        )
-        return sql, [whole, short, short, short, short, *source_params, *ids]
-
-    def multi_value_filter(self, column, values):
-        return SQL(f"d.{column} ?| %s", [list(values)])
-
-    def multi_value_rows(self, column):
-        return f"jsonb_array_elements_text(base.{column}) AS j(value)"
-
-    def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
-        *complete, prefix = words
-        terms = [f"{word}:A" for word in complete] + [f"{prefix}:*A"]
-        source, params = self._source(SQL(f"to_tsquery('{self.CONFIG}', %s)", [" & ".join(terms)]))
-        return source, SQL("t.search_vector @@ q.query", params)
-
-
-DIALECTS = {"sqlite": SQLiteDialect(), "postgresql": PostgresDialect()}
+FEW_RESULTS = 3
+BROWSE_FACETS_CACHE_SECONDS = 600
 
 
 def _fetch(connection, sql: str, params: list) -> list[tuple]:
@@ -323,6 +120,44 @@ class DatabaseBackend:
             )
             if deleted:
                 SearchIndexState.bump(self.using)
+
+    def set_audience(self, page_id: int, *, visibility: str, network_id: int | None) -> bool:
+        """Change who may find an indexed page, leaving its text as it is. True if it changed."""
+        with transaction.atomic(using=self.using):
+            changed = (
+                SearchDocument.objects.using(self.using)
+                .filter(page_id=page_id)
+                .exclude(visibility=visibility, network_id=network_id)
+                .update(visibility=visibility, network_id=network_id)
+            )
+            if changed:
+                SearchIndexState.bump(self.using)
+        return bool(changed)
+
+    def visible_ids(self, page_ids: Iterable[int], audience: Audience) -> set[int]:
+        """Which of these pages the audience may find now (one statement)."""
+        page_ids = sorted(set(page_ids))
+        if not page_ids:
+            return set()
+        where = SQL(f"d.page_id IN ({placeholders(page_ids)})", page_ids) & audience_sql(audience)
+        sql = f"SELECT d.page_id FROM {DOCUMENT_TABLE} d WHERE {where.text}"
+        return {row[0] for row in _fetch(self.connection, sql, where.params)}
+
+    def known_values(self, facet_name: str, values: Sequence, audience: Audience) -> set[str]:
+        """Which of these facet values some document the audience may see has (one statement)."""
+        values = sorted({str(value) for value in values})
+        if not values:
+            return set()
+        facet = FACETS[facet_name]
+        if facet.multi_valued:
+            source = f"{DOCUMENT_TABLE} d, {self.dialect.multi_value_rows(facet.field, 'd')}"
+            value = "j.value"
+        else:
+            source = f"{DOCUMENT_TABLE} d"
+            value = f"CAST(d.{facet.field} AS TEXT)"
+        where = SQL(f"{value} IN ({placeholders(values)})", values) & audience_sql(audience)
+        sql = f"SELECT DISTINCT {value} FROM {source} WHERE {where.text}"
+        return {str(row[0]) for row in _fetch(self.connection, sql, where.params)}
 
     def rebuild(self, documents: Iterable[IndexDocument], *, total: int = 0, progress=None):
         """Replace every row in one transaction: searches see the old index until commit."""
@@ -397,7 +232,7 @@ class DatabaseBackend:
         facet = FACETS[facet_name]
         if facet.multi_valued:
             return self.dialect.multi_value_filter(facet.field, values)
-        return SQL(f"d.{facet.field} IN ({_placeholders(values)})", list(values))
+        return SQL(f"d.{facet.field} IN ({placeholders(values)})", list(values))
 
     def _filters_sql(self, filters: dict[str, tuple]) -> SQL:
         condition = TRUE
@@ -425,7 +260,7 @@ class DatabaseBackend:
             sql = (
                 f"SELECT {HIT_COLUMNS} FROM {DOCUMENT_TABLE} d "
                 f"JOIN {TEXT_TABLE} t ON t.document_id = d.id "
-                f"WHERE d.id IN ({_placeholders(ids)})"
+                f"WHERE d.id IN ({placeholders(ids)})"
             )
             rows = _fetch(self.connection, sql, list(ids))
             marked = {row[0]: (None,) * 5 for row in rows}
@@ -538,8 +373,6 @@ class DatabaseBackend:
         return _fetch(self.connection, sql, where.params)[0][0]
 
     def did_you_mean(self, parsed: ParsedQuery, audience: Audience) -> str:
-        from ..vocabulary import closest_words
-
         words = parsed.words
         corrections = closest_words(words, using=self.using)
         if not corrections:
@@ -608,8 +441,6 @@ def remember_vocabulary(documents: Iterable[IndexDocument], *, using: str = "def
     Only public text is used, so a suggestion can never reveal a word from a document the
     person may not see.
     """
-    from ..vocabulary import vocabulary_of
-
     terms: set[str] = set()
     for document in documents:
         if document.visibility == Visibility.PUBLIC:

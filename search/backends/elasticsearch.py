@@ -1,50 +1,28 @@
-"""The Elasticsearch backend, written with the elasticsearch-dsl API (`elasticsearch.dsl`).
-
-- One Document (`SearchItem`) with an English analyzer; the search-time analyzer adds the
-  broker's synonyms through an updateable `synonym_graph` filter reading a synonyms set, so a
-  change of synonyms needs no reindex (see `push_synonyms`).
-- A completion field on the title for suggestions, with a category context holding who may
-  see the document, so suggestions respect visibility as searches do.
-- The permission filter is part of the main query: aggregations (facet counts) only ever see
-  documents the audience may see. The person's own facet selections go into `post_filter`, and
-  each facet's aggregation applies the *other* facets' selections, so counts stay useful.
-- Index names carry the environment prefix: `<prefix>-search-<timestamp>`, read through the
-  alias `<prefix>-search`; a rebuild loads a new index and swaps the alias in one request.
+"""The Elasticsearch backend, written with the elasticsearch-dsl API (`elasticsearch.dsl`): the
+index is defined in `elasticsearch_index`, the requests in `elasticsearch_queries`; this module
+talks to the server, and remembers for a while when it could not be reached.
 """
 
 import logging
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
-from elasticsearch.dsl import (
-    Completion,
-    Date,
-    Document,
-    Index,
-    Integer,
-    Keyword,
-    Q,
-    Search,
-    Text,
-    analyzer,
-    token_filter,
-)
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.dateparse import parse_datetime
 
+from ..models import PendingIndexUpdate, Synonym
 from ..query import (
     FACETS,
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
     MAX_VALUES_PER_FACET,
-    SORT_NEWEST,
     SearchQuery,
     highlight_to_html,
     parse_text,
     words_of,
 )
+from ..vocabulary import closest_words
 from .base import (
     Audience,
     BackendUnavailable,
@@ -54,292 +32,23 @@ from .base import (
     SearchResults,
     Suggestion,
 )
+from .database import DatabaseBackend
+from .elasticsearch_index import (
+    alias_name,
+    build_index,
+    new_index_name,
+    synonym_rules,
+    synonyms_set_id,
+    to_source,
+)
+from .elasticsearch_queries import build_search, build_suggest
 
 logger = logging.getLogger(__name__)
 
 FEW_RESULTS = 3
-FACET_SIZE = 100
-SUGGESTION_INPUTS = 6
+# More pages than this waiting for an update here, and searches answer from the database.
+MAX_PENDING = 1000
 DOWN_CACHE_KEY = "search:elasticsearch-down"
-
-ENGLISH_FILTERS = {
-    "english_possessive": token_filter(
-        "english_possessive", "stemmer", language="possessive_english"
-    ),
-    "english_stop": token_filter("english_stop", "stop", stopwords="_english_"),
-    "english_stemmer": token_filter("english_stemmer", "stemmer", language="english"),
-}
-# Indexing: the standard English chain, without synonyms (they are applied at search time).
-english_text = analyzer(
-    "english_text",
-    tokenizer="standard",
-    filter=[
-        ENGLISH_FILTERS["english_possessive"],
-        "lowercase",
-        ENGLISH_FILTERS["english_stop"],
-        ENGLISH_FILTERS["english_stemmer"],
-    ],
-)
-
-
-def synonyms_set_id() -> str:
-    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-synonyms"
-
-
-def alias_name() -> str:
-    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-search"
-
-
-def english_search_analyzer():
-    """Search time: synonyms (multi-word aware) before stop words and stemming."""
-    synonyms = token_filter(
-        "broker_synonyms", "synonym_graph", synonyms_set=synonyms_set_id(), updateable=True
-    )
-    return analyzer(
-        "english_search",
-        tokenizer="standard",
-        filter=[
-            ENGLISH_FILTERS["english_possessive"],
-            "lowercase",
-            synonyms,
-            ENGLISH_FILTERS["english_stop"],
-            ENGLISH_FILTERS["english_stemmer"],
-        ],
-    )
-
-
-def _text(**kwargs):
-    return Text(analyzer="english_text", search_analyzer="english_search", **kwargs)
-
-
-class SearchItem(Document):
-    """An artefact or a network in the index. `_id` is the Wagtail page id."""
-
-    page_id = Integer()
-    kind = Keyword()
-    title = _text(fields={"raw": Keyword()})
-    title_suggest = Completion(analyzer="simple", contexts=[{"name": "access", "type": "category"}])
-    summary = _text()
-    body = _text()
-    attachments = _text()
-    keywords = _text()
-    url = Keyword(index=False)
-    type = Keyword()
-    themes = Keyword(multi=True)
-    phases = Keyword(multi=True)
-    regions = Keyword(multi=True)
-    network_id = Integer()
-    network_title = Keyword(index=False)
-    year = Integer()
-    evidence_strength = Integer()
-    visibility = Keyword()
-    published_at = Date()
-    content_hash = Keyword(index=False)
-
-    class Index:
-        name = "search"  # the real name is given by build_index()
-
-
-def build_index(name: str) -> Index:
-    """The index definition (settings, analysis and mappings) under a concrete name."""
-    index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0)
-    index.analyzer(english_text)
-    index.analyzer(english_search_analyzer())
-    index.document(SearchItem)
-    return index
-
-
-def new_index_name() -> str:
-    return f"{alias_name()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-
-
-def access_context(document: IndexDocument) -> str:
-    if document.visibility == "network":
-        return f"network:{document.network_id}"
-    return document.visibility
-
-
-def audience_contexts(audience: Audience) -> list[str] | None:
-    """The completion contexts the audience may see (None: everything)."""
-    if audience.everything:
-        return None
-    contexts = ["public"]
-    if audience.signed_in:
-        contexts.append("members")
-    contexts += [f"network:{network_id}" for network_id in sorted(audience.network_ids)]
-    return contexts
-
-
-def permission_filter(audience: Audience):
-    """The same rule as the database backend's audience_sql(), as an Elasticsearch query."""
-    if audience.everything:
-        return None
-    visible = [Q("term", visibility="public")]
-    if audience.signed_in:
-        visible.append(Q("term", visibility="members"))
-    if audience.network_ids:
-        visible.append(
-            Q(
-                "bool",
-                filter=[
-                    Q("term", visibility="network"),
-                    Q("terms", network_id=sorted(audience.network_ids)),
-                ],
-            )
-        )
-    return Q("bool", should=visible, minimum_should_match=1)
-
-
-def facet_filter(name: str, values: tuple):
-    return Q("terms", **{FACETS[name].field: list(values)})
-
-
-def selections_filter(filters: dict[str, tuple], *, excluding: str | None = None):
-    clauses = [facet_filter(name, values) for name, values in filters.items() if name != excluding]
-    return Q("bool", filter=clauses) if clauses else Q("match_all")
-
-
-TEXT_FIELDS = ["title^10", "summary^4", "keywords^3", "body", "attachments^0.5"]
-
-
-def text_query(text: str):
-    """Words must all match: exactly (with synonyms) or, ranked lower, with a typo (fuzzy,
-    without synonyms, as Elasticsearch ignores fuzziness on synonym matches). Quoted phrases
-    must match as phrases; excluded phrases must not match."""
-    parsed = parse_text(text)
-    if parsed.is_empty:
-        return None
-    single = [c.alternatives[0][0] for c in parsed.clauses if len(c.alternatives[0]) == 1]
-    phrases = [" ".join(c.alternatives[0]) for c in parsed.clauses if len(c.alternatives[0]) > 1]
-    must = []
-    if single:
-        words = " ".join(single)
-        must.append(
-            Q(
-                "bool",
-                should=[
-                    Q("multi_match", query=words, fields=TEXT_FIELDS, operator="and"),
-                    Q(
-                        "multi_match",
-                        query=words,
-                        fields=TEXT_FIELDS,
-                        operator="and",
-                        fuzziness="AUTO",
-                        prefix_length=1,
-                        analyzer="english_text",
-                        boost=0.3,
-                    ),
-                ],
-                minimum_should_match=1,
-            )
-        )
-    must += [
-        Q("multi_match", query=phrase, fields=TEXT_FIELDS, type="phrase") for phrase in phrases
-    ]
-    must_not = [
-        Q("multi_match", query=" ".join(words), fields=TEXT_FIELDS, type="phrase")
-        for words in parsed.excluded
-    ]
-    return Q("bool", must=must, must_not=must_not)
-
-
-def build_search(query: SearchQuery, audience: Audience, *, index: str) -> Search:
-    """The request body for one search: pure, so its shape is asserted in contract tests."""
-    search = Search(index=index)
-    must = text_query(query.text)
-    permission = permission_filter(audience)
-    search = search.query(
-        Q(
-            "bool",
-            must=[must] if must else [Q("match_all")],
-            filter=[permission] if permission else [],
-        )
-    )
-    selected = query.active_filters()
-    if selected:
-        search = search.post_filter(selections_filter(selected))
-    for name, facet in FACETS.items():
-        search.aggs.bucket(
-            name, "filter", filter=selections_filter(selected, excluding=name)
-        ).bucket("values", "terms", field=facet.field, size=FACET_SIZE)
-    if must is None or query.effective_sort == SORT_NEWEST:
-        search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_doc")
-    else:
-        search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
-    if must is not None:
-        search = search.highlight_options(
-            pre_tags=[HIGHLIGHT_START], post_tags=[HIGHLIGHT_END], encoder="default"
-        )
-        search = search.highlight("title", number_of_fragments=0)
-        for field in ("summary", "body", "attachments", "keywords"):
-            search = search.highlight(field, fragment_size=180, number_of_fragments=1)
-    search = search.source(
-        [
-            "page_id",
-            "kind",
-            "title",
-            "url",
-            "type",
-            "summary",
-            "network_id",
-            "network_title",
-            "published_at",
-            "visibility",
-        ]
-    )
-    return search.extra(from_=query.offset, size=query.page_size, track_total_hits=True)
-
-
-def build_suggest(prefix: str, audience: Audience, *, index: str, limit: int = 8) -> Search:
-    completion = {"field": "title_suggest", "skip_duplicates": True, "size": limit}
-    contexts = audience_contexts(audience)
-    if contexts is not None:
-        completion["contexts"] = {"access": contexts}
-    search = Search(index=index).source(["title", "url", "kind"]).extra(size=0)
-    return search.suggest("titles", prefix, completion=completion)
-
-
-def synonym_rules(synonym_sets: Iterable[Sequence[str]]) -> list[dict]:
-    """Synonyms-set rules in Solr format: equivalent terms separated by commas."""
-    return [
-        {"id": f"rule-{number}", "synonyms": ", ".join(terms)}
-        for number, terms in enumerate(synonym_sets, start=1)
-    ]
-
-
-def suggestion_inputs(title: str) -> list[str]:
-    """The title and its endings from each later word, so "lea" finds "Assessment for learning"."""
-    words = title.split()
-    return [" ".join(words[i:]) for i in range(min(len(words), SUGGESTION_INPUTS))]
-
-
-def to_source(document: IndexDocument) -> dict:
-    return {
-        "page_id": document.page_id,
-        "kind": document.kind,
-        "title": document.title,
-        "title_suggest": {
-            "input": suggestion_inputs(document.title),
-            "contexts": {"access": [access_context(document)]},
-        },
-        "summary": document.summary,
-        "body": document.body,
-        "attachments": document.attachments,
-        "keywords": document.keywords,
-        "url": document.url,
-        "type": document.type,
-        "themes": list(document.themes),
-        "phases": list(document.phases),
-        "regions": list(document.regions),
-        "network_id": document.network_id,
-        "network_title": document.network_title,
-        "year": document.year,
-        "evidence_strength": document.evidence_strength,
-        "visibility": document.visibility,
-        "published_at": document.published_at.isoformat() if document.published_at else None,
-        "content_hash": document.content_hash,
-    }
 
 
 _clients: dict[tuple[str, float], Elasticsearch] = {}
@@ -362,6 +71,7 @@ class ElasticsearchBackend:
 
     def __init__(self, client: Elasticsearch | None = None):
         self._client = client
+        self.database = DatabaseBackend()
 
     @property
     def client(self) -> Elasticsearch:
@@ -392,8 +102,6 @@ class ElasticsearchBackend:
         """Create the first index behind the alias when there is none yet."""
         exists = self._call(self.client.indices.exists_alias, name=alias_name())
         if not exists:
-            from ..models import Synonym
-
             self.push_synonyms([s.term_list for s in Synonym.objects.all()])
             name = new_index_name()
             self._call(build_index(name).create, using=self.client)
@@ -404,8 +112,6 @@ class ElasticsearchBackend:
 
     def rebuild(self, documents: Iterable[IndexDocument], *, total: int = 0, progress=None):
         """Load a new timestamped index, then point the alias at it and drop the old ones."""
-        from ..models import Synonym
-
         self.push_synonyms([s.term_list for s in Synonym.objects.all()])
         name = new_index_name()
         self._call(build_index(name).create, using=self.client)
@@ -471,9 +177,38 @@ class ElasticsearchBackend:
             cache.set(DOWN_CACHE_KEY, True, settings.ELASTICSEARCH_RETRY_AFTER_SECONDS)
             raise BackendUnavailable(str(error)) from error
 
+    # Never showing what the reader may no longer find ------------------------------------
+    # The database index changes in the same transaction as the pages; this index follows it
+    # through the worker. Until it has, a page with a pending update may be out of date here:
+    # those the reader may no longer find are left out of the query (hits and counts alike),
+    # and every hit is checked against the database index before it is shown.
+
+    def hidden_pending(self, audience: Audience) -> set[int]:
+        """Pages waiting for an update here that the audience may not find now. Raises
+        BackendUnavailable (the database answers instead) when too many are waiting."""
+        pending = list(
+            PendingIndexUpdate.objects.values_list("page_id", flat=True)[: MAX_PENDING + 1]
+        )
+        if len(pending) > MAX_PENDING:
+            raise BackendUnavailable("Elasticsearch is catching up with many changes.")
+        return set(pending) - self.database.visible_ids(pending, audience)
+
     def search(self, query: SearchQuery, audience: Audience) -> SearchResults:
-        search = build_search(query, audience, index=alias_name()).using(self.client)
-        response = self._call(search.execute)
+        excluded = self.hidden_pending(audience)
+        results = self._search(query, audience, excluded)
+        shown = {hit.page_id for hit in results.hits}
+        stale = shown - self.database.visible_ids(shown, audience)
+        if stale:
+            # Changed since the pending rows were read: ask again without them, for the counts.
+            results = self._search(query, audience, excluded | stale)
+            shown = {hit.page_id for hit in results.hits}
+            visible = self.database.visible_ids(shown, audience)
+            results.hits = [hit for hit in results.hits if hit.page_id in visible]
+        return results
+
+    def _search(self, query: SearchQuery, audience: Audience, excluded: set[int]) -> SearchResults:
+        search = build_search(query, audience, index=alias_name(), exclude=excluded)
+        response = self._call(search.using(self.client).execute)
         hits = [self._hit(hit) for hit in response.hits]
         facets = {}
         for name in FACETS:
@@ -491,8 +226,6 @@ class ElasticsearchBackend:
             backend=self.name,
         )
         if query.text.strip() and results.total < FEW_RESULTS:
-            from ..vocabulary import closest_words
-
             words = parse_text(query.text).words
             corrections = closest_words(words)
             if corrections:
@@ -532,9 +265,11 @@ class ElasticsearchBackend:
         words = words_of(prefix)
         if not words or len(words[-1]) < 2:
             return []
-        search = build_suggest(" ".join(words), audience, index=alias_name(), limit=limit)
+        # Twice as many as wanted, so that a few out-of-date ones can be left out.
+        search = build_suggest(" ".join(words), audience, index=alias_name(), limit=limit * 2)
         response = self._call(search.using(self.client).execute)
         options = response.suggest["titles"][0]["options"]
+        visible = self.database.visible_ids((int(option["_id"]) for option in options), audience)
         return [
             Suggestion(
                 title=option["_source"]["title"],
@@ -542,7 +277,8 @@ class ElasticsearchBackend:
                 kind=option["_source"]["kind"],
             )
             for option in options
-        ]
+            if int(option["_id"]) in visible
+        ][:limit]
 
     def indexed_versions(self) -> dict[int, str]:
         try:
@@ -561,6 +297,4 @@ class ElasticsearchBackend:
 def _parse(value):
     if not value:
         return None
-    from django.utils.dateparse import parse_datetime
-
     return parse_datetime(value)

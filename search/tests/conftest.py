@@ -22,7 +22,8 @@ def backend(request, db, settings):
         settings.ELASTICSEARCH_URL = ""
         yield DatabaseBackend()
         return
-    from search.backends.elasticsearch import ElasticsearchBackend, alias_name
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.backends.elasticsearch_index import alias_name
 
     settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL
     settings.ELASTICSEARCH_INDEX_PREFIX = f"nlc-test-{uuid.uuid4().hex[:8]}"

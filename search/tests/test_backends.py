@@ -8,8 +8,8 @@ from search.query import SearchQuery
 
 pytestmark = pytest.mark.django_db
 
-SIGNED_IN = Audience(signed_in=True)
-EVERYTHING = Audience(everything=True, signed_in=True)
+SIGNED_IN = Audience(members=True)
+EVERYTHING = Audience(everything=True, members=True)
 
 
 def search(backend, text="", audience=PUBLIC, **kwargs):
@@ -162,7 +162,7 @@ def test_outsider_never_sees_a_network_only_document(backend):
             IndexDocumentFactory(title="Open behaviour plan", visibility="public", network_id=1),
         ]
     )
-    outsider = Audience(signed_in=True, network_ids=frozenset({2}))
+    outsider = Audience(members=True, network_ids=frozenset({2}))
     for audience in (PUBLIC, outsider):
         results = search(backend, "behaviour", audience)
         assert titles(results) == ["Open behaviour plan"]
@@ -182,7 +182,7 @@ def test_outsider_facet_counts_exclude_network_only_documents(backend):
             IndexDocumentFactory(title="Open transition", network_id=3, type="case_study"),
         ]
     )
-    outsider = Audience(signed_in=True, network_ids=frozenset({2}))
+    outsider = Audience(members=True, network_ids=frozenset({2}))
     results = search(backend, "transition", outsider, filters={"type": ("case_study",)})
     assert results.total == 1
     assert counts(results, "type") == {"case_study": 1}
@@ -194,7 +194,7 @@ def test_member_of_the_network_finds_its_network_only_document(backend):
     backend.index(
         [IndexDocumentFactory(title="Secret transition", visibility="network", network_id=1)]
     )
-    member = Audience(signed_in=True, network_ids=frozenset({1}))
+    member = Audience(members=True, network_ids=frozenset({1}))
     results = search(backend, "transition", member)
     assert titles(results) == ["Secret transition"]
     assert counts(results, "network") == {"1": 1}
@@ -274,7 +274,7 @@ def test_suggestions_offer_titles_the_audience_may_see(backend):
         ]
     )
     assert [s.title for s in backend.suggest("asse", PUBLIC)] == ["Assessment for learning"]
-    member = Audience(signed_in=True, network_ids=frozenset({4}))
+    member = Audience(members=True, network_ids=frozenset({4}))
     assert {s.title for s in backend.suggest("asse", member)} == {
         "Assessment for learning",
         "Assessing oracy",

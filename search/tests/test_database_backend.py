@@ -37,7 +37,7 @@ def test_words_of_private_documents_never_enter_the_vocabulary(backend):
         ]
     )
     assert not SearchTerm.objects.filter(term__in=["redundancies", "restructuring"]).exists()
-    member = Audience(signed_in=True, network_ids=frozenset({1}))
+    member = Audience(members=True, network_ids=frozenset({1}))
     assert backend.search(SearchQuery(text="redundancie"), member).did_you_mean == ""
 
 
@@ -66,7 +66,7 @@ def test_cached_browsing_counts_are_kept_apart_per_audience(backend):
             IndexDocumentFactory(type="tool", visibility="network", network_id=9),
         ]
     )
-    member = Audience(signed_in=True, network_ids=frozenset({9}))
+    member = Audience(members=True, network_ids=frozenset({9}))
     assert backend.search(SearchQuery(), member).facets["type"][0].count == 2
     assert backend.search(SearchQuery(), PUBLIC).facets["type"][0].count == 1
     assert backend.search(SearchQuery(), member).facets["type"][0].count == 2

@@ -9,7 +9,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from search import services
 from search.backends.base import PUBLIC
-from search.backends.elasticsearch import ElasticsearchBackend, build_search
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.backends.elasticsearch_queries import build_search
 from search.factories import IndexDocumentFactory, SearchDocumentFactory, SynonymFactory
 from search.models import PendingIndexUpdate
 from search.query import HIGHLIGHT_END, HIGHLIGHT_START, SearchQuery
@@ -85,6 +86,13 @@ def search_answer():
     }
 
 
+@pytest.fixture
+def in_the_database_index():
+    """Page 12 as the database index holds it: Elasticsearch is loaded from it, and its hits
+    are checked against it before they are shown."""
+    return SearchDocumentFactory(page_id=12, title="Oracy in year 3", network_id=4)
+
+
 def test_the_first_index_update_creates_the_index_behind_the_alias(fake):
     SynonymFactory(terms="afl, assessment for learning")
     ElasticsearchBackend().index([IndexDocumentFactory(page_id=12, title="Oracy in year 3")])
@@ -100,7 +108,9 @@ def test_the_first_index_update_creates_the_index_behind_the_alias(fake):
     assert bulk[1]["title_suggest"]["contexts"] == {"access": ["public"]}
 
 
-def test_search_sends_the_built_body_and_reads_hits_highlights_and_facets(fake):
+def test_search_sends_the_built_body_and_reads_hits_highlights_and_facets(
+    fake, in_the_database_index
+):
     fake.aliases[ALIAS] = [f"{ALIAS}-20250101"]
     fake.responses[("POST", f"/{ALIAS}/_search")] = search_answer()
     query = SearchQuery(text="oracy", filters={"type": ("tool",)}, page=2)
@@ -122,7 +132,7 @@ def test_search_sends_the_built_body_and_reads_hits_highlights_and_facets(fake):
     assert {c.value: c.count for c in results.facets["network"]} == {"4": 21}
 
 
-def test_suggestions_are_read_from_the_completion_options(fake):
+def test_suggestions_are_read_from_the_completion_options(fake, in_the_database_index):
     fake.responses[("POST", f"/{ALIAS}/_search")] = {
         "took": 1,
         "timed_out": False,
@@ -159,7 +169,7 @@ def test_suggestions_are_read_from_the_completion_options(fake):
     )
 
 
-def test_search_uses_elasticsearch_when_it_answers(fake):
+def test_search_uses_elasticsearch_when_it_answers(fake, in_the_database_index):
     fake.aliases[ALIAS] = [f"{ALIAS}-20250101"]
     fake.responses[("POST", f"/{ALIAS}/_search")] = search_answer()
     outcome = search_for(user=AnonymousUser(), query=SearchQuery(text="oracy"))
@@ -245,3 +255,81 @@ def test_drift_check_compares_elasticsearch_with_the_database_index(fake):
         [3],
         [2],
     )
+
+
+# Never showing what the reader may no longer find (issue 15, item 4) --------------------------
+
+
+def network_only_in_the_database_index():
+    """Page 12 was made network-only: the database index says so, Elasticsearch not yet."""
+    return SearchDocumentFactory(page_id=12, network_id=4, visibility="network")
+
+
+def must_not(body) -> list:
+    return body["query"]["bool"].get("must_not", [])
+
+
+def test_pending_pages_the_reader_may_no_longer_find_are_left_out_of_hits_and_counts(fake):
+    fake.aliases[ALIAS] = [f"{ALIAS}-20250101"]
+    fake.responses[("POST", f"/{ALIAS}/_search")] = search_answer()
+    network_only_in_the_database_index()
+    PendingIndexUpdate.objects.create(page_id=12)
+    results = ElasticsearchBackend().search(SearchQuery(text="oracy"), PUBLIC)
+    first = fake.bodies("POST", "/_search")[0]
+    assert must_not(first) == [{"ids": {"values": ["12"]}}]
+    assert results.hits == []
+
+
+def test_a_hit_changed_while_searching_is_dropped_and_counted_again_without_it(fake):
+    fake.aliases[ALIAS] = [f"{ALIAS}-20250101"]
+    fake.responses[("POST", f"/{ALIAS}/_search")] = search_answer()
+    network_only_in_the_database_index()  # no pending row was there when the search began
+    results = ElasticsearchBackend().search(SearchQuery(text="oracy"), PUBLIC)
+    first, second = fake.bodies("POST", "/_search")
+    assert (must_not(first), must_not(second)) == ([], [{"ids": {"values": ["12"]}}])
+    assert results.hits == []
+
+
+def test_suggestions_leave_out_what_the_reader_may_no_longer_find(fake):
+    network_only_in_the_database_index()
+    fake.responses[("POST", f"/{ALIAS}/_search")] = {
+        "took": 1,
+        "timed_out": False,
+        "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+        "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
+        "suggest": {
+            "titles": [
+                {
+                    "text": "ora",
+                    "offset": 0,
+                    "length": 3,
+                    "options": [
+                        {
+                            "text": "Oracy in year 3",
+                            "_index": f"{ALIAS}-1",
+                            "_id": "12",
+                            "_score": 1.0,
+                            "_source": {
+                                "title": "Oracy in year 3",
+                                "url": "/o/",
+                                "kind": "artefact",
+                            },
+                        }
+                    ],
+                }
+            ]
+        },
+    }
+    assert ElasticsearchBackend().suggest("ora", PUBLIC) == []
+
+
+def test_with_many_updates_waiting_search_answers_from_the_database(fake):
+    fake.aliases[ALIAS] = [f"{ALIAS}-20250101"]
+    SearchDocumentFactory(title="Coaching conversations")
+    PendingIndexUpdate.objects.bulk_create(
+        PendingIndexUpdate(page_id=500_000 + n) for n in range(1001)
+    )
+    outcome = search_for(user=AnonymousUser(), query=SearchQuery(text="coaching"))
+    assert outcome.reduced_mode is True
+    assert [hit.title for hit in outcome.results.hits] == ["Coaching conversations"]
+    assert fake.bodies("POST", "/_search") == []

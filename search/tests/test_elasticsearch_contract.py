@@ -7,16 +7,14 @@ from datetime import UTC, datetime
 import pytest
 
 from search.backends.base import PUBLIC, Audience
-from search.backends.elasticsearch import (
+from search.backends.elasticsearch_index import (
     alias_name,
     build_index,
-    build_search,
-    build_suggest,
     new_index_name,
-    permission_filter,
     synonym_rules,
     to_source,
 )
+from search.backends.elasticsearch_queries import build_search, build_suggest, permission_filter
 from search.factories import IndexDocumentFactory
 from search.query import SearchQuery
 
@@ -200,7 +198,7 @@ def test_an_anonymous_search_filters_to_public_documents_in_the_main_query():
 
 
 def test_a_members_search_with_facets_uses_post_filter_and_per_facet_aggregation_filters():
-    member = Audience(signed_in=True, network_ids=frozenset({7, 3}))
+    member = Audience(members=True, network_ids=frozenset({7, 3}))
     query = SearchQuery(
         text='feedback "exit tickets" -homework',
         filters={"type": ("tool",), "theme": ("oracy", "reading")},
@@ -266,7 +264,7 @@ def test_a_members_search_with_facets_uses_post_filter_and_per_facet_aggregation
 
 
 def test_a_broker_browsing_without_words_sees_everything_newest_first():
-    broker = Audience(everything=True, signed_in=True)
+    broker = Audience(everything=True, members=True)
     assert build_search(SearchQuery(), broker, index="nlc-staging-search").to_dict() == {
         "query": {"bool": {"must": [{"match_all": {}}]}},
         "aggs": aggs({}),
@@ -283,7 +281,7 @@ def test_permission_filter_for_everything_is_no_filter():
 
 
 def test_suggestions_are_limited_to_the_contexts_the_audience_may_see():
-    member = Audience(signed_in=True, network_ids=frozenset({4}))
+    member = Audience(members=True, network_ids=frozenset({4}))
     assert build_suggest("asse", member, index="nlc-staging-search").to_dict() == {
         "size": 0,
         "_source": ["title", "url", "kind"],

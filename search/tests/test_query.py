@@ -1,6 +1,6 @@
 """Parsing what people type, synonym expansion and safe highlighting (no database)."""
 
-from search.backends.database import SQLiteDialect
+from search.backends.sql import SQLiteDialect
 from search.query import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,

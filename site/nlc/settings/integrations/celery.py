@@ -63,4 +63,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.retry_pending_index_updates_task",
         "schedule": crontab(minute="*/10"),
     },
+    # `search_index --fix`: a safety net for whatever a worker missed (a lost task).
+    "repair-search-index": {
+        "task": "search.tasks.repair_index_task",
+        "schedule": crontab(hour=2, minute=40),
+    },
 }

@@ -23,11 +23,16 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
-        "URLS": [ELASTICSEARCH_URL],
-        "INDEX": f"{ELASTICSEARCH_INDEX_PREFIX}-wagtail",
-        "TIMEOUT": 5,
+    # The admin's searches: Elasticsearch while it answers, else the database backend, which
+    # Wagtail keeps up to date too (see search.wagtail_backend).
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.wagtail_backend",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}-wagtail-",
+            "TIMEOUT": 5,
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 
 # The public JSON API (/api/v1/): read-only, described by drf-spectacular at /api/v1/schema/.

@@ -1,5 +1,6 @@
-"""Artefacts in search: every section, attached documents, facets and visibility, indexed
-when they are published through the real signal → on_commit → Celery task path."""
+"""Artefacts in search (artefacts.search.ArtefactDocument): every section, attached documents,
+facets and visibility, indexed when they are published through the real signal → on_commit →
+Celery task path."""
 
 import pytest
 
@@ -8,14 +9,14 @@ from artefacts.models import Visibility
 from networks.factories import ActiveNetworkFactory, SchoolFactory, ThemeFactory
 from search import services
 from search.models import SearchDocument
-
-from .documents import docx_bytes, pdf_bytes
+from search.tests.documents import docx_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _setup(no_elasticsearch, settings, tmp_path):
+def _setup(settings, tmp_path):
+    settings.ELASTICSEARCH_URL = ""
     settings.MEDIA_ROOT = tmp_path
 
 
