@@ -124,7 +124,7 @@ def write_reflection(
 
 def _as_list(heading: str, reflections, field: str) -> str:
     items = [
-        f"<li><p><b>{escape(r.author.display_name)}:</b></p>{linebreaks(getattr(r, field))}</li>"
+        f"<li><p><b>{escape(r.author.display_name)}:</b></p>{linebreaks(getattr(r, field), autoescape=True)}</li>"
         for r in reflections
         if getattr(r, field).strip()
     ]

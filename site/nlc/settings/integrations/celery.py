@@ -55,6 +55,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "artefacts.tasks.publish_due_artefacts_task",
         "schedule": crontab(minute="*/5"),
     },
+    "send-study-visit-reminders": {
+        "task": "visits.tasks.send_due_reminders_task",
+        "schedule": crontab(minute=20),
+    },
     "retry-pending-search-index-updates": {
         "task": "search.tasks.retry_pending_index_updates_task",
         "schedule": crontab(minute="*/10"),
