@@ -436,6 +436,7 @@ def can_view_visit_statistics(user) -> bool:
 def offer_or_404(user, offer_id):
     offer = (
         VisitOffer.objects.select_related("network", "theme", "from_request__from_network")
+        .prefetch_related("allowed_networks")
         .filter(pk=offer_id)
         .first()
     )

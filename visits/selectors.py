@@ -20,6 +20,7 @@ from django.utils import timezone
 from artefacts.models import ArtefactPage
 from core.roles import is_signed_in
 from networks.models import Membership, NetworkPage, NetworkSchool
+from networks.permissions import remember_role_among
 from networks.selectors import current_school_links
 
 from .models import (
@@ -128,6 +129,29 @@ def offer_sessions(offer, *, include_past: bool = True):
     if not include_past:
         sessions = sessions.filter(ends_at__gt=timezone.now())
     return sessions
+
+
+def preload_visiting_bookings(sessions) -> list:
+    """Give each session its booked bookings (what visits.permissions asks about participants)
+    in one query for them all. Returns the visiting networks."""
+    by_session = {session.pk: [] for session in sessions}
+    for booking in Booking.objects.filter(
+        session_id__in=by_session, status=BookingStatus.BOOKED
+    ).select_related("network"):
+        by_session[booking.session_id].append(booking)
+    for session in sessions:
+        session.__dict__["_visiting_bookings"] = by_session[session.pk]
+    return list({b.network_id: b.network for rows in by_session.values() for b in rows}.values())
+
+
+def remember_my_roles(user, networks) -> None:
+    """Note the person's role in each of these networks with one query, so the permission
+    checks a page makes for many sessions and networks ask the database nothing more."""
+    if not is_signed_in(user):
+        return
+    mine = list(Membership.objects.current().filter(user=user))
+    for network in networks:
+        remember_role_among(user, network, [m for m in mine if m.network_id == network.pk])
 
 
 def bookings_of(user, offer) -> dict[int, Booking]:

@@ -146,8 +146,12 @@ def detail(request, offer_id):
     offer = permissions.offer_or_404(request.user, offer_id)
     user = request.user
     sessions = list(selectors.offer_sessions(offer))
+    visiting = selectors.preload_visiting_bookings(sessions)
     my_bookings = selectors.bookings_of(user, offer)
     my_networks = selectors.networks_of(user)
+    selectors.remember_my_roles(
+        user, [offer.network, *visiting, *offer.allowed_networks.all(), *my_networks]
+    )
     can_manage = permissions.can_edit_offer(user, offer)
     rows = []
     for session in sessions:
