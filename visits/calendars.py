@@ -24,14 +24,23 @@ def location_of(session) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def _moment(value):
+    """In Europe/London, unless the local time is ambiguous (the hour repeated when the clocks go
+    back), which a TZID time cannot tell apart: then in UTC."""
+    local = value.astimezone(LONDON)
+    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
+        return value.astimezone(UTC)
+    return local
+
+
 def _event(session) -> Event:
     offer = session.offer
     event = Event()
     event.add("uid", f"{session.uid}@visits.nlc")
     event.add("dtstamp", session.updated_at.astimezone(UTC))
     event.add("last-modified", session.updated_at.astimezone(UTC))
-    event.add("dtstart", session.starts_at.astimezone(LONDON))
-    event.add("dtend", session.ends_at.astimezone(LONDON))
+    event.add("dtstart", _moment(session.starts_at))
+    event.add("dtend", _moment(session.ends_at))
     event.add("sequence", session.sequence)
     event.add("summary", f"Study visit: {offer.title} ({offer.network.title})")
     lines = [offer.question, "", offer.summary]
