@@ -7,9 +7,11 @@ failure is logged and the person still sees the success they earned; beat's swee
 recorded work up again when the broker is back.
 """
 
+import importlib
 import logging
 
 from celery import current_app
+from celery.exceptions import NotRegistered
 from kombu.exceptions import OperationalError
 
 from django.db import transaction
@@ -17,10 +19,20 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 
+def _task(task_name: str):
+    # A web process never imports the tasks modules (only the worker autodiscovers them): import
+    # the task's own module, which registers it with the Celery app.
+    importlib.import_module(task_name.rpartition(".")[0])
+    return current_app.tasks[task_name]
+
+
 def send_now(task_name: str, *args) -> bool:
     """Send one task message at once. Returns False, logging why, when the broker is away."""
     try:
-        current_app.tasks[task_name].apply_async(args=args, retry=False)
+        _task(task_name).apply_async(args=args, retry=False)
+    except NotRegistered:
+        logger.error("No task %s: %r not sent; its sweeper will retry", task_name, args)
+        return False
     except (OperationalError, OSError):
         # The broker is down or refused us: the recorded work waits for the sweeper.
         logger.warning(

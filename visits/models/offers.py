@@ -14,7 +14,13 @@ from django.urls import reverse
 
 from core.visibility import Visibility
 
-from .choices import ACTIVE_BOOKING_STATUSES, BOOKABLE_STATUSES, OfferStatus, SessionStatus
+from .choices import (
+    ACTIVE_BOOKING_STATUSES,
+    BOOKABLE_STATUSES,
+    LISTED_STATUSES,
+    OfferStatus,
+    SessionStatus,
+)
 
 MAX_PLACES = 200
 # Who may read an offer: an offer exists to be found by other networks, so never one network only.
@@ -132,6 +138,19 @@ class VisitOffer(models.Model):
     @property
     def is_arranged(self) -> bool:
         return self.from_request_id is not None
+
+    def host_regions(self) -> list[str]:
+        """The regions of its host schools (for a search document's facet; prefetch
+        "host_schools" for many offers)."""
+        return sorted({school.region for school in self.host_schools.all() if school.region})
+
+    def host_phases(self) -> list[str]:
+        return sorted({school.phase for school in self.host_schools.all() if school.phase})
+
+    @property
+    def is_listed(self) -> bool:
+        """Found on /visits/ (and, once indexed, by search): published and not arranged."""
+        return self.status in LISTED_STATUSES and not self.from_request_id
 
     @property
     def search_text(self) -> str:
