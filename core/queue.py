@@ -7,6 +7,7 @@ failure is logged and the person still sees the success they earned; beat's swee
 recorded work up again when the broker is back.
 """
 
+import contextlib
 import importlib
 import logging
 
@@ -22,7 +23,8 @@ logger = logging.getLogger(__name__)
 def _task(task_name: str):
     # A web process never imports the tasks modules (only the worker autodiscovers them): import
     # the task's own module, which registers it with the Celery app.
-    importlib.import_module(task_name.rpartition(".")[0])
+    with contextlib.suppress(ImportError):  # an unknown module: NotRegistered just below
+        importlib.import_module(task_name.rpartition(".")[0])
     return current_app.tasks[task_name]
 
 

@@ -428,3 +428,17 @@ def test_only_the_broker_sees_the_statistics(client, world):
 
     assert client.get("/visits/broker/").status_code == 403
     assert client.get("/visits/broker/visits.csv").status_code == 403
+
+
+def test_mine_links_the_visit_page_only_for_places_not_for_the_waitlist(client, world):
+    BookingFactory(
+        session=world.session,
+        person=world.visitor,
+        network=world.visiting,
+        status=BookingStatus.WAITLISTED,
+    )
+    client.force_login(world.visitor)
+
+    html = client.get("/visits/mine/").content.decode()
+
+    assert f"/visits/sessions/{world.session.pk}/" not in html
