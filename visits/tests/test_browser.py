@@ -1,6 +1,7 @@
 """A study visit in real browsers: a co-leader offers a visit, a teacher of another network finds
 it on /visits/, books a place and downloads the calendar file. axe checks /visits/, the offer
-page (as host and as visitor) and /visits/mine/."""
+page (as host and as visitor) and /visits/mine/, then the visit page, a request, the offer form
+with errors and the broker's view."""
 
 from datetime import timedelta
 
@@ -10,13 +11,21 @@ from playwright.sync_api import expect
 
 from django.utils import timezone
 
-from core.accounts.factories import TEST_PASSWORD, UserFactory
+from core.accounts.factories import TEST_PASSWORD, BrokerFactory, UserFactory
 from networks.factories import (
     ActiveNetworkFactory,
     CoLeaderFactory,
     MembershipFactory,
     NetworkSchoolFactory,
     SchoolFactory,
+)
+from visits.factories import (
+    BookingFactory,
+    FocusQuestionFactory,
+    ReflectionFactory,
+    VisitOfferFactory,
+    VisitRequestFactory,
+    VisitSessionFactory,
 )
 from visits.models import Booking, BookingStatus
 
@@ -86,3 +95,39 @@ def test_a_co_leader_offers_a_visit_and_a_teacher_of_another_network_books_it(
         assert_accessible(other)
     finally:
         context.close()
+
+
+def test_the_visit_page_request_page_broker_view_and_offer_form_errors_are_accessible(
+    page, live_server, assert_accessible
+):
+    host = ActiveNetworkFactory(title="Mersey Feedback Network")
+    co_leader = CoLeaderFactory(network=host).user
+    NetworkSchoolFactory(network=host, school=SchoolFactory())
+    visiting = ActiveNetworkFactory(title="Pennine Enquiry Network")
+    visitor = MembershipFactory(network=visiting).user
+    session = VisitSessionFactory(
+        offer=VisitOfferFactory(network=host),
+        starts_at=timezone.now() - timedelta(days=3),
+        ends_at=timezone.now() - timedelta(days=3) + timedelta(hours=5),
+    )
+    BookingFactory(session=session, person=visitor, network=visiting)
+    FocusQuestionFactory(session=session, added_by=visitor)
+    ReflectionFactory(session=session, author=visitor, network=visiting)
+    visit_request = VisitRequestFactory(from_network=visiting, to_network=host)
+    broker = BrokerFactory()
+
+    sign_in(page, co_leader.email, f"/visits/sessions/{session.pk}/")
+    expect(page.get_by_role("heading", name="Reflections")).to_be_visible()
+    assert_accessible(page)
+    page.goto(visit_request.get_absolute_url())
+    expect(page.get_by_role("heading", name="Propose sessions")).to_be_visible()
+    assert_accessible(page)
+    page.goto("/visits/offers/new/")
+    page.get_by_role("button", name="Open for booking").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    sign_in(page, broker.email, "/visits/broker/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Who visited whom")
+    assert_accessible(page)
