@@ -37,12 +37,14 @@ def registered_task(task_name: str):
 def send_now(task_name: str, *args) -> bool:
     """Send one task message at once. Returns False, logging why, when the broker is away."""
     global _broker_down_until
-    task = registered_task(task_name)
     if time.monotonic() < _broker_down_until:
         logger.info("Broker recently unreachable: %s%r left for its sweeper", task_name, args)
         return False
     try:
-        task.apply_async(args=args, retry=False)
+        registered_task(task_name).apply_async(args=args, retry=False)
+    except NotRegistered:
+        logger.error("No task %s: %r not sent; its sweeper will retry", task_name, args)
+        return False
     except (OperationalError, OSError):
         # The broker is down or refused us: the recorded work waits for the sweeper.
         _broker_down_until = time.monotonic() + BROKER_RETRY_AFTER_SECONDS

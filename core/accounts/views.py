@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from .forms import ProfileForm
+from .sections import account_sections
 
 
 @login_required
@@ -15,7 +16,11 @@ def profile(request):
         form.save()
         messages.success(request, "Your profile has been saved.")
         return redirect("accounts_profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "sections": account_sections(request)},
+    )
 
 
 def sign_in_through_allauth(request):

@@ -28,6 +28,7 @@ urlpatterns = [
     path("notifications/", include("core.notifications.urls")),
     path("", include("artefacts.urls")),  # /artefacts/… and /networks/<slug>/artefacts/…
     path("networks/", include("networks.urls")),
+    path("visits/", include("visits.urls")),
     path("manage/networks/<slug:network_slug>/funding/", include("networks.funding.urls")),
     path("manage/networks/<slug:network_slug>/indicators/", include("networks.baselining.urls")),
     path("manage/engagement/", include("networks.engagement.urls")),

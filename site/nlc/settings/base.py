@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "networks.baselining",
     "networks.engagement",
     "artefacts",
+    "visits",
     "peer_review",
     "search",
     "wagtail.contrib.forms",

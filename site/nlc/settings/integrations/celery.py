@@ -59,6 +59,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "peer_review.tasks.send_review_reminders_task",
         "schedule": crontab(hour=7, minute=0),
     },
+    "send-study-visit-reminders": {
+        "task": "visits.tasks.send_due_reminders_task",
+        "schedule": crontab(minute=20),
+    },
     "retry-pending-search-index-updates": {
         "task": "search.tasks.retry_pending_index_updates_task",
         "schedule": crontab(minute="*/10"),

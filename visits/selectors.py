@@ -1,0 +1,476 @@
+"""Reads about study visits, each shaped (select_related, prefetch) for where it is shown, so a
+page runs the same number of queries whatever the number of offers, sessions or bookings."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from artefacts.models import ArtefactPage
+from core.roles import is_signed_in
+from networks.models import Membership, NetworkPage, NetworkSchool
+from networks.permissions import remember_role_among
+from networks.selectors import current_school_links
+
+from .models import (
+    LISTED_STATUSES,
+    Booking,
+    BookingStatus,
+    OfferStatus,
+    ProposedSlot,
+    Reflection,
+    SessionStatus,
+    VisitOffer,
+    VisitRequest,
+    VisitSession,
+)
+
+# --- Listing open offers --------------------------------------------------------------------------
+
+
+def _upcoming_sessions(now):
+    return VisitSession.objects.filter(
+        offer=OuterRef("pk"), status=SessionStatus.SCHEDULED, starts_at__gt=now
+    )
+
+
+def open_offers(
+    *,
+    user,
+    theme: str = "",
+    region: str = "",
+    phase: str = "",
+    date_from=None,
+    date_to=None,
+    has_places: bool = False,
+):
+    """Offers open to booking (or full, for the waitlist) that this person may read, with a
+    session still to come, soonest first. Region and phase match through the host schools;
+    the dates through the sessions; `has_places` keeps offers with a session not yet full."""
+    now = timezone.now()
+    offers = VisitOffer.objects.filter(status__in=LISTED_STATUSES, from_request__isnull=True)
+    if not is_signed_in(user):
+        offers = offers.filter(visibility="public")
+    sessions = _upcoming_sessions(now)
+    if date_from:
+        sessions = sessions.filter(starts_at__date__gte=date_from)
+    if date_to:
+        sessions = sessions.filter(starts_at__date__lte=date_to)
+    if has_places:
+        taken = (
+            Booking.objects.filter(session=OuterRef("pk"), status=BookingStatus.BOOKED)
+            .order_by()
+            .values("session")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        sessions = sessions.annotate(taken=Coalesce(Subquery(taken), 0)).filter(
+            taken__lt=F("offer__places")
+        )
+    offers = offers.filter(Exists(sessions))
+    if theme:
+        offers = offers.filter(theme__slug=theme)
+    if region:
+        offers = offers.filter(Exists(_host_schools_where(region=region)))
+    if phase:
+        offers = offers.filter(Exists(_host_schools_where(phase=phase)))
+    next_start = sessions.order_by("starts_at").values("starts_at")[:1]
+    return offers.annotate(next_start=Subquery(next_start)).order_by("next_start", "pk")
+
+
+def _host_schools_where(**school_fields):
+    lookups = {f"school__{name}": value for name, value in school_fields.items()}
+    return VisitOffer.host_schools.through.objects.filter(visitoffer_id=OuterRef("pk"), **lookups)
+
+
+def prefetch_offer_cards(offers) -> list:
+    """Load what the offer cards show for one page of offers: three queries however many."""
+    offers = list(offers)
+    prefetch_related_objects(
+        offers,
+        "host_schools",
+        Prefetch(
+            "sessions",
+            queryset=VisitSession.objects.filter(
+                status=SessionStatus.SCHEDULED, starts_at__gt=timezone.now()
+            )
+            .with_counts()
+            .order_by("starts_at"),
+            to_attr="upcoming",
+        ),
+    )
+    for offer in offers:
+        offer.places_left = sum(max(offer.places - s.booked_count, 0) for s in offer.upcoming)
+        offer.regions = sorted({s.region for s in offer.host_schools.all() if s.region})
+    return offers
+
+
+# --- One offer ------------------------------------------------------------------------------------
+
+
+def offer_sessions(offer, *, include_past: bool = True):
+    sessions = (
+        VisitSession.objects.filter(offer=offer)
+        .with_counts()
+        .select_related("host_school")
+        .order_by("starts_at", "pk")
+    )
+    if not include_past:
+        sessions = sessions.filter(ends_at__gt=timezone.now())
+    return sessions
+
+
+def preload_visiting_bookings(sessions) -> list:
+    """Give each session its booked bookings (what visits.permissions asks about participants)
+    in one query for them all. Returns the visiting networks."""
+    by_session = {session.pk: [] for session in sessions}
+    for booking in Booking.objects.filter(
+        session_id__in=by_session, status=BookingStatus.BOOKED
+    ).select_related("network"):
+        by_session[booking.session_id].append(booking)
+    for session in sessions:
+        session.__dict__["_visiting_bookings"] = by_session[session.pk]
+    return list({b.network_id: b.network for rows in by_session.values() for b in rows}.values())
+
+
+def remember_my_roles(user, networks) -> None:
+    """Note the person's role in each of these networks with one query, so the permission
+    checks a page makes for many sessions and networks ask the database nothing more."""
+    if not is_signed_in(user):
+        return
+    mine = list(Membership.objects.current().filter(user=user))
+    for network in networks:
+        remember_role_among(user, network, [m for m in mine if m.network_id == network.pk])
+
+
+def bookings_of(user, offer) -> dict[int, Booking]:
+    """The person's active bookings on the offer's sessions, by session id."""
+    if not is_signed_in(user):
+        return {}
+    return {
+        booking.session_id: booking
+        for booking in Booking.objects.active().filter(session__offer=offer, person=user)
+    }
+
+
+def networks_of(user):
+    """The live networks the person belongs to now, with their role as `my_role`."""
+    if not is_signed_in(user):
+        return []
+    memberships = (
+        Membership.objects.current().filter(user=user, network__live=True).select_related("network")
+    )
+    networks = []
+    for membership in memberships.order_by("network__title"):
+        membership.network.my_role = membership.role
+        networks.append(membership.network)
+    return networks
+
+
+def colleagues_in(networks) -> list:
+    """Current members of the networks a co-leader books for, by name."""
+    return list(
+        Membership.objects.current()
+        .filter(network__in=networks)
+        .select_related("user", "network")
+        .order_by("network__title", "user__first_name", "user__last_name")
+    )
+
+
+def session_bookings(session):
+    return (
+        Booking.objects.active()
+        .filter(session=session)
+        .select_related("person", "network")
+        .order_by("status", "created_at", "pk")
+    )
+
+
+def linkable_artefacts(network):
+    """The network's published artefacts an offer may link to."""
+    return ArtefactPage.objects.live().filter(network=network).order_by("title")
+
+
+def offer_artefacts(offer):
+    return list(offer.artefacts.live().order_by("title"))
+
+
+def host_school_choices(network):
+    return current_school_links(network).order_by("school__name")
+
+
+# --- /visits/mine/ ----------------------------------------------------------------------------
+
+
+@dataclass
+class MyVisits:
+    hosting: list = field(default_factory=list)  # sessions the person hosts, still to come
+    attending: list = field(default_factory=list)  # their booked places, still to come
+    waiting: list = field(default_factory=list)  # their places on a waitlist
+    reflections_owed: list = field(default_factory=list)  # bookings of ended visits to reflect on
+    past: list = field(default_factory=list)  # bookings of ended visits, reflected on
+
+
+def my_visits(user) -> MyVisits:
+    """Everything a person hosts, attends, waits for, and still has to reflect on. Four queries."""
+    now = timezone.now()
+    mine = MyVisits()
+    led = Membership.objects.co_leaders().filter(user=user).values("network_id")
+    mine.hosting = list(
+        VisitSession.objects.filter(ends_at__gt=now)
+        .filter(Q(offer__network_id__in=led) | Q(host_lead=user))
+        .exclude(offer__status=OfferStatus.DRAFT)
+        .with_counts()
+        .select_related("offer__network", "host_school")
+        .order_by("starts_at")
+    )
+    bookings = list(
+        Booking.objects.active()
+        .filter(person=user)
+        .select_related("session__offer__network", "session__host_school", "network")
+        .order_by("session__starts_at")
+    )
+    reflected = set(Reflection.objects.filter(author=user).values_list("session_id", flat=True))
+    for booking in bookings:
+        session = booking.session
+        if booking.status == BookingStatus.WAITLISTED:
+            if session.ends_at > now:
+                mine.waiting.append(booking)
+        elif session.ends_at > now:
+            mine.attending.append(booking)
+        elif session.is_cancelled:
+            continue
+        elif session.pk in reflected:
+            mine.past.append(booking)
+        else:
+            mine.reflections_owed.append(booking)
+    return mine
+
+
+# --- Requests -----------------------------------------------------------------------------------
+
+
+def requests_for(user) -> dict[str, list]:
+    """Requests received by and made by the networks the person co-leads or belongs to."""
+    network_ids = Membership.objects.network_ids_of(user)
+    shaped = VisitRequest.objects.select_related(
+        "from_network", "to_network", "requested_by"
+    ).order_by("-created_at")
+    return {
+        "received": list(shaped.filter(to_network_id__in=network_ids)),
+        "made": list(shaped.filter(from_network_id__in=network_ids)),
+    }
+
+
+def slots_of(visit_request):
+    return ProposedSlot.objects.filter(request=visit_request).select_related("host_school")
+
+
+def led_networks(user):
+    """The live, open networks the person co-leads (where they may offer and ask for visits)."""
+    if not is_signed_in(user):
+        return NetworkPage.objects.none()
+    return (
+        NetworkPage.objects.live()
+        .filter(
+            pk__in=Membership.objects.co_leaders().filter(user=user).values("network_id"),
+        )
+        .exclude(status="closed")
+        .order_by("title")
+    )
+
+
+# --- The network profile section ----------------------------------------------------------------
+
+
+def network_visit_summary(network, user, *, limit: int = 4) -> dict:
+    """Open offers of the network (the first few), and how many visits it hosted and made.
+    Three queries."""
+    now = timezone.now()
+    offers = list(
+        open_offers(user=user).filter(network=network).select_related("theme")[: limit + 1]
+    )
+    past_booked = Booking.objects.filter(
+        status=BookingStatus.BOOKED,
+        session__status=SessionStatus.SCHEDULED,
+        session__ends_at__lte=now,
+    )
+    hosted = (
+        past_booked.filter(session__offer__network=network)
+        .values("session_id", "network_id")
+        .distinct()
+        .count()
+    )
+    made = past_booked.filter(network=network).values("session_id").distinct().count()
+    return {
+        "offers": offers[:limit],
+        "has_more": len(offers) > limit,
+        "hosted": hosted,
+        "made": made,
+    }
+
+
+# --- Calendars ----------------------------------------------------------------------------------
+
+
+def _calendar_shape(sessions):
+    return sessions.select_related("offer__network", "host_school").order_by("starts_at", "pk")
+
+
+def calendar_sessions_of(user):
+    """Every session the person hosts or has a place (or waits) on, cancelled ones included so
+    calendars mark them; drafts excluded."""
+    led = Membership.objects.co_leaders().filter(user=user).values("network_id")
+    booked = Booking.objects.active().filter(person=user).values("session_id")
+    sessions = VisitSession.objects.filter(
+        Q(pk__in=booked) | Q(offer__network_id__in=led) | Q(host_lead=user)
+    ).exclude(offer__status=OfferStatus.DRAFT)
+    return _calendar_shape(sessions.distinct())
+
+
+def network_calendar_sessions(network):
+    """The network's public feed: sessions of its open (or full) public offers still to come,
+    and those cancelled, so subscribed calendars drop them."""
+    now = timezone.now()
+    sessions = VisitSession.objects.filter(
+        offer__network=network,
+        offer__visibility="public",
+        offer__from_request__isnull=True,
+        ends_at__gt=now,
+    ).filter(Q(offer__status__in=LISTED_STATUSES) | Q(status=SessionStatus.CANCELLED))
+    return _calendar_shape(sessions.exclude(offer__status=OfferStatus.DRAFT))
+
+
+# --- The broker's view --------------------------------------------------------------------------
+
+
+def term_of(moment) -> str:
+    """The English school term a moment falls in, e.g. "Autumn 2026/27"."""
+    local = timezone.localtime(moment)
+    start_year = local.year if local.month >= 9 else local.year - 1
+    season = "Autumn" if local.month >= 9 else "Spring" if local.month <= 3 else "Summer"
+    return f"{season} {start_year}/{str(start_year + 1)[-2:]}"
+
+
+def _network_regions(network_ids) -> dict[int, str]:
+    """Each network's region: the commonest region of its current schools."""
+    counts: dict[int, Counter] = {}
+    for network_id, region in NetworkSchool.objects.filter(
+        network_id__in=network_ids, left_on__isnull=True
+    ).values_list("network_id", "school__region"):
+        if region:
+            counts.setdefault(network_id, Counter())[region] += 1
+    return {nid: counter.most_common(1)[0][0] for nid, counter in counts.items()}
+
+
+@dataclass
+class VisitRow:
+    """One visit: a visiting network's visit to a host network's session that took place."""
+
+    session_id: int
+    starts_at: object
+    term: str
+    host: str
+    visitor: str
+    host_region: str
+    visitor_region: str
+    theme: str
+    visitors: int
+    ratings: list
+
+
+def visits_made(*, now=None) -> list[VisitRow]:
+    """Every visit that took place (sessions ended, not cancelled), one row per visiting network,
+    with its ratings. Four queries however many visits."""
+    now = now or timezone.now()
+    bookings = (
+        Booking.objects.filter(
+            status=BookingStatus.BOOKED,
+            session__status=SessionStatus.SCHEDULED,
+            session__ends_at__lte=now,
+        )
+        .values(
+            "session_id",
+            "network_id",
+            "network__title",
+            "session__starts_at",
+            "session__offer__network_id",
+            "session__offer__network__title",
+            "session__offer__theme__name",
+        )
+        .order_by("session__starts_at", "session_id", "network__title")
+    )
+    groups: dict[tuple[int, int], dict] = {}
+    for row in bookings:
+        key = (row["session_id"], row["network_id"])
+        if key in groups:
+            groups[key]["visitors"] += 1
+        else:
+            groups[key] = {**row, "visitors": 1}
+    ratings: dict[tuple[int, int], list] = {}
+    for session_id, network_id, usefulness in Reflection.objects.filter(
+        session_id__in={key[0] for key in groups}
+    ).values_list("session_id", "network_id", "usefulness"):
+        ratings.setdefault((session_id, network_id), []).append(usefulness)
+    network_ids = {key[1] for key in groups} | {
+        row["session__offer__network_id"] for row in groups.values()
+    }
+    regions = _network_regions(network_ids)
+    return [
+        VisitRow(
+            session_id=row["session_id"],
+            starts_at=row["session__starts_at"],
+            term=term_of(row["session__starts_at"]),
+            host=row["session__offer__network__title"],
+            visitor=row["network__title"],
+            host_region=regions.get(row["session__offer__network_id"], "Unknown"),
+            visitor_region=regions.get(row["network_id"], "Unknown"),
+            theme=row["session__offer__theme__name"] or "No theme",
+            visitors=row["visitors"],
+            ratings=ratings.get(key, []),
+        )
+        for key, row in groups.items()
+    ]
+
+
+def _average(values) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def visit_statistics(rows: list[VisitRow]) -> dict:
+    """Counts by network pair, region pair, term and theme, with average usefulness."""
+
+    def tally(key_of):
+        table: dict = {}
+        for row in rows:
+            entry = table.setdefault(key_of(row), {"visits": 0, "visitors": 0, "ratings": []})
+            entry["visits"] += 1
+            entry["visitors"] += row.visitors
+            entry["ratings"] += row.ratings
+        return [
+            {"key": key, **entry, "usefulness": _average(entry["ratings"])}
+            for key, entry in sorted(table.items(), key=lambda item: (-item[1]["visits"], item[0]))
+        ]
+
+    all_ratings = [value for row in rows for value in row.ratings]
+    return {
+        "visits": len(rows),
+        "visitors": sum(row.visitors for row in rows),
+        "usefulness": _average(all_ratings),
+        "ratings": len(all_ratings),
+        "by_network_pair": tally(lambda row: (row.visitor, row.host)),
+        "by_region_pair": tally(lambda row: (row.visitor_region, row.host_region)),
+        "by_term": tally(lambda row: row.term),
+        "by_theme": tally(lambda row: row.theme),
+    }

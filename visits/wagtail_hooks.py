@@ -1,0 +1,55 @@
+from django.urls import reverse
+
+from wagtail import hooks
+
+from core.accounts.sections import ACCOUNT_SECTIONS_HOOK, AccountSection
+from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
+
+from .models import CalendarFeed
+from .permissions import can_create_offer, can_request_visit
+from .selectors import led_networks, network_visit_summary
+from .services import ensure_feed
+
+
+@hooks.register(PROFILE_SECTIONS_HOOK)
+def visits_section(network, user):
+    """The network's open study visits and how many it hosted and made. Four queries at most."""
+    summary = network_visit_summary(network, user)
+    led = [n for n in led_networks(user) if n.pk != network.pk] if can_ask_anyone(user) else []
+    return ProfileSection(
+        key="visits",
+        title="Study visits",
+        template="visits/profile_section.html",
+        order=30,
+        context={
+            **summary,
+            "can_offer": can_create_offer(user, network),
+            "can_ask": any(can_request_visit(user, mine, network) for mine in led),
+            "feed_url": reverse("visits:network_feed", kwargs={"network_slug": network.slug}),
+        },
+    )
+
+
+def can_ask_anyone(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+@hooks.register(ACCOUNT_SECTIONS_HOOK)
+def calendar_feed_section(request):
+    """The person's secret calendar feed address on their account page, with the button that
+    replaces it (the old address then answers 404)."""
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    if feed is None:
+        feed = ensure_feed(user=request.user)
+    return AccountSection(
+        key="visit-calendar",
+        title="Your study-visit calendar",
+        template="visits/account_section.html",
+        order=50,
+        context={
+            "feed_url": request.build_absolute_uri(
+                reverse("visits:personal_feed", kwargs={"token": feed.token})
+            ),
+            "next": request.path,
+        },
+    )
