@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from core.schools.models import School
 from core.schools.selectors import phases_in_use, regions_in_use
+from core.visibility import Visibility
 from networks.models import NetworkPage, Theme
 
 from .models import MAX_PLACES, MAX_VISITORS, Usefulness, VisitorRole
@@ -104,7 +105,7 @@ class OfferForm(forms.Form):
         help_text="Step-free access, hearing loops, quiet rooms, who to ask.",
     )
     visibility = forms.ChoiceField(
-        label="Who may see the offer", choices=OFFER_VISIBILITY_CHOICES, initial="public"
+        label="Who may see the offer", choices=OFFER_VISIBILITY_CHOICES, initial=Visibility.PUBLIC
     )
 
     def __init__(self, *args, network, with_sessions: bool = False, **kwargs):

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.roles import is_admin, is_broker, is_signed_in
+from core.visibility import Visibility
 from networks.models import NetworkStatus, Role
 from networks.permissions import current_role
 
@@ -146,7 +147,7 @@ def why_not_view_offer(user, offer) -> str | None:
         if is_broker(user):
             return None
         return "This visit was arranged between two networks."
-    if offer.visibility != "public" and not is_signed_in(user):
+    if offer.visibility != Visibility.PUBLIC and not is_signed_in(user):
         return "Sign in to see this offer."
     return None
 

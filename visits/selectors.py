@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from artefacts.models import ArtefactPage
 from core.roles import is_signed_in
+from core.visibility import Visibility
 from networks.models import Membership, NetworkPage, NetworkSchool
 from networks.permissions import remember_role_among
 from networks.selectors import current_school_links
@@ -61,7 +62,7 @@ def open_offers(
     now = timezone.now()
     offers = VisitOffer.objects.filter(status__in=LISTED_STATUSES, from_request__isnull=True)
     if not is_signed_in(user):
-        offers = offers.filter(visibility="public")
+        offers = offers.filter(visibility=Visibility.PUBLIC)
     sessions = _upcoming_sessions(now)
     if date_from:
         sessions = sessions.filter(starts_at__date__gte=date_from)
@@ -345,7 +346,7 @@ def network_calendar_sessions(network):
     now = timezone.now()
     sessions = VisitSession.objects.filter(
         offer__network=network,
-        offer__visibility="public",
+        offer__visibility=Visibility.PUBLIC,
         offer__from_request__isnull=True,
         ends_at__gt=now,
     ).filter(Q(offer__status__in=LISTED_STATUSES) | Q(status=SessionStatus.CANCELLED))
