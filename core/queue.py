@@ -7,6 +7,8 @@ failure is logged and the person still sees the success they earned; beat's swee
 recorded work up again when the broker is back.
 """
 
+import contextlib
+import importlib
 import logging
 import time
 
@@ -25,13 +27,13 @@ _broker_down_until = 0.0
 
 
 def registered_task(task_name: str):
-    """The task by name. A web process has not imported every app's tasks module (the worker
-    does at start-up), so the first miss imports them all the way the worker does."""
-    try:
-        return current_app.tasks[task_name]
-    except NotRegistered:
-        current_app.loader.import_default_modules()
-        return current_app.tasks[task_name]
+    """The task by name. A web process has not imported the apps' tasks modules (a worker does at
+    start-up), so a miss imports the task's own module, which registers it. (Celery's own
+    `import_default_modules` would also re-run Django's set-up and reset logging.)"""
+    if task_name not in current_app.tasks:
+        with contextlib.suppress(ImportError):  # an unknown module: NotRegistered just below
+            importlib.import_module(task_name.rpartition(".")[0])
+    return current_app.tasks[task_name]
 
 
 def send_now(task_name: str, *args) -> bool:

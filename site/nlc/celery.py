@@ -10,6 +10,9 @@ from .environment import select_settings_module
 select_settings_module()
 
 app = Celery("nlc")
+# The current app is per thread in Celery; every thread (the dev server's, a test's live server,
+# gunicorn's threads) must send through this one, configured app.
+app.set_default()
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
