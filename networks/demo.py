@@ -19,7 +19,6 @@ from .models import (
     Role,
     Theme,
 )
-from .wagtail_permissions import sync_network_access
 
 THEMES = [
     (
@@ -223,7 +222,6 @@ def seed(log) -> None:
             Membership.objects.current().get_or_create(
                 network=network, user=person, defaults={"role": role, "school": school}
             )
-        _sync_permissions(network)
     log(
         f"{NetworkPage.objects.count()} networks, {Membership.objects.current().count()} memberships"
     )
@@ -278,7 +276,3 @@ def _roles(status) -> list[str]:
         Role.CRITICAL_FRIEND,
     ]
 
-
-def _sync_permissions(network) -> None:
-    """Give members the Wagtail permissions their roles imply."""
-    sync_network_access(network)

@@ -1,4 +1,3 @@
-from .access import AccessLevel, NetworkAccessGroup
 from .decisions import Decision, DecisionKind, DecisionStatus
 from .invitations import Invitation, InvitationStatus, JoinRequest, JoinRequestStatus
 from .membership import MINIMUM_CO_LEADERS, Membership, NetworkSchool, Role
@@ -7,7 +6,6 @@ from .themes import Theme
 
 __all__ = [
     "MINIMUM_CO_LEADERS",
-    "AccessLevel",
     "Decision",
     "DecisionKind",
     "DecisionStatus",
@@ -15,7 +13,6 @@ __all__ = [
     "InvitationStatus",
     "JoinRequest",
     "JoinRequestStatus",
-    "NetworkAccessGroup",
     "Membership",
     "NetworkIndexPage",
     "NetworkPage",

@@ -1,12 +1,11 @@
 """Every write about networks goes through these verbs (keyword-only; each runs in one transaction).
 
 They enforce the co-leadership rule, the invitation rules, two-key decisions and the closed
-network's read-only state, write Wagtail's audit log, keep the Wagtail groups in step
-(networks.wagtail_permissions) and notify people. They raise `ActionRefused` (or a
+network's read-only state, write Wagtail's audit log and notify people. Network roles give no
+Wagtail admin access: people act on their networks through the site only. They raise `ActionRefused` (or a
 subclass) with a message for the person when a rule says no.
 """
 
-from ..wagtail_permissions import sync_network_access
 from .decisions import confirm_decision, expire_decisions, propose_decision, withdraw_decision
 from .errors import (
     ActionRefused,
@@ -59,7 +58,6 @@ __all__ = [
     "remove_school",
     "request_to_join",
     "revoke_invitation",
-    "sync_network_access",
     "withdraw_decision",
     "withdraw_join_request",
 ]

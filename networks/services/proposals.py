@@ -10,7 +10,6 @@ from core.errors import refuse_unless
 
 from ..models import Membership, NetworkIndexPage, NetworkPage, NetworkSchool, NetworkStatus, Role
 from ..permissions import can_propose_network, forget_cached_roles, why_not_propose_network
-from ..wagtail_permissions import sync_network_access
 from . import actions
 from ._common import audit
 from .errors import ActionRefused
@@ -64,7 +63,6 @@ def propose_network(*, title: str, purpose: str, themes=(), school, by) -> Netwo
 
     Membership.objects.create(network=network, user=by, role=Role.CO_LEADER, school=school)
     NetworkSchool.objects.create(network=network, school=school, joined_on=timezone.localdate())
-    sync_network_access(network)
     forget_cached_roles(by)
     log(instance=network, action="wagtail.create", user=by)
     audit(network, actions.PROPOSED, by=by, school_urn=school.urn)
