@@ -275,4 +275,3 @@ def _roles(status) -> list[str]:
         Role.MEMBER,
         Role.CRITICAL_FRIEND,
     ]
-

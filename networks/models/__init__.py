@@ -2,6 +2,7 @@ from .decisions import Decision, DecisionKind, DecisionStatus
 from .invitations import Invitation, InvitationStatus, JoinRequest, JoinRequestStatus
 from .membership import MINIMUM_CO_LEADERS, Membership, NetworkSchool, Role
 from .pages import NetworkIndexPage, NetworkPage, NetworkStatus
+from .proposals import NetworkProposal, ProposalStatus
 from .themes import Theme
 
 __all__ = [
@@ -16,8 +17,10 @@ __all__ = [
     "Membership",
     "NetworkIndexPage",
     "NetworkPage",
+    "NetworkProposal",
     "NetworkSchool",
     "NetworkStatus",
+    "ProposalStatus",
     "Role",
     "Theme",
 ]

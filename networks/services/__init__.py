@@ -28,7 +28,14 @@ from .invitations import (
 )
 from .lifecycle import activate_network, change_status
 from .memberships import change_role, leave_network, remove_member
-from .proposals import RESERVED_SLUGS, propose_network
+from .proposals import (
+    RESERVED_SLUGS,
+    approve_proposal,
+    decline_proposal,
+    proposal_path,
+    propose_network,
+    withdraw_proposal,
+)
 from .schools import add_school, remove_school
 
 __all__ = [
@@ -42,17 +49,20 @@ __all__ = [
     "activate_network",
     "add_school",
     "approve_join_request",
+    "approve_proposal",
     "change_role",
     "change_status",
     "check_invitation_usable",
     "confirm_decision",
     "decline_join_request",
+    "decline_proposal",
     "expire_decisions",
     "expire_invitations",
     "invitation_for_token",
     "invite_member",
     "leave_network",
     "propose_decision",
+    "proposal_path",
     "propose_network",
     "remove_member",
     "remove_school",
@@ -60,4 +70,5 @@ __all__ = [
     "revoke_invitation",
     "withdraw_decision",
     "withdraw_join_request",
+    "withdraw_proposal",
 ]

@@ -7,8 +7,8 @@ areas (themes, synonyms, frameworks, trial moderation, search analytics, site hi
 Whoever is refused changes nothing in the database.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 
@@ -183,10 +183,14 @@ ACTIONS = [
     Action("workflow history", _page("workflow_history", "published")),
     Action("workflows", lambda s: "/admin/workflows/list/"),
     Action("page chooser", lambda s: "/admin/choose-page/"),
-    Action("page chooser, another network", lambda s: f"/admin/choose-page/{s.world.other_network.pk}/"),
+    Action(
+        "page chooser, another network", lambda s: f"/admin/choose-page/{s.world.other_network.pk}/"
+    ),
     Action("page chooser search", lambda s: f"/admin/choose-page/search/?q={SECRET}"),
     Action("page chosen", lambda s: f"/admin/choose-page/chosen-multiple/?id={s.secret.pk}"),
-    Action("admin API pages", lambda s: f"/admin/api/main/pages/?child_of={s.world.other_network.pk}"),
+    Action(
+        "admin API pages", lambda s: f"/admin/api/main/pages/?child_of={s.world.other_network.pk}"
+    ),
     Action("locked pages report", lambda s: "/admin/reports/locked/"),
     Action("aging pages report", lambda s: "/admin/reports/aging-pages/"),
     Action("workflow report", lambda s: "/admin/reports/workflow/"),
@@ -244,7 +248,12 @@ def snapshot() -> dict:
     return {
         "pages": list(
             Page.objects.order_by("pk").values_list(
-                "pk", "path", "live", "title", "has_unpublished_changes", "locked",
+                "pk",
+                "path",
+                "live",
+                "title",
+                "has_unpublished_changes",
+                "locked",
                 "latest_revision_id",
             )
         ),
@@ -278,10 +287,7 @@ def test_admin_door(client, scene, role, action):
     url = action.url(scene)
     before = snapshot()
 
-    if action.data is None:
-        response = client.get(url)
-    else:
-        response = client.post(url, action.data(scene))
+    response = client.get(url) if action.data is None else client.post(url, action.data(scene))
 
     if role == "anonymous":
         assert response.status_code == 302
