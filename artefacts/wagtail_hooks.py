@@ -4,7 +4,10 @@ from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView as PageIndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -18,6 +21,7 @@ from .models import (
     ArtefactFile,
     ArtefactPage,
     ArtefactTrial,
+    ModerationStatus,
     Phase,
     Subject,
 )
@@ -206,3 +210,42 @@ class ArtefactTrialViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_trial_viewset():
     return ArtefactTrialViewSet(admin_views.URL_NAMESPACE)
+
+
+# --- Artefacts in the admin, with the site's moderation state ---------------------------------
+
+
+def moderation_state(page) -> str:
+    """Where the artefact stands in the site's moderation (artefacts.services), which Wagtail's
+    own live/draft status does not tell: e.g. waiting for review, or changes requested."""
+    moderation = getattr(page, "moderation", None)
+    if moderation is None:
+        return ModerationStatus.DRAFT.label
+    return moderation.get_status_display()
+
+
+class ArtefactIndexView(PageIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("moderation", "network")
+
+
+class ArtefactListingViewSet(PageListingViewSet):
+    """Every artefact, with its network and its moderation state in the site: the platform
+    staff's view (nobody else acts on pages in the admin, see artefacts.wagtail_permissions)."""
+
+    model = ArtefactPage
+    index_view_class = ArtefactIndexView
+    icon = "doc-full"
+    menu_label = "Artefacts"
+    menu_order = 305
+    add_to_admin_menu = True
+    columns = [
+        *PageListingViewSet.columns,
+        Column("network", label="Network", accessor="network.title", width="16%"),
+        Column("moderation", label="Moderation in the site", accessor=moderation_state),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_artefact_listing():
+    return ArtefactListingViewSet("artefact_listing")

@@ -1,12 +1,12 @@
-"""The Wagtail admin asks artefacts.permissions too, so the admin and the site agree.
+"""Artefacts in the Wagtail admin: for platform staff only, and never around moderation.
 
-Network members hold Wagtail's add and change permissions on their network's subtree (see
-networks.wagtail_permissions) and co-leaders hold publish. For artefacts that would let any
-member edit anyone's artefact and a co-leader publish their own, skipping moderation; so:
+Network roles have no admin access, and the national broker moderates in the site, so the
+admin's page actions on an artefact (add, edit, publish, unpublish, delete, move, copy, lock,
+revisions) belong to admins (support) alone, whatever page permissions a group is given later:
 
-* editing needs artefacts.permissions.can_edit_artefact as well as Wagtail's permission;
-* publishing from the admin is for admins only (support): everyone else publishes by approving
-  a submitted artefact in the site, which enforces the "not the author" rule;
+* nobody else holds any of Wagtail's page permissions on an artefact;
+* editing also asks artefacts.permissions.can_edit_artefact (a closed network is read-only) and
+  publishing asks can_publish_in_admin;
 * Wagtail's own workflows are not offered for artefacts: moderation happens in the site.
 
 ArtefactPage.permissions_for_user returns this tester (registered in artefacts.wagtail_hooks).
@@ -14,15 +14,28 @@ ArtefactPage.permissions_for_user returns this tester (registered in artefacts.w
 
 from wagtail.models import PagePermissionTester
 
+from core.roles import is_admin
+
 from .permissions import can_edit_artefact, can_publish_in_admin
 
 
 class ArtefactPermissionTester(PagePermissionTester):
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if not is_admin(user):
+            self.permissions = set()
+
     def can_edit(self):
-        return super().can_edit() and can_edit_artefact(self.user, self.page)
+        # Wagtail also lets a workflow's reviewers edit: artefacts have no workflow reviewers.
+        return (
+            is_admin(self.user) and super().can_edit() and can_edit_artefact(self.user, self.page)
+        )
 
     def can_publish(self):
         return super().can_publish() and can_publish_in_admin(self.user, self.page)
+
+    def can_view_revisions(self):
+        return is_admin(self.user) and super().can_view_revisions()
 
     def can_submit_for_moderation(self):
         return False

@@ -1,4 +1,5 @@
-"""Demo networks: eight networks across four regions, forty schools and sixty people.
+"""Demo networks: eight networks across four regions, forty schools and sixty people, and one
+proposed network waiting for the national broker.
 
 Runs after accounts' and schools' demo data. Everything is looked up by a stable key (slug,
 e-mail, URN) so a second run adds nothing.
@@ -10,16 +11,17 @@ from itertools import cycle
 from core.accounts.demo import demo_user
 from core.schools.models import School
 
+from . import services
 from .models import (
     Membership,
     NetworkIndexPage,
     NetworkPage,
+    NetworkProposal,
     NetworkSchool,
     NetworkStatus,
     Role,
     Theme,
 )
-from .wagtail_permissions import sync_network_access
 
 THEMES = [
     (
@@ -223,10 +225,33 @@ def seed(log) -> None:
             Membership.objects.current().get_or_create(
                 network=network, user=person, defaults={"role": role, "school": school}
             )
-        _sync_permissions(network)
     log(
         f"{NetworkPage.objects.count()} networks, {Membership.objects.current().count()} memberships"
     )
+    _pending_proposal(schools_by_region, themes, log)
+
+
+def _pending_proposal(schools_by_region, themes, log) -> None:
+    """One proposed network waiting in the national broker's queue (/networks/proposals/)."""
+    proposer = demo_user("priya.shah@example.org", "Priya", "Shah")
+    if NetworkProposal.objects.filter(proposed_by=proposer).exists():
+        return
+    schools = [
+        school for region in sorted(schools_by_region) for school in schools_by_region[region]
+    ]
+    services.propose_network(
+        title="Fenland Reading Partnership",
+        purpose=(
+            "Rural primary schools whose pupils read less at home than their peers want to "
+            "test whether shared reading mornings with families change that within a year."
+        ),
+        themes=[themes["Literacy across the curriculum"]],
+        school=schools[-1],
+        co_proposer_email="leon.marsh@example.org",
+        co_proposer_school=schools[-2],
+        by=proposer,
+    )
+    log("1 network proposal waiting for the national broker")
 
 
 def _network(index, spec, themes) -> NetworkPage:
@@ -277,8 +302,3 @@ def _roles(status) -> list[str]:
         Role.MEMBER,
         Role.CRITICAL_FRIEND,
     ]
-
-
-def _sync_permissions(network) -> None:
-    """Give members the Wagtail permissions their roles imply."""
-    sync_network_access(network)

@@ -1,8 +1,7 @@
 """Factories for networks, their people, schools, invitations and decisions.
 
 Tests and demo data build networks through these. They write rows directly and do not go through
-networks.services (no notifications, no audit log); call `networks.services.sync_network_access`
-afterwards when a test needs the Wagtail groups to match the memberships.
+networks.services (no notifications, no audit log).
 
 SchoolFactory is the schools register's own (core.schools.factories), re-exported here.
 """

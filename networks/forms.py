@@ -84,6 +84,27 @@ class ProposeNetworkForm(forms.Form):
         required=False,
     )
     school = SchoolField(label="Your school")
+    co_proposer_email = forms.EmailField(
+        label="Co-proposer's e-mail address",
+        max_length=254,
+        required=False,
+        help_text="Optional: a colleague from another school who will co-lead the network with "
+        "you. Once the network is approved we invite them as its second co-leader.",
+    )
+    co_proposer_school = SchoolField(
+        label="Co-proposer's school",
+        required=False,
+        help_text="The school's URN or full name (needed with the co-proposer's address).",
+    )
+
+
+class DeclineProposalForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="The person who proposed the network will read this.",
+    )
 
 
 class InviteForm(forms.Form):

@@ -15,9 +15,18 @@ from django.utils.formats import date_format
 
 from core.roles import is_admin, is_broker, is_signed_in
 
-from .models import InvitationStatus, Membership, NetworkPage, NetworkStatus, Role
+from .models import (
+    InvitationStatus,
+    Membership,
+    NetworkPage,
+    NetworkProposal,
+    NetworkStatus,
+    ProposalStatus,
+    Role,
+)
 
 NO_NETWORK = "No network found."
+NO_PROPOSAL = "No proposal found."
 
 
 def current_role(user, network) -> str | None:
@@ -195,16 +204,88 @@ def can_change_status(user, network) -> bool:
     return _allowed(why_not_change_status(user, network))
 
 
-# --- Joining and leaving ---------------------------------------------------------------------
+# --- Proposing a network ---------------------------------------------------------------------
 
 
 def why_not_propose_network(user) -> str | None:
-    """Any signed-in person may propose a network and become its first co-leader."""
-    return None if is_signed_in(user) else "Sign in to propose a network."
+    """Any signed-in person may propose a network, one proposal at a time. A proposal gives no
+    role: the network exists, with its proposer as first co-leader, once the broker approves."""
+    if not is_signed_in(user):
+        return "Sign in to propose a network."
+    if NetworkProposal.objects.filter(proposed_by=user, status=ProposalStatus.PENDING).exists():
+        return (
+            "Your proposal for a network is already waiting for the national broker: you can "
+            "propose another once it is decided."
+        )
+    return None
 
 
 def can_propose_network(user) -> bool:
     return _allowed(why_not_propose_network(user))
+
+
+def why_not_review_proposals(user) -> str | None:
+    """The queue of proposals: the national broker (and admins, for support)."""
+    if is_broker(user) or is_admin(user):
+        return None
+    return "Only the national broker reviews proposed networks."
+
+
+def can_review_proposals(user) -> bool:
+    return _allowed(why_not_review_proposals(user))
+
+
+def why_not_view_proposal(user, proposal) -> str | None:
+    """Its proposer and the reviewers; everyone else gets the same 404 as a missing proposal."""
+    if can_review_proposals(user) or (is_signed_in(user) and proposal.proposed_by_id == user.pk):
+        return None
+    return NO_PROPOSAL
+
+
+def can_view_proposal(user, proposal) -> bool:
+    return _allowed(why_not_view_proposal(user, proposal))
+
+
+def proposal_for_user_or_404(user, proposal_id) -> NetworkProposal:
+    proposal = (
+        NetworkProposal.objects.select_related("proposed_by", "school", "co_proposer_school")
+        .filter(pk=proposal_id)
+        .first()
+    )
+    if proposal is None or not can_view_proposal(user, proposal):
+        raise Http404(NO_PROPOSAL)
+    return proposal
+
+
+def why_not_decide_proposal(user, proposal) -> str | None:
+    """Approve or decline: a reviewer, while it waits, and never their own proposal."""
+    why = why_not_review_proposals(user)
+    if why:
+        return why
+    if not proposal.is_pending:
+        return f"This proposal has already been {proposal.get_status_display().lower()}."
+    if proposal.proposed_by_id == user.pk:
+        return "You proposed this network: another broker decides on it."
+    return None
+
+
+def can_decide_proposal(user, proposal) -> bool:
+    return _allowed(why_not_decide_proposal(user, proposal))
+
+
+def why_not_withdraw_proposal(user, proposal) -> str | None:
+    if not is_signed_in(user) or proposal.proposed_by_id != user.pk:
+        return "Only the person who proposed the network can withdraw the proposal."
+    if not proposal.is_pending:
+        return f"This proposal has already been {proposal.get_status_display().lower()}."
+    return None
+
+
+def can_withdraw_proposal(user, proposal) -> bool:
+    return _allowed(why_not_withdraw_proposal(user, proposal))
+
+
+# --- Joining and leaving ---------------------------------------------------------------------
 
 
 def has_verified_address(user, email: str) -> bool:

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, prefetch_related_objects
 
-from .models import Membership, NetworkPage, NetworkSchool, Role
+from .models import Membership, NetworkPage, NetworkProposal, NetworkSchool, ProposalStatus, Role
 
 
 def current_memberships(network):
@@ -95,4 +95,21 @@ def recently_active_networks(*, limit: int = 6):
         .filter(status__in=["active", "sustaining"])
         .order_by("-started_on", "title")
         .prefetch_related("themes")[:limit]
+    )
+
+
+def _proposals():
+    return NetworkProposal.objects.select_related(
+        "proposed_by", "school", "co_proposer_school", "decided_by", "network"
+    ).prefetch_related("themes")
+
+
+def pending_proposals():
+    """The broker's queue: oldest first."""
+    return _proposals().filter(status=ProposalStatus.PENDING).order_by("created_at", "pk")
+
+
+def recently_decided_proposals(*, limit: int = 20):
+    return (
+        _proposals().exclude(status=ProposalStatus.PENDING).order_by("-decided_at", "-pk")[:limit]
     )

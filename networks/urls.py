@@ -1,8 +1,9 @@
 """Network actions, served under /networks/ before Wagtail's pages.
 
 /networks/<slug>/ itself is the network's Wagtail page; these are the paths beneath it that
-are not pages, plus /networks/propose/ and /networks/invitations/<token>/ (whose first parts are
-reserved slugs, see networks.services.RESERVED_SLUGS).
+are not pages, plus /networks/propose/, /networks/proposals/… (the broker's queue) and
+/networks/invitations/<token>/ (whose first parts are reserved slugs, see
+networks.services.RESERVED_SLUGS).
 """
 
 from django.urls import path
@@ -15,6 +16,11 @@ manage_prefix = "<slug:network_slug>/manage/"
 
 urlpatterns = [
     path("propose/", proposals.propose, name="propose"),
+    path("proposals/", proposals.queue, name="proposals"),
+    path("proposals/<int:proposal_id>/", proposals.proposal, name="proposal"),
+    path("proposals/<int:proposal_id>/approve/", proposals.approve, name="approve_proposal"),
+    path("proposals/<int:proposal_id>/decline/", proposals.decline, name="decline_proposal"),
+    path("proposals/<int:proposal_id>/withdraw/", proposals.withdraw, name="withdraw_proposal"),
     path("invitations/<str:token>/", invitations.invitation, name="invitation"),
     path("<slug:network_slug>/join/", invitations.join, name="join"),
     path("<slug:network_slug>/leave/", manage.leave, name="leave"),

@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.roles import is_signed_in
+
 from .directory import directory_context
 from .models import MINIMUM_CO_LEADERS, Role, Theme
 from .models.pages import DIRECTORY_CONTEXT_HOOK, PROFILE_CONTEXT_HOOK
@@ -12,6 +14,7 @@ from .permissions import (
     can_invite,
     can_leave_network,
     can_request_to_join,
+    can_review_proposals,
     can_view_manage_page,
     remember_role_among,
 )
@@ -28,7 +31,11 @@ def register_network_actions(actions):
 
 @hooks.register(DIRECTORY_CONTEXT_HOOK)
 def directory_page_context(page, request):
-    return directory_context(request)
+    return {
+        **directory_context(request),
+        "can_propose_network": is_signed_in(request.user),
+        "can_review_proposals": can_review_proposals(request.user),
+    }
 
 
 @hooks.register(PROFILE_CONTEXT_HOOK)

@@ -2,8 +2,8 @@
 
 One module builds it for every app's tests. Two ways to use it:
 
-* `build_network(...)`: one live network with current co-leaders, members and critical friends,
-  its Wagtail groups in step (the networks tests' `make_network` fixture);
+* `build_network(...)`: one live network with current co-leaders, members and critical friends
+  (the networks tests' `make_network` fixture);
 * `build_world()`: the named world (two networks, their schools and people in every role, a
   broker and an administrator), as the fixtures below give it:
 
@@ -35,7 +35,6 @@ from networks.factories import (
     SchoolFactory,
 )
 from networks.models import NetworkPage, NetworkStatus
-from networks.wagtail_permissions import sync_network_access
 
 # Everyone a permission can be asked about, from the public to platform staff.
 ROLES = [
@@ -53,7 +52,7 @@ ROLES = [
 def build_network(
     *, status=NetworkStatus.ACTIVE, co_leaders=2, members=1, critical_friends=0, **fields
 ) -> NetworkPage:
-    """A live network with current co-leaders, members and critical friends, groups in step.
+    """A live network with current co-leaders, members and critical friends.
 
     The memberships are kept on the network as `co_leader_memberships`, `member_memberships`
     and `friend_memberships`.
@@ -65,7 +64,6 @@ def build_network(
     network.friend_memberships = [
         CriticalFriendFactory(network=network) for _ in range(critical_friends)
     ]
-    sync_network_access(network)
     return network
 
 

@@ -14,7 +14,6 @@ from networks.factories import (
     NetworkSchoolFactory,
     ThemeFactory,
 )
-from networks.wagtail_permissions import sync_network_access
 
 
 @dataclass
@@ -40,7 +39,6 @@ def build_network(**fields):
     friend = CriticalFriendFactory(network=network)
     for membership in co_leaders + members:
         NetworkSchoolFactory(network=network, school=membership.school)
-    sync_network_access(network)
     return network, co_leaders, members, friend
 
 

@@ -1,13 +1,12 @@
-from .access import AccessLevel, NetworkAccessGroup
 from .decisions import Decision, DecisionKind, DecisionStatus
 from .invitations import Invitation, InvitationStatus, JoinRequest, JoinRequestStatus
 from .membership import MINIMUM_CO_LEADERS, Membership, NetworkSchool, Role
 from .pages import NetworkIndexPage, NetworkPage, NetworkStatus
+from .proposals import NetworkProposal, ProposalStatus
 from .themes import Theme
 
 __all__ = [
     "MINIMUM_CO_LEADERS",
-    "AccessLevel",
     "Decision",
     "DecisionKind",
     "DecisionStatus",
@@ -15,12 +14,13 @@ __all__ = [
     "InvitationStatus",
     "JoinRequest",
     "JoinRequestStatus",
-    "NetworkAccessGroup",
     "Membership",
     "NetworkIndexPage",
     "NetworkPage",
+    "NetworkProposal",
     "NetworkSchool",
     "NetworkStatus",
+    "ProposalStatus",
     "Role",
     "Theme",
 ]

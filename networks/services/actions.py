@@ -1,6 +1,10 @@
 """The audit-log actions the network services write, registered in networks.wagtail_hooks."""
 
 PROPOSED = "networks.proposed"
+PROPOSAL_SUBMITTED = "networks.proposal_submitted"
+PROPOSAL_APPROVED = "networks.proposal_approved"
+PROPOSAL_DECLINED = "networks.proposal_declined"
+PROPOSAL_WITHDRAWN = "networks.proposal_withdrawn"
 STATUS_CHANGED = "networks.status_changed"
 INVITATION_SENT = "networks.invitation_sent"
 INVITATION_ACCEPTED = "networks.invitation_accepted"
@@ -19,6 +23,10 @@ DECISION_WITHDRAWN = "networks.decision_withdrawn"
 
 ACTION_LABELS = {
     PROPOSED: ("Network proposed", "Proposed the network"),
+    PROPOSAL_SUBMITTED: ("Network proposal submitted", "Proposed a network"),
+    PROPOSAL_APPROVED: ("Network proposal approved", "Approved a proposed network"),
+    PROPOSAL_DECLINED: ("Network proposal declined", "Declined a proposed network"),
+    PROPOSAL_WITHDRAWN: ("Network proposal withdrawn", "Withdrew a proposed network"),
     STATUS_CHANGED: ("Network status changed", "Changed the network's status"),
     INVITATION_SENT: ("Invitation sent", "Invited someone to the network"),
     INVITATION_ACCEPTED: ("Invitation accepted", "Accepted an invitation to the network"),

@@ -22,7 +22,6 @@ from ..models import (
     NetworkStatus,
 )
 from ..permissions import can_change_status, why_not_change_status
-from ..wagtail_permissions import sync_network_access
 from . import actions
 from ._common import (
     audit,
@@ -42,7 +41,6 @@ def _set_status(network, status: str, *, by, **changes) -> None:
     network.status = status
     for name, value in changes.items():
         setattr(network, name, value)
-    sync_network_access(network)
     audit(network, actions.STATUS_CHANGED, by=by, previous=previous, status=status)
 
 
@@ -105,7 +103,7 @@ def close_network_now(*, network, by) -> None:
     """Close a locked, open network: called by confirm_decision inside its transaction.
 
     Pending invitations are revoked, pending requests declined and pending decisions withdrawn;
-    the groups lose their page permissions, and the network's pages stay published.
+    the network's pages stay published.
     """
     now = timezone.now()
     Invitation.objects.filter(network=network, status=InvitationStatus.PENDING).update(

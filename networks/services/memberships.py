@@ -26,7 +26,6 @@ from ..permissions import (
     why_not_leave_network,
     why_not_remove_member,
 )
-from ..wagtail_permissions import sync_network_access
 from . import actions
 from ._common import (
     LEADING_STATUSES,
@@ -73,7 +72,6 @@ def join_network(network, *, user, role: str, school) -> Membership:
         ).exists()
     ):
         NetworkSchool.objects.create(network=network, school=school, joined_on=timezone.localdate())
-    sync_network_access(network)
     forget_cached_roles(user)
     return membership
 
@@ -103,7 +101,6 @@ def set_role(network, membership, role: str, *, by) -> Membership:
         check_co_leaders_remain(network)
     membership.role = role
     membership.save(update_fields=["role"])
-    sync_network_access(network)
     forget_cached_roles(membership.user)
     audit(
         network,
@@ -161,7 +158,6 @@ def remove_member(*, membership, by) -> Membership:
     membership.left_at = timezone.now()
     membership.save(update_fields=["left_at"])
     _withdraw_decisions_about(membership)
-    sync_network_access(network)
     forget_cached_roles(membership.user)
     audit(network, actions.MEMBER_REMOVED, by=by, user_id=membership.user_id)
     tell(
@@ -192,7 +188,6 @@ def leave_network(*, network, by) -> Membership:
     membership.left_at = timezone.now()
     membership.save(update_fields=["left_at"])
     _withdraw_decisions_about(membership)
-    sync_network_access(network)
     forget_cached_roles(by)
     audit(network, actions.MEMBER_LEFT, by=by, user_id=by.pk, role=membership.role)
     tell(

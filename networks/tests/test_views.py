@@ -29,8 +29,10 @@ from networks.models import (
     JoinRequestStatus,
     Membership,
     NetworkPage,
+    NetworkProposal,
     NetworkSchool,
     NetworkStatus,
+    ProposalStatus,
     Role,
 )
 
@@ -68,10 +70,10 @@ def test_propose_page_asks_anonymous_people_to_log_in(client):
 def test_propose_page_shows_the_form(as_user, outsider):
     response = as_user(outsider).get(url("propose"))
     assert response.status_code == 200
-    assert b"Propose the network" in response.content
+    assert b"Send the proposal" in response.content
 
 
-def test_proposing_creates_the_network_and_opens_its_people_page(as_user, outsider):
+def test_proposing_sends_the_proposal_to_the_broker_and_creates_no_network(as_user, outsider):
     school = SchoolFactory(urn=123456)
     theme = ThemeFactory(name="Pupil voice")
     response = as_user(outsider).post(
@@ -83,13 +85,16 @@ def test_proposing_creates_the_network_and_opens_its_people_page(as_user, outsid
             "school": "123456",
         },
     )
-    network = NetworkPage.objects.get(title="Wirral Voices")
+    proposal = NetworkProposal.objects.get(title="Wirral Voices")
     assert response.status_code == 302
-    assert response["Location"] == url("manage", network)
-    assert network.status == NetworkStatus.FORMING
-    assert list(network.themes.all()) == [theme]
-    membership = Membership.objects.get(network=network)
-    assert (membership.role, membership.school) == (Role.CO_LEADER, school)
+    assert response["Location"] == url("proposal", proposal_id=proposal.pk)
+    assert (proposal.status, proposal.school, list(proposal.themes.all())) == (
+        ProposalStatus.PENDING,
+        school,
+        [theme],
+    )
+    assert not NetworkPage.objects.filter(title="Wirral Voices").exists()
+    assert not Membership.objects.filter(user=outsider).exists()
 
 
 def test_school_can_be_chosen_by_its_exact_name(as_user, outsider):
@@ -97,7 +102,7 @@ def test_school_can_be_chosen_by_its_exact_name(as_user, outsider):
     as_user(outsider).post(
         url("propose"), {"title": "Named", "purpose": "P.", "school": "st mary's primary"}
     )
-    assert Membership.objects.get(user=outsider).school == school
+    assert NetworkProposal.objects.get(proposed_by=outsider).school == school
 
 
 def test_unknown_school_is_a_clear_error_and_nothing_is_written(as_user, outsider):
@@ -106,7 +111,7 @@ def test_unknown_school_is_a_clear_error_and_nothing_is_written(as_user, outside
     )
     assert response.status_code == 200
     assert "No school in the register matches" in response.content.decode()
-    assert not NetworkPage.objects.filter(title="Wirral Voices").exists()
+    assert not NetworkProposal.objects.exists()
 
 
 def test_ambiguous_school_name_asks_for_the_urn(as_user, outsider):
@@ -125,7 +130,7 @@ def test_closed_school_is_refused_in_the_form(as_user, outsider):
     )
     assert response.status_code == 200
     assert "marked closed" in response.content.decode()
-    assert not NetworkPage.objects.filter(title="X").exists()
+    assert not NetworkProposal.objects.exists()
 
 
 # --- the people page -------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from networks.factories import (
     SchoolFactory,
     ThemeFactory,
 )
-from networks.wagtail_permissions import sync_network_access
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +21,6 @@ def test_visitor_filters_the_directory_and_opens_a_profile(page, assert_accessib
     NetworkSchoolFactory(network=wanted, school=SchoolFactory(region="North East"))
     other = ActiveNetworkFactory(title="Severn Maths Network", themes=[oracy])
     NetworkSchoolFactory(network=other, school=SchoolFactory(region="South West"))
-    sync_network_access(wanted)
 
     page.goto("/networks/")
     assert_accessible(page)

@@ -1,6 +1,6 @@
-"""A network is born, in real browsers: a teacher proposes it, invites a colleague as co-leader,
-the colleague signs up and accepts, and the network becomes active. axe checks each form and the
-people page on the way."""
+"""A network is born, in real browsers: a teacher proposes it, the national broker approves it,
+the teacher invites a colleague as co-leader, the colleague signs up and accepts, and the network
+becomes active. axe checks each form and the people page on the way."""
 
 import re
 
@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from django.core import mail
 
-from core.accounts.factories import TEST_PASSWORD, UserFactory
+from core.accounts.factories import TEST_PASSWORD, BrokerFactory, UserFactory
 from core.notifications.models import OutboundEmail
 from networks.factories import SchoolFactory, ThemeFactory
 from networks.models import Membership, NetworkPage, NetworkStatus, Role
@@ -61,10 +61,32 @@ def test_teacher_proposes_invites_colleague_accepts_and_network_becomes_active(
     page.get_by_label("Purpose").fill("Written marking is not changing what pupils do next.")
     page.get_by_label("Assessment for learning").check()
     page.get_by_label("Your school").fill("104512")
-    page.get_by_role("button", name="Propose the network").click()
+    page.get_by_role("button", name="Send the proposal").click()
 
+    expect(page.get_by_role("heading", level=1)).to_have_text("Knowsley Feedback Network")
+    expect(page.get_by_role("status")).to_contain_text("is with the national broker")
+    assert_accessible(page)
+    assert not NetworkPage.objects.filter(title="Knowsley Feedback Network").exists()
+
+    # The national broker approves it from the queue, in their own browser.
+    broker = BrokerFactory()
+    broker_context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    broker_context.set_default_timeout(10_000)
+    broker_page = broker_context.new_page()
+    try:
+        broker_page.goto("/accounts/login/?next=/networks/proposals/")
+        sign_in(broker_page, broker.email)
+        expect(broker_page.get_by_role("heading", level=1)).to_have_text("Proposed networks")
+        assert_accessible(broker_page)
+        broker_page.get_by_role("link", name="Knowsley Feedback Network").click()
+        assert_accessible(broker_page)
+        broker_page.get_by_role("button", name="Approve: publish the network").click()
+        expect(broker_page.get_by_role("status")).to_contain_text("is approved")
+    finally:
+        broker_context.close()
+
+    page.goto(NetworkPage.objects.get(title="Knowsley Feedback Network").url + "manage/")
     expect(page.get_by_role("heading", level=1)).to_have_text("People and schools")
-    expect(page.get_by_role("status")).to_contain_text("is proposed and forming")
     assert_accessible(page)
 
     # A form with errors is accessible too.

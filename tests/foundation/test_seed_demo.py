@@ -84,3 +84,15 @@ def test_demo_people_get_notifications_in_the_app_but_no_e_mail(seeded):
 
     assert Notification.objects.exists()
     assert not OutboundEmail.objects.exists()
+
+
+def test_demo_broker_finds_one_proposed_network_waiting(client, seeded):
+    from networks.models import NetworkProposal, ProposalStatus
+
+    broker = next(login for login in DEMO_LOGINS if login.role == "National broker")
+    sign_in(client, broker.email, DEMO_PASSWORD)
+
+    response = client.get("/networks/proposals/")
+
+    assert NetworkProposal.objects.filter(status=ProposalStatus.PENDING).count() == 1
+    assert "Fenland Reading Partnership" in response.content.decode()

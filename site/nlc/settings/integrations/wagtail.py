@@ -23,6 +23,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("UPLOAD_MAX_MEGABYTES") * 1024 * 1024
 # Admin uploads pass the same type, size and content checks as uploads in the site.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "artefacts.admin_forms.CheckedDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "artefacts.admin_forms.CheckedImageForm"
+# Artefacts are moderated in the site (artefacts.services); Wagtail's own workflows are not used.
+WAGTAIL_WORKFLOW_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars are uploaded, never fetched from Gravatar: no third-party requests from the admin (and
 # none the Content-Security-Policy would have to allow).
