@@ -3,7 +3,8 @@
 Reading a published artefact depends on its visibility:
 
 * public – anyone;
-* members – anyone signed in;
+* members – current members of any network (whatever their role), not every signed-in account:
+  anyone may register, so "signed in" alone says nothing about them;
 * network – current members of the artefact's network (co-leaders, members and critical friends).
 
 National brokers and admins may read every published artefact. Drafts (and every revision) are
@@ -49,7 +50,7 @@ from django.http import Http404
 
 from core.roles import is_admin, is_broker, is_signed_in
 from networks.models import Membership, NetworkStatus, Role
-from networks.permissions import current_role
+from networks.permissions import belongs_to_a_network, current_role
 
 from .models import ArtefactPage, ModerationStatus, Visibility
 from .selectors import moderation_of, networks_to_adapt_into
@@ -128,7 +129,9 @@ def is_author(user, artefact) -> bool:
 
 
 def visibility_allows(user, *, visibility: str, network) -> bool:
-    """The visibility rule for one published artefact (artefacts_visible_to applies it in SQL)."""
+    """The visibility rule for one published artefact. artefacts_visible_to and the search
+    audience ask it with network=None: may this person read members-only artefacts, and
+    network-only ones of networks they do not belong to?"""
     if visibility == Visibility.PUBLIC:
         return True
     if not is_signed_in(user):
@@ -136,7 +139,7 @@ def visibility_allows(user, *, visibility: str, network) -> bool:
     if is_broker(user) or is_admin(user):
         return True
     if visibility == Visibility.MEMBERS:
-        return True
+        return belongs_to_a_network(user)
     if visibility == Visibility.NETWORK:
         return _role(user, network) is not None
     return False

@@ -1,8 +1,8 @@
 """Who may find what, and who may see search analytics and maintain synonyms.
 
 Search never decides visibility on its own: `audience_for(user)` states the artefact rules
-(public to everyone; members-only to anyone signed in; network-only to the network's current
-members; everything to national brokers and admins) as an `Audience`, which every backend
+(public to everyone; members-only to current members of any network; network-only to the
+network's current members; everything to national brokers and admins) as an `Audience`, which every backend
 applies inside its queries. `search.tests.test_permissions` checks, for a matrix of people,
 that the documents search returns are exactly the live ones `artefacts_visible_to(user)`
 returns.

@@ -20,7 +20,7 @@ PEOPLE = [
 ]
 ENTITLED = {
     "public": set(PEOPLE),
-    "members": set(PEOPLE) - {"anonymous"},
+    "members": set(PEOPLE) - {"anonymous", "outsider"},
     "network": {"member", "critical_friend", "broker", "admin"},
 }
 
