@@ -163,6 +163,18 @@ def can_read_live_artefact(user, artefact) -> bool:
     return why_not_read_live_artefact(user, artefact) is None
 
 
+def invites_sign_in(user, artefact) -> bool:
+    """Someone signed out who opens a published artefact shared with members or with its
+    network is invited to sign in (and told nothing about it), since signing in may let them
+    read it. Drafts and what does not exist stay a 404 for them, as for everyone."""
+    return (
+        not is_signed_in(user)
+        and bool(artefact.live)
+        and artefact.network_id is not None
+        and not artefact.is_public
+    )
+
+
 def why_not_view_draft(user, artefact) -> str | None:
     """Drafts and revisions: its authors, the network's co-leaders (its reviewers) and admins."""
     if not is_signed_in(user):

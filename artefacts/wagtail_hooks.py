@@ -24,6 +24,7 @@ from .models import (
 from .permissions import (
     can_create_artefact,
     can_download,
+    invites_sign_in,
     is_readable_by_anyone,
     why_not_read_live_artefact,
 )
@@ -31,6 +32,7 @@ from .reading import reading_context
 from .selectors import network_artefacts
 from .services import ACTION_LABELS
 from .templatetags.artefact_feeds import network_feed_url
+from .views import reading
 from .wagtail_permissions import ArtefactPermissionTester
 
 PROFILE_LATEST = 6
@@ -49,13 +51,16 @@ hooks.register(PERMISSION_TESTER_HOOK, ArtefactPermissionTester)
 # After Wagtail's own privacy check (order): a restricted page still asks people to sign in.
 @hooks.register("on_serve_page", order=100)
 def serve_artefacts_to_their_readers(serve):
-    """Someone not entitled to read an artefact gets the same 404 as for a page that does not
-    exist; one not public is kept out of shared caches."""
+    """Someone signed out is invited to sign in to read an artefact shared with members or its
+    network; anyone else not entitled to read it gets the same 404 as for a page that does not
+    exist. One not public is kept out of shared caches."""
 
     def serve_artefact(page, request, serve_args, serve_kwargs):
         if not isinstance(page, ArtefactPage):
             return serve(page, request, serve_args, serve_kwargs)
         if reason := why_not_read_live_artefact(request.user, page):
+            if invites_sign_in(request.user, page):
+                return reading.sign_in_to_read(request)
             raise Http404(reason)
         response = serve(page, request, serve_args, serve_kwargs)
         if not is_readable_by_anyone(page):
