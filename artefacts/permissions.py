@@ -58,6 +58,7 @@ from .selectors import moderation_of, networks_to_adapt_into
 CREATING_ROLES = (Role.CO_LEADER, Role.MEMBER)
 
 NOT_FOUND = "No artefact found."
+NO_FILE = "No file found."
 ONLY_WRITERS = "Only current co-leaders and members of the network can write its artefacts."
 CANNOT_EDIT = "You cannot edit this artefact."
 ONLY_AUTHORS_SUBMIT = "Only its authors can submit a draft artefact for review."
@@ -224,6 +225,34 @@ def why_not_download(user, artefact, *, kind: str, file_id: int) -> str | None:
 
 def can_download(user, artefact, *, kind: str, file_id: int) -> bool:
     return why_not_download(user, artefact, kind=kind, file_id=file_id) is None
+
+
+def why_not_download_unattached(user, *, uploaded_by_id) -> str | None:
+    """A document or image that belongs to no artefact (uploaded in the Wagtail admin and not
+    chosen for one yet): the person who uploaded it and admins."""
+    if is_admin(user) or (is_signed_in(user) and user.pk == uploaded_by_id):
+        return None
+    return NO_FILE
+
+
+def can_download_unattached(user, *, uploaded_by_id) -> bool:
+    return why_not_download_unattached(user, uploaded_by_id=uploaded_by_id) is None
+
+
+def why_not_download_stored(user, stored) -> str | None:
+    """A stored file (selectors.StoredFile), wherever it is asked for: the readers of a version
+    of an artefact that holds it (why_not_download), asked now, at every request; a file in no
+    artefact, as why_not_download_unattached says."""
+    if not stored.links:
+        return why_not_download_unattached(user, uploaded_by_id=stored.uploaded_by_id)
+    for link in stored.links:
+        if can_download(user, link.artefact, kind=stored.kind, file_id=stored.file_id):
+            return None
+    return NO_FILE
+
+
+def can_download_stored(user, stored) -> bool:
+    return why_not_download_stored(user, stored) is None
 
 
 # --- Writing ---------------------------------------------------------------------------------

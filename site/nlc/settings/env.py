@@ -31,6 +31,7 @@ env = environ.Env(
     SITE_URL=(str, "http://127.0.0.1:8000"),
     LOGIN_FAILURES_ALLOWED=(str, "5/5m/ip,5/5m/key"),
     UPLOAD_MAX_MEGABYTES=(int, 20),
+    PROTECTED_FILES_ACCEL_REDIRECT_PREFIX=(str, ""),
     NETWORK_INVITATION_DAYS=(int, 14),
     NETWORK_DECISION_DAYS=(int, 14),
 )
