@@ -3,7 +3,8 @@
 Reading a published artefact depends on its visibility:
 
 * public – anyone;
-* members – anyone signed in;
+* members – current members of any network (whatever their role), not every signed-in account:
+  anyone may register, so "signed in" alone says nothing about them;
 * network – current members of the artefact's network (co-leaders, members and critical friends).
 
 National brokers and admins may read every published artefact. Drafts (and every revision) are
@@ -49,7 +50,7 @@ from django.http import Http404
 
 from core.roles import is_admin, is_broker, is_signed_in
 from networks.models import Membership, NetworkStatus, Role
-from networks.permissions import current_role
+from networks.permissions import belongs_to_a_network, current_role
 
 from .models import ArtefactPage, ModerationStatus, Visibility
 from .selectors import moderation_of, networks_to_adapt_into
@@ -57,6 +58,7 @@ from .selectors import moderation_of, networks_to_adapt_into
 CREATING_ROLES = (Role.CO_LEADER, Role.MEMBER)
 
 NOT_FOUND = "No artefact found."
+NO_FILE = "No file found."
 ONLY_WRITERS = "Only current co-leaders and members of the network can write its artefacts."
 CANNOT_EDIT = "You cannot edit this artefact."
 ONLY_AUTHORS_SUBMIT = "Only its authors can submit a draft artefact for review."
@@ -128,7 +130,9 @@ def is_author(user, artefact) -> bool:
 
 
 def visibility_allows(user, *, visibility: str, network) -> bool:
-    """The visibility rule for one published artefact (artefacts_visible_to applies it in SQL)."""
+    """The visibility rule for one published artefact. artefacts_visible_to and the search
+    audience ask it with network=None: may this person read members-only artefacts, and
+    network-only ones of networks they do not belong to?"""
     if visibility == Visibility.PUBLIC:
         return True
     if not is_signed_in(user):
@@ -136,7 +140,7 @@ def visibility_allows(user, *, visibility: str, network) -> bool:
     if is_broker(user) or is_admin(user):
         return True
     if visibility == Visibility.MEMBERS:
-        return True
+        return belongs_to_a_network(user)
     if visibility == Visibility.NETWORK:
         return _role(user, network) is not None
     return False
@@ -158,6 +162,18 @@ def why_not_read_live_artefact(user, artefact) -> str | None:
 
 def can_read_live_artefact(user, artefact) -> bool:
     return why_not_read_live_artefact(user, artefact) is None
+
+
+def invites_sign_in(user, artefact) -> bool:
+    """Someone signed out who opens a published artefact shared with members or with its
+    network is invited to sign in (and told nothing about it), since signing in may let them
+    read it. Drafts and what does not exist stay a 404 for them, as for everyone."""
+    return (
+        not is_signed_in(user)
+        and bool(artefact.live)
+        and artefact.network_id is not None
+        and not artefact.is_public
+    )
 
 
 def why_not_view_draft(user, artefact) -> str | None:
@@ -209,6 +225,34 @@ def why_not_download(user, artefact, *, kind: str, file_id: int) -> str | None:
 
 def can_download(user, artefact, *, kind: str, file_id: int) -> bool:
     return why_not_download(user, artefact, kind=kind, file_id=file_id) is None
+
+
+def why_not_download_unattached(user, *, uploaded_by_id) -> str | None:
+    """A document or image that belongs to no artefact (uploaded in the Wagtail admin and not
+    chosen for one yet): the person who uploaded it and admins."""
+    if is_admin(user) or (is_signed_in(user) and user.pk == uploaded_by_id):
+        return None
+    return NO_FILE
+
+
+def can_download_unattached(user, *, uploaded_by_id) -> bool:
+    return why_not_download_unattached(user, uploaded_by_id=uploaded_by_id) is None
+
+
+def why_not_download_stored(user, stored) -> str | None:
+    """A stored file (selectors.StoredFile), wherever it is asked for: the readers of a version
+    of an artefact that holds it (why_not_download), asked now, at every request; a file in no
+    artefact, as why_not_download_unattached says."""
+    if not stored.links:
+        return why_not_download_unattached(user, uploaded_by_id=stored.uploaded_by_id)
+    for link in stored.links:
+        if can_download(user, link.artefact, kind=stored.kind, file_id=stored.file_id):
+            return None
+    return NO_FILE
+
+
+def can_download_stored(user, stored) -> bool:
+    return why_not_download_stored(user, stored) is None
 
 
 # --- Writing ---------------------------------------------------------------------------------

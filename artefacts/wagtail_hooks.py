@@ -27,14 +27,15 @@ from .models import (
 )
 from .permissions import (
     can_create_artefact,
-    can_download,
+    invites_sign_in,
     is_readable_by_anyone,
     why_not_read_live_artefact,
 )
 from .reading import reading_context
-from .selectors import network_artefacts
+from .selectors import network_artefacts, stored_document
 from .services import ACTION_LABELS
 from .templatetags.artefact_feeds import network_feed_url
+from .views import files, reading
 from .wagtail_permissions import ArtefactPermissionTester
 
 PROFILE_LATEST = 6
@@ -53,13 +54,16 @@ hooks.register(PERMISSION_TESTER_HOOK, ArtefactPermissionTester)
 # After Wagtail's own privacy check (order): a restricted page still asks people to sign in.
 @hooks.register("on_serve_page", order=100)
 def serve_artefacts_to_their_readers(serve):
-    """Someone not entitled to read an artefact gets the same 404 as for a page that does not
-    exist; one not public is kept out of shared caches."""
+    """Someone signed out is invited to sign in to read an artefact shared with members or its
+    network; anyone else not entitled to read it gets the same 404 as for a page that does not
+    exist. One not public is kept out of shared caches."""
 
     def serve_artefact(page, request, serve_args, serve_kwargs):
         if not isinstance(page, ArtefactPage):
             return serve(page, request, serve_args, serve_kwargs)
         if reason := why_not_read_live_artefact(request.user, page):
+            if invites_sign_in(request.user, page):
+                return reading.sign_in_to_read(request)
             raise Http404(reason)
         response = serve(page, request, serve_args, serve_kwargs)
         if not is_readable_by_anyone(page):
@@ -89,21 +93,13 @@ def artefacts_section(network, user):
     )
 
 
-@hooks.register("before_serve_document")
-def protect_artefact_documents(document, request):
-    """A document that belongs to artefacts is served only to people who may read a version of
-    one of them that holds it: the same 404 as a missing document for everyone else."""
-    links = list(
-        ArtefactFile.objects.filter(document=document).select_related(
-            "artefact", "artefact__network", "artefact__latest_revision"
-        )
-    )
-    if not links:
-        return None
-    for link in links:
-        if can_download(request.user, link.artefact, kind="document", file_id=document.pk):
-            return None
-    raise Http404("No document found.")
+# After Wagtail's own collection privacy check (order), which may ask for a password first.
+@hooks.register("before_serve_document", order=100)
+def serve_documents_to_their_readers(document, request):
+    """Wagtail's document address (/documents/<id>/<name>) serves a document only to people who
+    may have it now (permissions.why_not_download_stored), through core.files like every other
+    door to it; everyone else gets the same 404 as for a missing document."""
+    return files.serve_stored_or_404(request.user, stored_document(document))
 
 
 def link_files_chosen_in_admin(request, page):

@@ -53,6 +53,27 @@ def remember_role_among(user, network, memberships) -> None:
 def forget_cached_roles(user) -> None:
     """Call after changing a person's memberships within the same request."""
     user.__dict__.pop("_network_roles", None)
+    user.__dict__.pop("_current_network_ids", None)
+
+
+def current_network_ids(user) -> frozenset[int]:
+    """The networks the person belongs to now, in any role. One query, cached on the user."""
+    if not is_signed_in(user):
+        return frozenset()
+    cached = user.__dict__.get("_current_network_ids")
+    if cached is None:
+        cached = user.__dict__["_current_network_ids"] = frozenset(
+            Membership.objects.current()
+            .filter(user=user)
+            .order_by()
+            .values_list("network_id", flat=True)
+        )
+    return cached
+
+
+def belongs_to_a_network(user) -> bool:
+    """A current membership of any network: what "members only" asks of a reader."""
+    return bool(current_network_ids(user))
 
 
 def is_member(user, network) -> bool:

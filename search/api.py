@@ -280,8 +280,8 @@ class SearchAPIView(APIView):
         description=(
             "Full-text search over what networks publish, with facet counts. Repeat a facet "
             "parameter to select several values (OR within a facet, AND across facets). "
-            "Anonymous callers see public items; signed-in callers also see members-only "
-            "items and those of their own networks."
+            "Anonymous callers see public items; members of any network also see "
+            "members-only items and those of their own networks."
         ),
     )
     def get(self, request):

@@ -3,7 +3,8 @@
 The link is written when the file is uploaded (in the site or, through a hook, in the Wagtail
 admin), before any revision that uses it is published, so a file in a draft is as protected as
 one on a published page. Documents and images with a link are served only to people who may
-read a version of the artefact that holds them (artefacts.permissions.can_download).
+read a version of the artefact that holds them, at every request (artefacts.permissions
+.why_not_download_stored); one with no link only to the person who uploaded it and admins.
 """
 
 from django.conf import settings

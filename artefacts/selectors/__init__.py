@@ -1,6 +1,7 @@
 """Reads about artefacts, one module per activity; every list of artefacts, anywhere, starts
 from artefacts_visible_to (selectors.visible). Each says how many queries it runs."""
 
+from .files import StoredFile, stored_document, stored_file_at, stored_image
 from .lineage import adaptations_of, adapted_from_for, networks_to_adapt_into
 from .moderation import (
     awaiting_review_by,
@@ -38,6 +39,7 @@ __all__ = [
     "ArtefactFormOptions",
     "CARD_FIELDS",
     "FEED_LENGTH",
+    "StoredFile",
     "adaptations_of",
     "adapted_from_for",
     "artefact_form_options",
@@ -56,6 +58,9 @@ __all__ = [
     "related_artefacts",
     "revisions_of",
     "revisions_page",
+    "stored_document",
+    "stored_file_at",
+    "stored_image",
     "tags_of",
     "themes",
     "trial_by",

@@ -18,7 +18,8 @@ from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Page, PageViewRestriction
 
 from core.roles import is_admin, is_broker
-from networks.models import Membership, Theme
+from networks.models import Theme
+from networks.permissions import current_network_ids
 
 from ..models import (
     ArtefactContributor,
@@ -48,8 +49,9 @@ def behind_view_restriction():
 def artefacts_visible_to(user):
     """The published artefacts this person may read, newest first. One query however used.
 
-    Public ones for anyone; members-only ones for anyone signed in; network-only ones for the
-    current members of their network; every one for national brokers and admins. Pages behind a
+    Public ones for anyone; members-only ones for current members of any network; network-only
+    ones for the current members of their network; every one for national brokers and admins
+    (artefacts.permissions.visibility_allows, in SQL). Pages behind a
     Wagtail privacy restriction are left out for everyone (search never indexes them either).
 
     A page asks this several times (related, lineage, sections): the unevaluated query is built
@@ -74,7 +76,9 @@ def _build_artefacts_visible_to(user):
         return artefacts.filter(visibility=Visibility.PUBLIC)
     if is_admin(user) or is_broker(user):
         return artefacts
-    my_networks = Membership.objects.current().filter(user=user).values("network_id")
+    my_networks = current_network_ids(user)
+    if not my_networks:
+        return artefacts.filter(visibility=Visibility.PUBLIC)
     return artefacts.filter(
         Q(visibility__in=(Visibility.PUBLIC, Visibility.MEMBERS))
         | Q(visibility=Visibility.NETWORK, network_id__in=my_networks)

@@ -65,8 +65,8 @@ class Subjects:
         )
 
 
-def _download(subjects, user):
-    artefact = subjects.artefact(visibility="network", documents=[sample_pdf()])
+def _download(subjects, user, visibility="network"):
+    artefact = subjects.artefact(visibility=visibility, documents=[sample_pdf()])
     document_id = next(iter(artefact.resource_ids("document")))
     return permissions.can_download(user, artefact, kind="document", file_id=document_id)
 
@@ -91,7 +91,7 @@ RULES = [
     ),
     (
         "read a members-only artefact",
-        EVERYONE - {"anonymous"},
+        EVERYONE - {"anonymous", "outsider"},
         lambda s, user: permissions.can_read_live_artefact(user, s.artefact(visibility="members")),
     ),
     (
@@ -122,9 +122,19 @@ RULES = [
     ),
     ("download a network-only artefact's document", READERS_OF_THE_NETWORK, _download),
     (
+        "download a members-only artefact's document",
+        EVERYONE - {"anonymous", "outsider"},
+        lambda s, user: _download(s, user, visibility="members"),
+    ),
+    (
         "say they tried a public artefact",
         EVERYONE - {"anonymous", "author"},
         lambda s, user: permissions.can_record_trial(user, s.artefact(visibility="public")),
+    ),
+    (
+        "say they tried a members-only artefact",
+        EVERYONE - {"anonymous", "author", "outsider"},
+        lambda s, user: permissions.can_record_trial(user, s.artefact(visibility="members")),
     ),
     (
         "say they tried a network-only artefact",

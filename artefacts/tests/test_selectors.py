@@ -31,8 +31,8 @@ def test_anonymous_people_see_public_artefacts_only(catalogue):
     assert titles(AnonymousUser()) == {"Public"}
 
 
-def test_signed_in_outsiders_see_public_and_members_only_artefacts(world, catalogue):
-    assert titles(world.outsider) == {"Public", "Members"}
+def test_signed_in_accounts_in_no_network_see_public_artefacts_only(world, catalogue):
+    assert titles(world.outsider) == {"Public"}
 
 
 def test_members_see_their_own_networks_network_only_artefacts(world, catalogue):
@@ -57,18 +57,18 @@ def test_admins_see_every_published_artefact(world, catalogue):
     assert titles(world.admin) == {"Public", "Members", "Network", "Other network"}
 
 
-def test_former_members_lose_network_only_artefacts(world, catalogue):
+def test_former_members_of_every_network_lose_network_and_members_only_artefacts(world, catalogue):
     from django.utils import timezone
 
     from networks.models import Membership
 
     Membership.objects.filter(user=world.member).update(left_at=timezone.now())
 
-    assert titles(world.member) == {"Public", "Members"}
+    assert titles(world.member) == {"Public"}
 
 
 def test_network_artefacts_lists_only_that_networks_visible_artefacts(world, catalogue):
-    listed = {a.title for a in network_artefacts(world.network, world.outsider)}
+    listed = {a.title for a in network_artefacts(world.network, world.other_co_leader)}
 
     assert listed == {"Public", "Members"}
 

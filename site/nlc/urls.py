@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from artefacts.feeds import ArtefactFeed
+from artefacts.views import files as artefact_files
 from core.accounts import urls as accounts_urls
 from core.accounts.admin_access import page_editors_only
 from core.accounts.views import sign_in_through_allauth
@@ -54,12 +55,9 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
 urlpatterns += [
+    # Uploads, in every environment, only through the permission check (never served directly).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", artefact_files.stored, name="media"),
     path("_util/login/", sign_in_through_allauth),
     path("", include(wagtail_urls)),
 ]

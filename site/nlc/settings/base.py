@@ -139,8 +139,16 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [SITE_DIR / "static"]
+# Uploads are served only through permission-checked views (artefacts.views.files at MEDIA_URL,
+# core.files): nothing serves MEDIA_ROOT directly. Behind the production proxy the views answer
+# with X-Accel-Redirect to PROTECTED_FILES_ACCEL_REDIRECT_PREFIX, an internal nginx location
+# aliasing MEDIA_ROOT (deploy/nginx.conf); unset, they stream the file themselves.
 MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_ROOT = DATA_DIR / "protected"
+PROTECTED_FILES_ACCEL_REDIRECT_PREFIX = env("PROTECTED_FILES_ACCEL_REDIRECT_PREFIX")
+# Where uploads were kept when the proxy served them publicly: migration
+# artefacts.0005_move_uploads_to_protected_storage moves what is left there into MEDIA_ROOT.
+LEGACY_MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

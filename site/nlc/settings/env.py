@@ -32,6 +32,7 @@ env = environ.Env(
     LOGIN_FAILURES_ALLOWED=(str, "5/5m/key,10/m/ip"),
     TRUSTED_PROXY_COUNT=(int, 0),
     UPLOAD_MAX_MEGABYTES=(int, 20),
+    PROTECTED_FILES_ACCEL_REDIRECT_PREFIX=(str, ""),
     NETWORK_INVITATION_DAYS=(int, 14),
     NETWORK_DECISION_DAYS=(int, 14),
 )

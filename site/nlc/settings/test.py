@@ -24,6 +24,9 @@ CACHES = {
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
+# Creating the test database must not move the developer's uploads (migration artefacts.0005).
+LEGACY_MEDIA_ROOT = None
+
 # Tasks run in the test process; serialisation is still exercised.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True

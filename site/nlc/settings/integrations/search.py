@@ -50,8 +50,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Networked Learning Communities API",
     "DESCRIPTION": (
         "Read-only access to what the networks publish. Results respect visibility: "
-        "anonymous callers see public items only; signed-in callers (session) also see "
-        "members-only items and their own networks' items."
+        "anonymous callers see public items only; signed-in members of any network "
+        "(session) also see members-only items and their own networks' items."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
