@@ -2,7 +2,7 @@
 
 `SearchDocument` (facets, permissions, what a result shows) and `SearchText` (the words) are the
 database backend's index and the source every other backend is loaded from: one pair of rows
-per findable page of a registered type (see search.registry). The full-text index over
+per findable page (or object) of a registered type (see search.registry). The full-text index over
 `SearchText` is created by migration 0002 and kept in step by the database itself (SQLite FTS5
 triggers, or a generated tsvector column on PostgreSQL), so a row written here is searchable in the same transaction.
 """
@@ -10,6 +10,7 @@ triggers, or a generated tsvector column on PostgreSQL), so a row written here i
 import re
 import uuid
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -23,7 +24,9 @@ class SearchDocument(models.Model):
     lists read. Deliberately narrow (no long text), so that joining thousands of matches to it
     stays cheap; the text lives in `SearchText`."""
 
-    page_id = models.PositiveIntegerField(unique=True)
+    # The document's key: a page's id, or for an object that is not a page (a study-visit offer)
+    # minus the id of its `SearchObject` row, so the two never collide (see search.keys).
+    page_id = models.IntegerField(unique=True)
     # The registered document's kind (search.registry): "artefact", "network", ...
     kind = models.CharField(max_length=20)
     title = models.CharField(max_length=255)
@@ -203,10 +206,28 @@ class SearchQueryLog(models.Model):
         return f"{self.query} ({self.week})"
 
 
+class SearchObject(models.Model):
+    """The search key of an object that is not a Wagtail page: its document's `page_id` is
+    minus this row's id, so page ids and object keys share one index without colliding."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_search_key_per_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"Search key {-self.pk} for {self.content_type_id}:{self.object_id}"
+
+
 class PendingIndexUpdate(models.Model):
     """An Elasticsearch update that has not succeeded yet; retried until it does."""
 
-    page_id = models.PositiveIntegerField(unique=True)
+    page_id = models.IntegerField(unique=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

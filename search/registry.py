@@ -51,6 +51,12 @@ Publishing, unpublishing, moving and deleting a registered page re-index it (see
 `search.signals`); `subtree = True` also re-indexes the pages below it when it is published (a
 network's title appears on its artefacts' documents); `access_fields` are model fields that
 change who may find a live page, re-indexed whenever they are saved.
+
+Objects that are not pages (any model with a stable primary key and a `get_absolute_url`)
+register a `ModelDocument` the same way; saving one re-indexes it (removed at once when
+`is_findable` turns false), deleting one removes it. Their documents are keyed apart from pages
+(see `search.documents.key_of`). A change their model's `save()` does not make (a queryset
+`update()`, a many-to-many change) is followed by calling `search.services.follow_object`.
 """
 
 from collections.abc import Iterable
@@ -64,6 +70,7 @@ from wagtail.models import Page
 from core.visibility import Visibility
 
 from .backends.base import IndexDocument
+from .keys import key_of
 from .text import make_document
 
 FIELDS = (
@@ -94,6 +101,7 @@ class PageDocument:
     """
 
     model: type[Page]
+    is_page: bool = True
     kind: str = ""
     kind_label: str = ""
     subtree: bool = False
@@ -122,11 +130,15 @@ class PageDocument:
 
     # Its fields ---------------------------------------------------------------------------
 
+    def key(self, page) -> int:
+        """The document's key in the index."""
+        return page.pk
+
     def build(self, page) -> IndexDocument | None:
         if not self.is_findable(page):
             return None
         fields = {name: getattr(self, f"prepare_{name}")(page) for name in FIELDS}
-        return make_document(page_id=page.pk, kind=self.kind, **fields)
+        return make_document(page_id=self.key(page), kind=self.kind, **fields)
 
     def audience_of(self, page) -> tuple[str, int | None]:
         """(visibility, network_id): who may find the page, compared with the index to decide
@@ -183,7 +195,30 @@ class PageDocument:
         return page.first_published_at or page.last_published_at
 
 
-_documents: dict[type[Page], PageDocument] = {}
+class ModelDocument(PageDocument):
+    """How objects of a model that is not a page become documents. `get_queryset` and
+    `is_findable` decide which are findable (nothing is "live" or "public" by itself here)."""
+
+    model: type
+    is_page = False
+
+    def get_queryset(self) -> QuerySet:
+        return self.model._default_manager.order_by("pk")
+
+    def key(self, obj) -> int:
+        return key_of(obj)
+
+    def prepare_summary(self, obj) -> str:
+        return ""
+
+    def prepare_url(self, obj) -> str:
+        return obj.get_absolute_url()
+
+    def prepare_published_at(self, obj) -> datetime | None:
+        return None
+
+
+_documents: dict[type, PageDocument] = {}
 
 
 def register(document_class: type[PageDocument]) -> type[PageDocument]:
@@ -210,8 +245,12 @@ def registered() -> list[PageDocument]:
     return list(_documents.values())
 
 
-def indexed_models() -> list[type[Page]]:
+def indexed_models() -> list[type]:
     return list(_documents)
+
+
+def indexed_page_models() -> list[type[Page]]:
+    return [model for model, document in _documents.items() if document.is_page]
 
 
 def document_for_model(model) -> PageDocument | None:

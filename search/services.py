@@ -21,7 +21,8 @@ from core.queue import enqueue_after_commit
 from . import registry
 from .backends import database_backend, elasticsearch_backend, elasticsearch_configured
 from .backends.base import BackendUnavailable, IndexDocument
-from .documents import build_document, indexable_page_count, indexable_pages, is_restricted
+from .documents import build_document, indexable_count, indexable_objects, is_restricted, load
+from .keys import key_of
 from .models import IndexLock, PendingIndexUpdate, SearchDocument, SearchQueryLog, Synonym
 from .query import normalise
 
@@ -52,9 +53,10 @@ def index_page(*, page_id: int) -> bool:
 
     Returns True when the page is (now) indexed, False when it is not findable (deleted,
     unpublished, private or not an indexed type) and has been removed from the index.
+    `page_id` is a document key: a page's id, or a registered object's (see search.keys).
     """
-    page = Page.objects.filter(pk=page_id).first()
-    document = build_document(page) if page is not None else None
+    obj = load(page_id)
+    document = build_document(obj) if obj is not None else None
     backend = database_backend()
     if document is None:
         backend.delete([page_id])
@@ -112,6 +114,34 @@ def remove_subtree(*, page_id: int) -> int:
     return len(page_ids)
 
 
+@transaction.atomic
+def follow_object(*, obj) -> None:
+    """After an object that is not a page changed (saved, or its relations set): removed at
+    once when it is no longer findable, its audience stated at once when it is indexed, and
+    its document rebuilt by the worker after commit."""
+    document = registry.document_for(obj)
+    key = key_of(obj, create=False)
+    if document is None or document.is_page:
+        return
+    findable = document.get_queryset().filter(pk=obj.pk).exists() and document.is_findable(obj)
+    if key is not None and not findable:
+        remove_page(page_id=key)
+        return
+    if key is not None:
+        visibility, network_id = document.audience_of(obj)
+        if database_backend().set_audience(key, visibility=visibility, network_id=network_id):
+            schedule_elasticsearch_sync(key)
+    if findable:
+        enqueue_after_commit("search.tasks.index_page_task", key or document.key(obj))
+
+
+def forget_object(*, obj) -> None:
+    """An object that is not a page was deleted: its document goes at once."""
+    key = key_of(obj, create=False)
+    if key is not None:
+        remove_page(page_id=key)
+
+
 def follow_move(*, page) -> None:
     """After a move: hidden at once if it now sits behind a privacy restriction; re-indexed
     (its address, its ancestors' titles) by the worker."""
@@ -127,7 +157,7 @@ def index_subtree(*, page_id: int) -> int:
         remove_page(page_id=page_id)
         return 0
     count = 0
-    for model in registry.indexed_models():
+    for model in registry.indexed_page_models():
         for descendant_id in model.objects.descendant_of(root, inclusive=True).values_list(
             "pk", flat=True
         ):
@@ -238,11 +268,11 @@ def rebuild_indexes(*, progress_factory=None) -> dict[str, int]:
     """
     lock = acquire_lock(REBUILD_LOCK)
     try:
-        total = indexable_page_count()
+        total = indexable_count()
         progress = progress_factory(total, "database") if progress_factory else None
 
         def documents():
-            for page in indexable_pages():
+            for page in indexable_objects():
                 document = build_document(page)
                 if document is not None:
                     yield document
@@ -309,7 +339,7 @@ def check_drift(*, include_database: bool = True) -> DriftReport:
     database_versions = database_backend().indexed_versions()
     if include_database:
         expected = {}
-        for page in indexable_pages():
+        for page in indexable_objects():
             document = build_document(page)
             if document is not None:
                 expected[document.page_id] = document.content_hash

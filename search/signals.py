@@ -1,4 +1,5 @@
-"""Indexing follows the content of every registered page type.
+"""Indexing follows the content of every registered page type (and of registered objects that
+are not pages: saving one re-indexes it, see `services.follow_object`).
 
 Who may find a page changes in the page's own transaction (the database index is the source of
 truth for every backend): unpublishing or deleting a page removes its document at once, a
@@ -38,8 +39,13 @@ def on_unpublished(sender, instance, **kwargs):
 
 
 def on_deleted(sender, instance, **kwargs):
-    if registry.document_for_model(sender) is not None:
+    document = registry.document_for_model(sender)
+    if document is None:
+        return
+    if document.is_page:
         services.remove_page(page_id=instance.pk)
+    else:
+        services.forget_object(obj=instance)
 
 
 def on_moved(sender, instance, **kwargs):
@@ -53,8 +59,12 @@ def touches(update_fields, names) -> bool:
 
 
 def on_saved(sender, instance, created, update_fields=None, **kwargs):
-    """Saving a live page's access fields changes who may find it, at once."""
+    """Saving a live page's access fields changes who may find it, at once; saving any other
+    registered object re-indexes it (and removes it at once when it is no longer findable)."""
     document = registry.document_for_model(sender)
+    if document is not None and not document.is_page:
+        services.follow_object(obj=instance)
+        return
     if document is None or not document.access_fields or created or not instance.live:
         return
     if touches(update_fields, document.access_fields):

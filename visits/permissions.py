@@ -7,7 +7,8 @@ not to. Services raise `core.errors.NotAllowed(why_not_…)`; pages show the sam
 * Offers: the current co-leaders of the host network manage its offers together (create, edit,
   publish, close, cancel, add, reschedule and cancel sessions, give roles). A closed network
   hosts nothing new. Published offers are read by anyone (or anyone signed in, as the offer
-  says); drafts only by the host co-leaders; an arranged visit (from a request) by both networks.
+  says); drafts only by the host co-leaders; an arranged visit (from a request) by both networks;
+  a private visit (a peer review's) by the host network's members and its booked visitors only.
 * Booking: a signed-in current member of an allowed network other than the host books a place
   for themself; a co-leader of that network books for colleagues. The offer must be open (or
   full, for the waitlist), the session scheduled and not started, the deadline not passed.
@@ -135,9 +136,23 @@ def can_edit_offer(user, offer) -> bool:
     return allows(why_not_edit_offer(user, offer))
 
 
+def has_place(user, offer) -> bool:
+    """A booked place on one of the offer's sessions."""
+    return (
+        is_signed_in(user)
+        and offer.sessions.filter(
+            bookings__person=user, bookings__status=BookingStatus.BOOKED
+        ).exists()
+    )
+
+
 def why_not_view_offer(user, offer) -> str | None:
     if can_manage_offer(user, offer) or is_admin(user):
         return None
+    if offer.private:
+        if _is_member(user, offer.network) or has_place(user, offer):
+            return None
+        return "This visit is private to its hosts and visitors."
     if offer.status == OfferStatus.DRAFT:
         return "This offer is not published yet."
     if offer.from_request_id:
@@ -319,7 +334,9 @@ def why_not_view_visit(user, session) -> str | None:
     """The visit's own page: focus questions, roles and (as allowed below) reflections."""
     if is_admin(user) or is_participant(user, session):
         return None
-    if _is_member(user, session.offer.network) or _is_visiting_co_leader(user, session):
+    if _is_member(user, session.offer.network):
+        return None
+    if _is_visiting_co_leader(user, session) and not session.offer.private:
         return None
     return "Only the visit's hosts and visitors can see its page."
 
@@ -381,7 +398,9 @@ def can_write_reflection(user, session) -> bool:
 
 
 def why_not_view_reflections(user, session) -> str | None:
-    if is_participant(user, session) or _is_visiting_co_leader(user, session):
+    if is_participant(user, session):
+        return None
+    if _is_visiting_co_leader(user, session) and not session.offer.private:
         return None
     return "Reflections are for the visit's participants and the two networks' co-leaders."
 

@@ -475,3 +475,35 @@ def visit_statistics(rows: list[VisitRow]) -> dict:
         "by_term": tally(lambda row: row.term),
         "by_theme": tally(lambda row: row.theme),
     }
+
+
+# --- Conflicts of interest ----------------------------------------------------------------------
+
+
+def study_visit_contacts(network, since) -> set[int]:
+    """Ids of the people who visited or hosted this network's study visits in sessions that
+    started since `since` (cancelled sessions and places do not count): the visitors it hosted,
+    and, for its visits to others, their hosts (the host lead and the host network's current
+    co-leaders, as `permissions.is_host`). Three queries."""
+    taking_part = Booking.objects.filter(
+        status=BookingStatus.BOOKED,
+        session__status=SessionStatus.SCHEDULED,
+        session__starts_at__gte=since,
+        session__offer__private=False,  # a peer review's own visit is not a study visit
+    )
+    visitors = taking_part.filter(session__offer__network=network).values_list(
+        "person_id", flat=True
+    )
+    visited = list(
+        taking_part.filter(network=network).values_list(
+            "session__host_lead_id", "session__offer__network_id"
+        )
+    )
+    host_leaders = Membership.objects.co_leaders().filter(
+        network_id__in={network_id for _lead, network_id in visited}
+    )
+    return (
+        set(visitors)
+        | {lead for lead, _network_id in visited if lead is not None}
+        | set(host_leaders.values_list("user_id", flat=True))
+    )

@@ -7,7 +7,7 @@ from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
 from .models import CalendarFeed
 from .permissions import can_create_offer, can_request_visit
-from .selectors import led_networks, network_visit_summary
+from .selectors import led_networks, network_visit_summary, study_visit_contacts
 from .services import ensure_feed
 
 
@@ -28,6 +28,15 @@ def visits_section(network, user):
             "feed_url": reverse("visits:network_feed", kwargs={"network_slug": network.slug}),
         },
     )
+
+
+# Named by peer review (peer_review.visits_link.STUDY_VISIT_CONTACTS_HOOK), which sits above
+# visits in the house: visits answers the hook without importing it.
+@hooks.register("peer_review_study_visit_contacts")
+def visit_contacts(network, since) -> set[int]:
+    """Who visited or hosted this network's study visits since `since` (a conflict of interest
+    for its peer review)."""
+    return study_visit_contacts(network, since)
 
 
 def can_ask_anyone(user) -> bool:

@@ -56,8 +56,16 @@ class ReviewCycle(models.Model):
     )
     opened_at = models.DateTimeField(default=timezone.now)
     phase_started_at = models.DateTimeField(default=timezone.now)
-    # The review visit. Scheduled only by services.visit.schedule_review_visit, the one place
-    # that will hand it to visits/ once that app lands.
+    # The review visit: a private visit in visits/ (its page, calendar file and reminders come
+    # from there), arranged only by services.visit.schedule_review_visit; its dates are kept
+    # here too, for the cycle page and the phase checks.
+    review_visit = models.OneToOneField(
+        "visits.VisitSession",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_cycle",
+    )
     review_visit_starts_at = models.DateTimeField(null=True, blank=True)
     review_visit_ends_at = models.DateTimeField(null=True, blank=True)
     review_visit_host_school = models.ForeignKey(

@@ -14,6 +14,8 @@ from peer_review import conflicts, services
 from peer_review.factories import DeclaredConflictFactory, cycle_for, framework_version
 from peer_review.models import PeerReviewer, ReviewerStatus
 from peer_review.visits_link import STUDY_VISIT_CONTACTS_HOOK
+from visits.factories import BookingFactory, VisitOfferFactory, VisitSessionFactory
+from visits.models import OfferStatus
 
 from .world import fresh
 
@@ -63,6 +65,35 @@ def test_a_study_visit_contact_in_six_months_is_a_conflict(world, cycle):
 
     with hooks.register_temporarily(STUDY_VISIT_CONTACTS_HOOK, contacts):
         refused_with(world, cycle, visitor, "visited or hosted")
+
+
+def attended_a_visit(world, person, *, days_ago: int, host=None, network=None):
+    """`person` (visiting for `network`) booked a session of `host`'s offer that started
+    `days_ago` days ago."""
+    host = host or world.network
+    offer = VisitOfferFactory(network=host, status=OfferStatus.COMPLETED)
+    starts_at = timezone.now() - timedelta(days=days_ago)
+    session = VisitSessionFactory(
+        offer=offer, starts_at=starts_at, ends_at=starts_at + timedelta(hours=6)
+    )
+    return BookingFactory(session=session, person=person, network=network or host)
+
+
+def test_a_reviewer_who_attended_the_networks_visit_two_months_ago_is_refused(world, cycle):
+    attended_a_visit(world, world.reviewers[1], days_ago=60, network=world.other_networks[1])
+    refused_with(world, cycle, world.reviewers[1], "visited or hosted Mersey Feedback Network")
+
+
+def test_the_host_of_the_networks_visit_to_them_is_refused(world, cycle):
+    attended_a_visit(
+        world, world.member, days_ago=30, host=world.other_networks[2], network=world.network
+    )
+    refused_with(world, cycle, world.reviewers[2], "visited or hosted")
+
+
+def test_a_visit_over_six_months_ago_is_no_conflict(world, cycle):
+    attended_a_visit(world, world.reviewers[1], days_ago=200, network=world.other_networks[1])
+    assert conflicts.conflicts_of(world.reviewers[1], world.network) == []
 
 
 def test_sharing_a_school_is_a_conflict(world, cycle):

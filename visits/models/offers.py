@@ -111,6 +111,11 @@ class VisitOffer(models.Model):
         related_name="arranged_offer",
         help_text="The request this visit was arranged for (not listed on /visits/).",
     )
+    private = models.BooleanField(
+        default=False,
+        help_text="A visit arranged by another app (a peer review's visit): never listed or "
+        "bookable, seen only by the host network and its named visitors.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -150,7 +155,7 @@ class VisitOffer(models.Model):
     @property
     def is_listed(self) -> bool:
         """Found on /visits/ (and, once indexed, by search): published and not arranged."""
-        return self.status in LISTED_STATUSES and not self.from_request_id
+        return self.status in LISTED_STATUSES and not self.from_request_id and not self.private
 
     @property
     def search_text(self) -> str:

@@ -19,6 +19,7 @@ from .offers import (
     reschedule_session,
     update_offer,
 )
+from .private import arrange_private_visit
 from .protocol import (
     add_focus_question,
     agree_focus_question,
@@ -42,6 +43,7 @@ __all__ = [
     "add_focus_question",
     "add_session",
     "agree_focus_question",
+    "arrange_private_visit",
     "book_place",
     "cancel_booking",
     "cancel_offer",

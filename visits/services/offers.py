@@ -9,6 +9,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from core.errors import ActionRefused
+from search.services import follow_object
 
 from .. import permissions
 from ..models import (
@@ -337,6 +338,10 @@ def complete_past_offers(*, now=None) -> int:
         .annotate(last_end=Max("sessions__ends_at"))
         .filter(last_end__lte=now)
     )
-    return VisitOffer.objects.filter(pk__in=list(candidates.values_list("pk", flat=True))).update(
-        status=OfferStatus.COMPLETED, updated_at=now
-    )
+    completed = VisitOffer.objects.filter(pk__in=list(candidates.values_list("pk", flat=True)))
+    offers = list(completed)
+    count = completed.update(status=OfferStatus.COMPLETED, updated_at=now)
+    for offer in offers:
+        offer.status = OfferStatus.COMPLETED
+        follow_object(obj=offer)  # update() sends no signal: leave the search results now
+    return count
