@@ -17,14 +17,17 @@ from .permissions import (
     can_adapt_artefact,
     can_edit_artefact,
     can_hide_trial,
+    can_moderate_trials,
     can_read_live_artefact,
     can_record_trial,
+    can_restore_trial,
     can_view_draft,
     can_withdraw_trial,
 )
 from .selectors import (
     adaptations_of,
     adapted_from_for,
+    hidden_trials_of,
     networks_to_adapt_into,
     related_artefacts,
     tags_of,
@@ -166,12 +169,32 @@ def _trial_action_urls(trial, user) -> None:
     )
 
 
+def _hidden_trials_for(page, user) -> list:
+    """The hidden responses, each with `restore_url` (empty when this person may not show it
+    again, their own say), for the people who moderate them; none for anyone else."""
+    if not can_moderate_trials(user, page):
+        return []
+    hidden = hidden_trials_of(page)
+    for trial in hidden:
+        trial.restore_url = (
+            reverse(
+                "artefacts:restore_trial",
+                kwargs={"artefact_id": trial.artefact_id, "trial_id": trial.pk},
+            )
+            if can_restore_trial(user, trial)
+            else ""
+        )
+    return hidden
+
+
 def trials_context(page, user) -> dict:
-    """The shown “we tried this” responses, their counts and what this person can do with each.
+    """The shown “we tried this” responses, their counts and what this person can do with each;
+    for its moderators, the hidden ones too.
 
     Two queries; three for someone who may respond (their own response, which they see was
     hidden, and why, if a moderator hid it); one more for a co-leader of the network (whether
-    they are one of its authors, who do not moderate responses to their own work)."""
+    they are one of its authors, who do not moderate responses to their own work); one more
+    for a moderator (the hidden responses)."""
     may_respond = can_record_trial(user, page)
     trials = trials_of(page)
     for trial in trials:
@@ -179,6 +202,7 @@ def trials_context(page, user) -> dict:
     my_trial = trial_by(user, page) if may_respond else None
     return {
         "trials": trials,
+        "hidden_trials": _hidden_trials_for(page, user),
         "trial_summary": trial_summary(page),
         "can_record_trial": can_record_trial(user, page, existing=my_trial),
         "my_trial": my_trial,

@@ -30,6 +30,11 @@ artefact_patterns = [
         name="withdraw_trial",
     ),
     path("<int:artefact_id>/tried/<int:trial_id>/hide/", spreading.hide_trial, name="hide_trial"),
+    path(
+        "<int:artefact_id>/tried/<int:trial_id>/show-again/",
+        spreading.restore_trial,
+        name="restore_trial",
+    ),
     path("<int:artefact_id>/adapt/", spreading.adapt, name="adapt"),
     path("<int:artefact_id>/revisions/", revisions.revisions, name="revisions"),
     path("<int:artefact_id>/revisions/compare/", revisions.compare, name="compare"),

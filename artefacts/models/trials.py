@@ -25,6 +25,10 @@ class ArtefactTrialQuerySet(models.QuerySet):
         """The responses that show and count: every one a moderator has not hidden."""
         return self.filter(hidden_at__isnull=True)
 
+    def hidden(self):
+        """The responses a moderator hid: kept on record, shown to moderators only."""
+        return self.filter(hidden_at__isnull=False)
+
 
 class ArtefactTrial(models.Model):
     artefact = models.ForeignKey(

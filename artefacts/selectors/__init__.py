@@ -13,6 +13,7 @@ from .moderation import (
     revisions_page,
 )
 from .trials import (
+    hidden_trials_of,
     trial_by,
     trial_networks_for,
     trial_on,
@@ -50,6 +51,7 @@ __all__ = [
     "contributors_of",
     "drafts_of",
     "filter_artefacts",
+    "hidden_trials_of",
     "moderation_history",
     "moderation_of",
     "network_artefacts",

@@ -29,6 +29,20 @@ def trials_of(artefact, *, limit: int = 20) -> list:
     return trials
 
 
+def hidden_trials_of(artefact, *, limit: int = 50) -> list:
+    """The latest hidden responses to the artefact, with who wrote them and who hid them (and
+    `artefact` set, for the permission checks), for its moderators. One query."""
+    trials = list(
+        ArtefactTrial.objects.hidden()
+        .filter(artefact=artefact)
+        .select_related("user", "network", "school", "hidden_by")
+        .order_by("-hidden_at", "-pk")[:limit]
+    )
+    for trial in trials:
+        trial.artefact = artefact
+    return trials
+
+
 def trial_summary(artefact) -> dict:
     """How many people tried it, in how many networks and schools, and how it went (hidden
     responses left out). One query."""

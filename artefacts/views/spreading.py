@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from core.views import add_refusal_to_form, perform_and_redirect
 
@@ -120,6 +121,19 @@ def hide_trial(request, artefact_id, trial_id):
         "artefacts/trial_hide.html",
         {"form": form, "artefact": artefact, "network": artefact.network, "trial": trial},
         status=400 if form.is_bound else 200,
+    )
+
+
+@require_POST
+@login_required
+def restore_trial(request, artefact_id, trial_id):
+    """A moderator shows a hidden response again (a button on the artefact page: no form)."""
+    artefact = artefact_or_404(request.user, artefact_id, allowed=can_read_live_artefact)
+    return perform_and_redirect(
+        request,
+        lambda: services.restore_trial(artefact=artefact, trial_id=trial_id, by=request.user),
+        success="The response shows again. {result.user.display_name} has been told.",
+        to=trials_url(artefact),
     )
 
 

@@ -2,11 +2,13 @@
 change, the teacher revises it, the co-leader approves it, and a teacher from another network
 reads it, says they tried it and adapts it. axe checks the form (with and without errors), the
 review page, the artefact page (with a “we tried this” response), the response form and the
-adapt form."""
+adapt form; and the artefact page a co-leader sees with a hidden response, before and after
+showing it again."""
 
 import pytest
 from playwright.sync_api import expect
 
+from artefacts.factories import ArtefactPageFactory, ArtefactTrialFactory
 from artefacts.models import ArtefactPage, ArtefactTrial
 from core.accounts.factories import TEST_PASSWORD, UserFactory
 from networks.factories import (
@@ -160,3 +162,36 @@ def test_the_artefact_form_warns_before_unsaved_work_is_lost(page):
 
     assert shown.value.type == "beforeunload"
     shown.value.accept()
+
+
+def test_a_co_leader_shows_a_hidden_response_again_from_the_artefact_page(page, assert_accessible):
+    mersey = ActiveNetworkFactory(title="Mersey Feedback Network")
+    author = MembershipFactory(network=mersey).user
+    co_leader = CoLeaderFactory(network=mersey).user
+    CoLeaderFactory(network=mersey)
+    writer = MembershipFactory(network=ActiveNetworkFactory()).user
+    artefact = ArtefactPageFactory(network=mersey, owner=author, title="Live marking in Year 5")
+    trial = ArtefactTrialFactory(
+        artefact=artefact,
+        user=writer,
+        note="Confident writers gained most from it.",
+        hidden=True,
+        hidden_by=co_leader,
+        hidden_reason="Posted twice by mistake.",
+    )
+
+    sign_in(page, co_leader.email, artefact.url)
+    tried = page.get_by_role("region", name="We tried this")
+    expect(tried).to_contain_text("Hidden responses")
+    expect(tried).to_contain_text("Why: Posted twice by mistake.")
+    assert_accessible(page)
+    tried.get_by_role("button", name=f"Show this response again from {writer.display_name}").click()
+
+    expect(page.get_by_role("status")).to_contain_text("The response shows again")
+    tried = page.get_by_role("region", name="We tried this")
+    expect(tried).to_contain_text("Tried by 1 teacher")
+    expect(tried).to_contain_text("Confident writers gained most from it.")
+    expect(tried).not_to_contain_text("Hidden responses")
+    assert_accessible(page)
+    trial.refresh_from_db()
+    assert not trial.is_hidden
