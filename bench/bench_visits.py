@@ -45,8 +45,12 @@ def generate(offers: int, bookings: int) -> None:
     password = make_password(None)
     User.objects.bulk_create(
         [
-            User(email=f"bench-visitor-{n}@example.org", first_name="Bench", last_name=f"{n}",
-                 password=password)
+            User(
+                email=f"bench-visitor-{n}@example.org",
+                first_name="Bench",
+                last_name=f"{n}",
+                password=password,
+            )
             for n in range(PEOPLE)
         ],  # fmt: skip
         batch_size=BATCH,
@@ -162,7 +166,9 @@ def main() -> int:
         )
         floor = measure("/", None, options.requests)
         results = [measure(path, who, options.requests) for path, who in pages_to_measure()]
-        say(f"{'page':<66} {'status':>6} {'queries':>7} {'median ms':>9} {'p95 ms':>7} {'floor':>6}")
+        say(
+            f"{'page':<66} {'status':>6} {'queries':>7} {'median ms':>9} {'p95 ms':>7} {'floor':>6}"
+        )
         for row in [floor, *results]:
             say(
                 f"{row['page']:<66} {row['status']:>6} {row['queries']:>7} "
