@@ -204,6 +204,20 @@ def test_the_offer_page_runs_the_same_queries_with_5_or_50_bookings(client, worl
     assert count_queries(client, world.offer.get_url()) == with_five
 
 
+def test_the_offer_page_runs_the_same_queries_with_5_or_50_offers(client, world):
+    client.force_login(world.visitor)
+    BookingFactory(session=world.session, network=world.visiting)
+    for number in range(4):
+        offer = offer_with_session(f"Offer {number}", network=world.host)
+        BookingFactory(session=offer.sessions.get(), network=world.visiting)
+    with_five = count_queries(client, world.offer.get_url())
+    for number in range(45):
+        offer = offer_with_session(f"More {number}", network=world.host)
+        BookingFactory(session=offer.sessions.get(), network=world.visiting)
+
+    assert count_queries(client, world.offer.get_url()) == with_five
+
+
 def test_booking_from_the_offer_page(client, world):
     client.force_login(world.visitor)
 
