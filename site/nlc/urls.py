@@ -33,6 +33,7 @@ urlpatterns = [
     path("manage/engagement/", include("networks.engagement.urls")),
     path("search/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),
+    path("", include("broker.urls")),  # /collections/…, /syntheses/…, /broker/…
     path("feeds/artefacts/", ArtefactFeed(), name="artefact_feed"),
     # Every live page without a privacy restriction, as each page type allows (artefacts list
     # only their public versions: ArtefactPage.get_sitemap_urls).

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "artefacts",
     "peer_review",
     "search",
+    "broker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,86 @@
+"""The brokers' forms. They check the shape of what was typed; the rules are the services'."""
+
+from django import forms
+from django.conf import settings
+
+from networks.models import Theme
+
+from .models.collections import INTRODUCTION_MAX_LENGTH, NOTE_MAX_LENGTH
+
+
+class CollectionForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    theme = forms.ModelChoiceField(
+        queryset=Theme.objects.order_by("name"), required=False, empty_label="No one theme"
+    )
+    introduction = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=INTRODUCTION_MAX_LENGTH,
+        help_text="What the collection is for and how to use it, for a teacher arriving cold.",
+    )
+    cover = forms.ImageField(
+        required=False, help_text="A JPEG, PNG or WebP picture, shown wide (16 by 9)."
+    )
+    cover_description = forms.CharField(
+        max_length=200,
+        required=False,
+        label="What the cover shows",
+        help_text="For people who cannot see it. Required with a cover.",
+    )
+    remove_cover = forms.BooleanField(required=False, label="Remove the cover")
+
+    def __init__(self, *args, has_cover: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_cover:
+            del self.fields["remove_cover"]
+
+    def clean_cover(self):
+        cover = self.cleaned_data.get("cover")
+        if cover and cover.size > settings.UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(
+                f"The picture is larger than {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB."
+            )
+        return cover
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        arguments = {
+            "title": data["title"],
+            "introduction": data["introduction"],
+            "theme": data["theme"],
+            "cover": data.get("cover") or None,
+            "cover_description": data.get("cover_description", ""),
+        }
+        if "remove_cover" in self.fields:
+            arguments["remove_cover"] = data.get("remove_cover", False)
+        return arguments
+
+
+class ItemForm(forms.Form):
+    artefact = forms.CharField(
+        label="Artefact",
+        max_length=500,
+        help_text="Paste the artefact's address (or its number).",
+    )
+    note = forms.CharField(
+        label="Why it is here",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=NOTE_MAX_LENGTH,
+        help_text="What a reader will get from it.",
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label="Why it is here",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=NOTE_MAX_LENGTH,
+    )
+
+
+class FeatureArtefactForm(forms.Form):
+    artefact = forms.CharField(
+        label="Public artefact to feature",
+        max_length=500,
+        help_text="Paste the artefact's address (or its number).",
+    )

@@ -1,0 +1,97 @@
+"""Who may do what with the broker's work. Views, templates, services and the API ask here.
+
+Each rule is a predicate `can_x(...) -> bool` with a companion `why_not_x(...) -> str | None`
+giving the message a page, the admin or the API shows (None when it is allowed).
+
+* Only national brokers curate collections, feature things on the home page, write evidence
+  syntheses and send introductions between networks.
+* A published collection or synthesis is read by anyone; a draft by the brokers only.
+* The spread of learning (aggregates over every network) is for the brokers and admins.
+* A co-leader of either network answers an introduction, once per network.
+* Anyone signed in follows networks, themes and collections.
+"""
+
+from django.http import Http404
+
+from core.roles import is_admin, is_broker, is_signed_in
+
+from .models import Collection
+
+ONLY_BROKERS = "Only the national brokers can do that."
+
+
+def _verdict(why_not) -> bool:
+    return why_not is None
+
+
+# --- Curating --------------------------------------------------------------------------------
+
+
+def why_not_curate(user) -> str | None:
+    if not is_signed_in(user):
+        return "Sign in as a national broker to curate collections."
+    if not is_broker(user):
+        return "Only the national brokers curate collections and the home page."
+    return None
+
+
+def can_curate(user) -> bool:
+    return _verdict(why_not_curate(user))
+
+
+def why_not_view_collection(user, collection) -> str | None:
+    if collection.is_published or can_curate(user):
+        return None
+    return "This collection is a draft: only the national brokers can see it."
+
+
+def can_view_collection(user, collection) -> bool:
+    return _verdict(why_not_view_collection(user, collection))
+
+
+def collection_or_404(user, slug) -> Collection:
+    """The collection if this person may read it; the same 404 when it does not exist."""
+    collection = Collection.objects.select_related("theme", "cover").filter(slug=slug).first()
+    if collection is None or not can_view_collection(user, collection):
+        raise Http404("No collection found.")
+    return collection
+
+
+# --- Reading what the broker reads -----------------------------------------------------------
+
+
+def why_not_view_spread(user) -> str | None:
+    if is_broker(user) or is_admin(user):
+        return None
+    return "Only the national brokers and administrators can see the spread of learning."
+
+
+def can_view_spread(user) -> bool:
+    return _verdict(why_not_view_spread(user))
+
+
+# --- Following -------------------------------------------------------------------------------
+
+
+def why_not_follow(user) -> str | None:
+    if not is_signed_in(user):
+        return "Sign in to follow networks, themes and collections."
+    return None
+
+
+def can_follow(user) -> bool:
+    return _verdict(why_not_follow(user))
+
+
+__all__ = [
+    "ONLY_BROKERS",
+    "can_curate",
+    "can_follow",
+    "can_view_collection",
+    "can_view_spread",
+    "collection_or_404",
+    "why_not_curate",
+    "why_not_follow",
+    "why_not_view_collection",
+    "why_not_view_spread",
+]

@@ -1,0 +1,52 @@
+"""The broker's pages, included at the site's root: public ones (/collections/…) and the
+brokers' own (/broker/…)."""
+
+from django.urls import include, path
+
+from .feeds import CollectionFeed
+from .views import collections, curating
+
+app_name = "broker"
+
+curating_patterns = [
+    path("", curating.dashboard, name="dashboard"),
+    path("collections/", curating.collections, name="collections"),
+    path("collections/new/", curating.new_collection, name="new_collection"),
+    path("collections/<int:collection_id>/", curating.edit_collection, name="edit_collection"),
+    path("collections/<int:collection_id>/items/", curating.add_item, name="add_item"),
+    path(
+        "collections/<int:collection_id>/items/<int:item_id>/note/",
+        curating.change_note,
+        name="change_note",
+    ),
+    path(
+        "collections/<int:collection_id>/items/<int:item_id>/move/",
+        curating.move_item,
+        name="move_item",
+    ),
+    path(
+        "collections/<int:collection_id>/items/<int:item_id>/remove/",
+        curating.remove_item,
+        name="remove_item",
+    ),
+    path(
+        "collections/<int:collection_id>/publish/",
+        curating.publish_collection,
+        name="publish_collection",
+    ),
+    path(
+        "collections/<int:collection_id>/feature/",
+        curating.feature_collection,
+        name="feature_collection",
+    ),
+    path("home/", curating.home, name="home"),
+    path("home/<int:feature_id>/move/", curating.move_feature, name="move_feature"),
+    path("home/<int:feature_id>/remove/", curating.unfeature, name="unfeature"),
+]
+
+urlpatterns = [
+    path("collections/", collections.collection_index, name="collection_index"),
+    path("collections/<slug:slug>/", collections.collection_detail, name="collection"),
+    path("collections/<slug:slug>/feed/", CollectionFeed(), name="collection_feed"),
+    path("broker/", include(curating_patterns)),
+]
