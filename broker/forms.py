@@ -84,3 +84,46 @@ class FeatureArtefactForm(forms.Form):
         max_length=500,
         help_text="Paste the artefact's address (or its number).",
     )
+
+
+class SynthesisForm(forms.Form):
+    theme = forms.ModelChoiceField(queryset=Theme.objects.order_by("name"))
+    title = forms.CharField(max_length=200)
+    summary = forms.CharField(
+        label="Key findings",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Two or three sentences: what the networks' evidence says, in plain words.",
+    )
+    narrative = forms.CharField(
+        label="What networks learned",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="The story across networks. Cite artefacts by their number, e.g. [2].",
+    )
+    what_worked = forms.CharField(
+        required=False, max_length=6000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    what_did_not_work = forms.CharField(max_length=6000, widget=forms.Textarea(attrs={"rows": 5}))
+    last_reviewed_on = forms.DateField(
+        label="Evidence last reviewed on",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="When you last checked this account against the evidence.",
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["theme"]
+
+    def service_arguments(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class CitationForm(forms.Form):
+    artefact = forms.CharField(
+        max_length=500, help_text="Paste the artefact's address (or its number)."
+    )
+    what_it_shows = forms.CharField(
+        label="What it shows", max_length=300, required=False, help_text="Optional, one line."
+    )

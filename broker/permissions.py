@@ -15,7 +15,7 @@ from django.http import Http404
 
 from core.roles import is_admin, is_broker, is_signed_in
 
-from .models import Collection
+from .models import Collection, Synthesis
 
 ONLY_BROKERS = "Only the national brokers can do that."
 
@@ -55,6 +55,30 @@ def collection_or_404(user, slug) -> Collection:
     if collection is None or not can_view_collection(user, collection):
         raise Http404("No collection found.")
     return collection
+
+
+# --- Syntheses -------------------------------------------------------------------------------
+
+
+def why_not_write_synthesis(user) -> str | None:
+    if not is_signed_in(user) or not is_broker(user):
+        return "Only the national brokers write evidence syntheses."
+    return None
+
+
+def can_write_synthesis(user) -> bool:
+    return _verdict(why_not_write_synthesis(user))
+
+
+def can_view_synthesis(user, synthesis) -> bool:
+    return synthesis.is_published or can_write_synthesis(user)
+
+
+def synthesis_or_404(user, theme_slug) -> Synthesis:
+    synthesis = Synthesis.objects.select_related("theme").filter(theme__slug=theme_slug).first()
+    if synthesis is None or not can_view_synthesis(user, synthesis):
+        raise Http404("No synthesis found.")
+    return synthesis
 
 
 # --- Reading what the broker reads -----------------------------------------------------------

@@ -4,7 +4,7 @@ brokers' own (/broker/…)."""
 from django.urls import include, path
 
 from .feeds import CollectionFeed
-from .views import collections, curating
+from .views import collections, curating, syntheses
 
 app_name = "broker"
 
@@ -39,6 +39,20 @@ curating_patterns = [
         curating.feature_collection,
         name="feature_collection",
     ),
+    path("syntheses/", syntheses.syntheses, name="syntheses"),
+    path("syntheses/new/", syntheses.new_synthesis, name="new_synthesis"),
+    path("syntheses/<int:synthesis_id>/", syntheses.edit_synthesis, name="edit_synthesis"),
+    path("syntheses/<int:synthesis_id>/cite/", syntheses.cite, name="cite"),
+    path(
+        "syntheses/<int:synthesis_id>/cite/<int:citation_id>/remove/",
+        syntheses.uncite,
+        name="uncite",
+    ),
+    path(
+        "syntheses/<int:synthesis_id>/publish/",
+        syntheses.publish_synthesis,
+        name="publish_synthesis",
+    ),
     path("home/", curating.home, name="home"),
     path("home/<int:feature_id>/move/", curating.move_feature, name="move_feature"),
     path("home/<int:feature_id>/remove/", curating.unfeature, name="unfeature"),
@@ -48,5 +62,7 @@ urlpatterns = [
     path("collections/", collections.collection_index, name="collection_index"),
     path("collections/<slug:slug>/", collections.collection_detail, name="collection"),
     path("collections/<slug:slug>/feed/", CollectionFeed(), name="collection_feed"),
+    path("syntheses/", syntheses.synthesis_index, name="synthesis_index"),
+    path("syntheses/<slug:theme_slug>/", syntheses.synthesis_detail, name="synthesis"),
     path("broker/", include(curating_patterns)),
 ]

@@ -5,6 +5,7 @@ from .collections import (
     CollectionItem,
     Feature,
 )
+from .syntheses import Synthesis, SynthesisCitation
 
 __all__ = [
     "FEATURE_TARGETS",
@@ -12,4 +13,6 @@ __all__ = [
     "Collection",
     "CollectionItem",
     "Feature",
+    "Synthesis",
+    "SynthesisCitation",
 ]
