@@ -4,7 +4,7 @@ brokers' own (/broker/…)."""
 from django.urls import include, path
 
 from .feeds import CollectionFeed
-from .views import collections, curating, syntheses
+from .views import collections, curating, spread, syntheses
 
 app_name = "broker"
 
@@ -53,6 +53,8 @@ curating_patterns = [
         syntheses.publish_synthesis,
         name="publish_synthesis",
     ),
+    path("spread/", spread.spread, name="spread"),
+    path("spread/refresh/", spread.refresh, name="refresh_spread"),
     path("home/", curating.home, name="home"),
     path("home/<int:feature_id>/move/", curating.move_feature, name="move_feature"),
     path("home/<int:feature_id>/remove/", curating.unfeature, name="unfeature"),

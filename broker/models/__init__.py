@@ -5,6 +5,7 @@ from .collections import (
     CollectionItem,
     Feature,
 )
+from .spread import SpreadSnapshot
 from .syntheses import Synthesis, SynthesisCitation
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "Collection",
     "CollectionItem",
     "Feature",
+    "SpreadSnapshot",
     "Synthesis",
     "SynthesisCitation",
 ]

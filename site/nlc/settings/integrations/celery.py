@@ -55,6 +55,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "artefacts.tasks.publish_due_artefacts_task",
         "schedule": crontab(minute="*/5"),
     },
+    "refresh-broker-spread-figures": {
+        "task": "broker.tasks.refresh_spread_task",
+        "schedule": crontab(minute=40),
+    },
     "retry-pending-search-index-updates": {
         "task": "search.tasks.retry_pending_index_updates_task",
         "schedule": crontab(minute="*/10"),
