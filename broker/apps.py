@@ -7,7 +7,3 @@ class BrokerConfig(AppConfig):
 
     name = "broker"
     verbose_name = "National broker"
-
-    def ready(self):
-        # Register the tasks in every process, so core.queue can send them by name.
-        from . import tasks  # noqa: F401

@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 
-from networks.models import Theme
+from networks.models import NetworkPage, NetworkStatus, Theme
 
 from .models.collections import INTRODUCTION_MAX_LENGTH, NOTE_MAX_LENGTH
 
@@ -127,3 +127,29 @@ class CitationForm(forms.Form):
     what_it_shows = forms.CharField(
         label="What it shows", max_length=300, required=False, help_text="Optional, one line."
     )
+
+
+class IntroductionForm(forms.Form):
+    source = forms.ModelChoiceField(
+        label="Network to learn from",
+        queryset=None,
+        help_text="The network whose work could help.",
+    )
+    theme = forms.ModelChoiceField(
+        queryset=Theme.objects.order_by("name"), required=False, empty_label="No one theme"
+    )
+    reason = forms.CharField(
+        label="Why they should meet",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text="Both networks' co-leaders read it.",
+    )
+
+    def __init__(self, *args, learner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = (
+            NetworkPage.objects.live()
+            .exclude(pk=learner.pk)
+            .exclude(status=NetworkStatus.CLOSED)
+            .order_by("title")
+        )

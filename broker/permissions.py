@@ -14,8 +14,10 @@ giving the message a page, the admin or the API shows (None when it is allowed).
 from django.http import Http404
 
 from core.roles import is_admin, is_broker, is_signed_in
+from networks.models import NetworkStatus
+from networks.permissions import is_co_leader
 
-from .models import Collection, Synthesis
+from .models import Collection, Introduction, Synthesis
 
 ONLY_BROKERS = "Only the national brokers can do that."
 
@@ -92,6 +94,63 @@ def why_not_view_spread(user) -> str | None:
 
 def can_view_spread(user) -> bool:
     return _verdict(why_not_view_spread(user))
+
+
+# --- Introductions ---------------------------------------------------------------------------
+
+
+def why_not_send_introduction(user, learner, source) -> str | None:
+    if not is_signed_in(user) or not is_broker(user):
+        return "Only the national brokers introduce networks to one another."
+    if learner.pk == source.pk:
+        return "Introduce a network to another network, not to itself."
+    if not (learner.live and source.live):
+        return "Both networks must be published."
+    if NetworkStatus.CLOSED in (learner.status, source.status):
+        return "A closed network cannot be introduced."
+    return None
+
+
+def can_send_introduction(user, learner, source) -> bool:
+    return _verdict(why_not_send_introduction(user, learner, source))
+
+
+def why_not_view_introduction(user, introduction) -> str | None:
+    if is_broker(user) or is_admin(user):
+        return None
+    if is_co_leader(user, introduction.learner) or is_co_leader(user, introduction.source):
+        return None
+    return "Only the co-leaders of the two networks and the national brokers see this."
+
+
+def can_view_introduction(user, introduction) -> bool:
+    return _verdict(why_not_view_introduction(user, introduction))
+
+
+def why_not_accept_introduction(user, introduction, network) -> str | None:
+    side = introduction.side_of(network)
+    if side is None or not is_co_leader(user, network):
+        return "Only a co-leader of one of the two networks can accept the introduction."
+    if network.status == NetworkStatus.CLOSED:
+        return "The network has closed."
+    if introduction.accepted_by_side(side):
+        return f"{network.title} has accepted this introduction already."
+    return None
+
+
+def can_accept_introduction(user, introduction, network) -> bool:
+    return _verdict(why_not_accept_introduction(user, introduction, network))
+
+
+def introduction_or_404(user, introduction_id) -> Introduction:
+    introduction = (
+        Introduction.objects.select_related("learner", "source", "theme", "sent_by")
+        .filter(pk=introduction_id)
+        .first()
+    )
+    if introduction is None or not can_view_introduction(user, introduction):
+        raise Http404("No introduction found.")
+    return introduction
 
 
 # --- Following -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ brokers' own (/broker/…)."""
 from django.urls import include, path
 
 from .feeds import CollectionFeed
-from .views import collections, curating, spread, syntheses
+from .views import collections, curating, introductions, spread, syntheses
 
 app_name = "broker"
 
@@ -55,6 +55,9 @@ curating_patterns = [
     ),
     path("spread/", spread.spread, name="spread"),
     path("spread/refresh/", spread.refresh, name="refresh_spread"),
+    path("introductions/", introductions.introductions, name="introductions"),
+    path("connect/", introductions.choose_network, name="choose_network"),
+    path("connect/<slug:network_slug>/", introductions.connect, name="connect"),
     path("home/", curating.home, name="home"),
     path("home/<int:feature_id>/move/", curating.move_feature, name="move_feature"),
     path("home/<int:feature_id>/remove/", curating.unfeature, name="unfeature"),
@@ -66,5 +69,15 @@ urlpatterns = [
     path("collections/<slug:slug>/feed/", CollectionFeed(), name="collection_feed"),
     path("syntheses/", syntheses.synthesis_index, name="synthesis_index"),
     path("syntheses/<slug:theme_slug>/", syntheses.synthesis_detail, name="synthesis"),
+    path(
+        "introductions/<int:introduction_id>/",
+        introductions.introduction,
+        name="introduction",
+    ),
+    path(
+        "introductions/<int:introduction_id>/accept/",
+        introductions.accept,
+        name="accept_introduction",
+    ),
     path("broker/", include(curating_patterns)),
 ]

@@ -7,6 +7,7 @@ failure is logged and the person still sees the success they earned; beat's swee
 recorded work up again when the broker is back.
 """
 
+import importlib
 import logging
 
 from celery import current_app
@@ -19,6 +20,9 @@ logger = logging.getLogger(__name__)
 
 def send_now(task_name: str, *args) -> bool:
     """Send one task message at once. Returns False, logging why, when the broker is away."""
+    # Celery registers a task when its module is imported, and a web process imports a tasks
+    # module only if something asks for it: import it here, so sending by name always works.
+    importlib.import_module(task_name.rpartition(".")[0])
     try:
         current_app.tasks[task_name].apply_async(args=args, retry=False)
     except (OperationalError, OSError):

@@ -5,6 +5,7 @@ from .collections import (
     CollectionItem,
     Feature,
 )
+from .introductions import Introduction
 from .spread import SpreadSnapshot
 from .syntheses import Synthesis, SynthesisCitation
 
@@ -14,6 +15,7 @@ __all__ = [
     "Collection",
     "CollectionItem",
     "Feature",
+    "Introduction",
     "SpreadSnapshot",
     "Synthesis",
     "SynthesisCitation",

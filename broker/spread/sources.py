@@ -18,6 +18,8 @@ from networks.engagement.selectors import active_people_by_school_in
 from networks.models import NetworkPage, NetworkSchool
 from search.models import SearchQueryLog
 
+from ..models import Introduction
+
 
 def published_artefacts():
     return (
@@ -68,9 +70,20 @@ def trial_links() -> list[tuple[int, int, int]]:
     ]
 
 
+def introduction_links() -> list[tuple[int, int, int]]:
+    """Introductions by the brokers that the learning network accepted."""
+    return [
+        (row["learner_id"], row["source_id"], row["n"])
+        for row in Introduction.objects.filter(learner_accepted_at__isnull=False)
+        .values("learner_id", "source_id")
+        .annotate(n=Count("pk"))
+    ]
+
+
 LINK_SOURCES = {
     "adaptation": adaptation_links,
     "tried": trial_links,
+    "introduction": introduction_links,
 }
 
 
