@@ -7,3 +7,8 @@ class BrokerConfig(AppConfig):
 
     name = "broker"
     verbose_name = "National broker"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

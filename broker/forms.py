@@ -153,3 +153,22 @@ class IntroductionForm(forms.Form):
             .exclude(status=NetworkStatus.CLOSED)
             .order_by("title")
         )
+
+
+class PreferencesForm(forms.Form):
+    weekly_digest = forms.BooleanField(
+        label="Send me a weekly digest by e-mail",
+        required=False,
+        help_text="On Monday mornings: what is new in what you follow.",
+    )
+    in_app = forms.BooleanField(
+        label="Tell me in the app",
+        required=False,
+        help_text="As soon as something you follow has something new.",
+    )
+
+
+class FollowThemeForm(forms.Form):
+    theme = forms.ModelChoiceField(
+        label="Follow a theme", queryset=Theme.objects.order_by("name"), empty_label="Choose…"
+    )

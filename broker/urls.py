@@ -4,7 +4,7 @@ brokers' own (/broker/…)."""
 from django.urls import include, path
 
 from .feeds import CollectionFeed
-from .views import collections, curating, introductions, spread, syntheses
+from .views import collections, curating, follows, introductions, spread, syntheses
 
 app_name = "broker"
 
@@ -79,5 +79,9 @@ urlpatterns = [
         introductions.accept,
         name="accept_introduction",
     ),
+    path("following/", follows.following, name="following"),
+    path("following/follow/", follows.follow, name="follow"),
+    path("following/<int:follow_id>/stop/", follows.unfollow, name="unfollow"),
+    path("unsubscribe/<str:token>/", follows.unsubscribe, name="unsubscribe"),
     path("broker/", include(curating_patterns)),
 ]

@@ -9,8 +9,9 @@ from wagtail.admin.menu import MenuItem
 from networks.permissions import is_co_leader
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
-from .permissions import can_curate
+from .permissions import can_curate, can_follow
 from .selectors.connections import introductions_concerning
+from .selectors.digests import follow_of
 
 
 @hooks.register(PROFILE_SECTIONS_HOOK)
@@ -38,6 +39,20 @@ def connections_section(network, user):
                 context={"introductions": introductions},
             )
     return None
+
+
+@hooks.register(PROFILE_SECTIONS_HOOK)
+def follow_section(network, user):
+    """Signed-in readers follow the network from its profile. One query."""
+    if not can_follow(user):
+        return None
+    return ProfileSection(
+        key="follow",
+        title="Follow this network",
+        template="broker/follow_section.html",
+        order=5,
+        context={"follow": follow_of(user, "network", network)},
+    )
 
 
 class BrokerDeskMenuItem(MenuItem):

@@ -3,7 +3,7 @@
 Every item is filtered through its target app's visibility selector (for artefacts,
 artefacts.selectors.artefacts_visible_to), so what a reader sees and counts never includes
 something they may not read. One function per kind of item: a new kind (study-visit offers) adds
-its condition to `_visible_items` and a `_<kind>_items` reader to `collection_items_for`.
+its condition to `visible_items_condition` and a `_<kind>_items` reader to `collection_items_for`.
 """
 
 from dataclasses import dataclass
@@ -33,7 +33,7 @@ class ShownItem:
     target: object
 
 
-def _visible_items(user, prefix: str = "") -> Q:
+def visible_items_condition(user, prefix: str = "") -> Q:
     """The condition for an item this person may read (prefix "items__" from a collection)."""
     return Q(**{f"{prefix}artefact__in": artefacts_visible_to(user).values("pk")})
 
@@ -48,7 +48,7 @@ def with_covers(collections):
 def with_shown_counts(collections, user):
     """Annotate `shown_items`: the items this person may read. Still one query."""
     return collections.annotate(
-        shown_items=Count("items", filter=_visible_items(user, "items__"), distinct=True)
+        shown_items=Count("items", filter=visible_items_condition(user, "items__"), distinct=True)
     )
 
 
@@ -88,7 +88,7 @@ def collection_items_for(collection, user) -> list[ShownItem]:
     more per kind of item present)."""
     items = list(
         CollectionItem.objects.filter(collection=collection)
-        .filter(_visible_items(user))
+        .filter(visible_items_condition(user))
         .only("pk", "position", "note", "artefact_id", "collection_id")
     )
     shown = _artefact_items(items, user)

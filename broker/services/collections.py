@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 
 from artefacts.permissions import can_read_live_artefact
 from core.errors import ActionRefused, refuse_unless
+from core.queue import enqueue_after_commit
 
 from ..models import Collection, CollectionItem, Feature
 from ..permissions import can_curate, why_not_curate
@@ -118,13 +119,14 @@ def update_collection(
 
 @transaction.atomic
 def publish_collection(*, collection, by) -> Collection:
-    """Make the collection public."""
+    """Make the collection public. Followers of its theme are told."""
     _require_curator(by)
     collection = Collection.objects.select_for_update().get(pk=collection.pk)
     if collection.is_published:
         return collection
     collection.published_at = timezone.now()
     collection.save(update_fields=["published_at", "updated_at"])
+    enqueue_after_commit("broker.tasks.tell_followers_about_collection_task", collection.pk)
     return collection
 
 
@@ -166,6 +168,8 @@ def add_artefact(*, collection, by, artefact, note: str) -> CollectionItem:
         note=note,
         artefact=artefact,
     )
+    if collection.is_published:
+        enqueue_after_commit("broker.tasks.tell_followers_about_item_task", item.pk)
     return item
 
 

@@ -4,8 +4,9 @@ from django.shortcuts import render
 
 from networks.models import Theme
 
-from ..permissions import can_curate, collection_or_404
+from ..permissions import can_curate, can_follow, collection_or_404
 from ..selectors.collections import collection_items_for, published_collections
+from ..selectors.digests import follow_of
 from ._common import paginate
 
 
@@ -37,5 +38,7 @@ def collection_detail(request, slug):
             "collection": collection,
             "items": collection_items_for(collection, request.user),
             "can_curate": can_curate(request.user),
+            "can_follow": can_follow(request.user) and collection.is_published,
+            "follow": follow_of(request.user, "collection", collection),
         },
     )

@@ -11,8 +11,14 @@ from core.views import add_refusal_to_form, perform_and_redirect
 
 from ..forms import CitationForm, SynthesisForm
 from ..models import Synthesis
-from ..permissions import can_write_synthesis, synthesis_or_404, why_not_write_synthesis
+from ..permissions import (
+    can_follow,
+    can_write_synthesis,
+    synthesis_or_404,
+    why_not_write_synthesis,
+)
 from ..selectors.collections import artefact_from_reference
+from ..selectors.digests import follow_of
 from ..selectors.evidence import citations_for, published_syntheses, theme_evidence
 from ..services import syntheses as services
 from ._common import refuse_unless
@@ -36,6 +42,8 @@ def synthesis_detail(request, theme_slug):
             "evidence": theme_evidence(synthesis.theme),
             "citations": citations_for(synthesis, request.user),
             "can_write": can_write_synthesis(request.user),
+            "can_follow": can_follow(request.user),
+            "follow": follow_of(request.user, "theme", synthesis.theme),
         },
     )
 

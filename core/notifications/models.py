@@ -40,6 +40,9 @@ class OutboundEmail(models.Model):
     to = models.EmailField()
     subject = models.CharField(max_length=300)
     body_text = models.TextField()
+    headers = models.JSONField(
+        default=dict, blank=True, help_text="Extra headers, e.g. List-Unsubscribe (RFC 8058)."
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
