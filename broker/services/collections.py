@@ -227,6 +227,8 @@ def feature(*, by, collection=None, artefact=None) -> Feature:
     _require_curator(by)
     if (collection is None) == (artefact is None):
         raise ActionRefused("Feature one collection or one artefact.")
+    if collection is not None:
+        collection = Collection.objects.get(pk=collection.pk)  # as it is now, not as passed
     if collection is not None and not collection.is_published:
         raise ActionRefused("Publish the collection before featuring it.")
     if artefact is not None and not (artefact.live and artefact.visibility == "public"):
