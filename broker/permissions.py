@@ -72,8 +72,14 @@ def can_write_synthesis(user) -> bool:
     return _verdict(why_not_write_synthesis(user))
 
 
+def why_not_view_synthesis(user, synthesis) -> str | None:
+    if synthesis.is_published or can_write_synthesis(user):
+        return None
+    return "This synthesis is a draft: only the national brokers can see it."
+
+
 def can_view_synthesis(user, synthesis) -> bool:
-    return synthesis.is_published or can_write_synthesis(user)
+    return _verdict(why_not_view_synthesis(user, synthesis))
 
 
 def synthesis_or_404(user, theme_slug) -> Synthesis:

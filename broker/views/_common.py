@@ -1,4 +1,5 @@
-from django.contrib.auth.decorators import login_required
+"""What the broker's views share."""
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 
@@ -13,6 +14,3 @@ def refuse_unless(allowed: bool, why_not: str | None) -> None:
 
 def paginate(request, objects, per_page: int = PER_PAGE):
     return Paginator(objects, per_page).get_page(request.GET.get("page"))
-
-
-__all__ = ["login_required", "paginate", "refuse_unless"]
