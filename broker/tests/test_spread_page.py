@@ -1,7 +1,11 @@
 """The spread page: for the brokers; it shows the precomputed figures with a table beside the
 picture."""
 
+from datetime import timedelta
+
 import pytest
+
+from django.utils import timezone
 
 from broker.models import SpreadSnapshot
 from broker.services.spread import refresh_spread
@@ -52,3 +56,16 @@ def test_only_the_last_five_snapshots_are_kept(world):
         refresh_spread()
 
     assert SpreadSnapshot.objects.count() == 5
+
+
+def test_stale_figures_are_counted_again_once_however_many_visits(
+    client, world, django_capture_on_commit_callbacks
+):
+    snapshot = refresh_spread(now=timezone.now() - timedelta(hours=3))
+    client.force_login(world.broker)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/broker/spread/")
+        client.get("/broker/spread/")
+
+    assert SpreadSnapshot.objects.exclude(pk=snapshot.pk).count() == 1

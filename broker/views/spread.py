@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,8 @@ from ..spread.svg import network_map_svg
 from ._common import refuse_unless
 
 REFRESH_TASK = "broker.tasks.refresh_spread_task"
+REFRESH_PENDING = "broker:spread-refresh-pending"
+REFRESH_PENDING_SECONDS = 600
 
 
 @login_required
@@ -23,8 +26,8 @@ def spread(request):
     snapshot = SpreadSnapshot.objects.first()
     if snapshot is None:
         snapshot = refresh_spread()  # the very first time: nothing to show until it is computed
-    elif is_stale(snapshot):
-        enqueue_after_commit(REFRESH_TASK)
+    elif is_stale(snapshot) and cache.add(REFRESH_PENDING, True, REFRESH_PENDING_SECONDS):
+        enqueue_after_commit(REFRESH_TASK)  # once, however many brokers open the page meanwhile
     data = snapshot.data
     return render(
         request,
