@@ -48,6 +48,9 @@ class OutboundEmail(models.Model):
     body_text = models.TextField(
         max_length=BODY_MAX_LENGTH, validators=[MaxLengthValidator(BODY_MAX_LENGTH)]
     )
+    headers = models.JSONField(
+        default=dict, blank=True, help_text="Extra headers, e.g. List-Unsubscribe (RFC 8058)."
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(

@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -31,14 +31,18 @@ def emails_suppressed():
         _emails_suppressed.reset(token)
 
 
-def queue_email(*, to: str, template: str, context: dict) -> OutboundEmail | None:
-    """Render `<template>_subject.txt` and `<template>_body.txt` now; send after commit.
-    Returns None, queuing nothing, inside `emails_suppressed()`."""
+def queue_email(
+    *, to: str, template: str, context: dict, headers: dict[str, str] | None = None
+) -> OutboundEmail | None:
+    """Render `<template>_subject.txt` and `<template>_body.txt` now; send after commit, with
+    any extra `headers`. Returns None, queuing nothing, inside `emails_suppressed()`."""
     if _emails_suppressed.get():
         return None
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}_body.txt", context)
-    email = OutboundEmail.objects.create(to=to, subject=subject[:300], body_text=body)
+    email = OutboundEmail.objects.create(
+        to=to, subject=subject[:300], body_text=body, headers=headers or {}
+    )
     enqueue_after_commit("core.notifications.tasks.deliver_email_task", email.pk)
     return email
 
@@ -80,7 +84,9 @@ def deliver_email(*, email_id: int) -> bool:
             return False
         email.attempts += 1
         try:
-            send_mail(email.subject, email.body_text, None, [email.to])
+            EmailMessage(
+                email.subject, email.body_text, None, [email.to], headers=email.headers or None
+            ).send()
         except Exception as error:
             failure = error
             email.last_error = str(error)[:ERROR_MAX_LENGTH]

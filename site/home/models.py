@@ -4,7 +4,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from broker.selectors.home import home_sections
 from core.routing import SpecificChildRouting
+from networks.selectors import recently_active_networks
 
 
 class HomePage(SpecificChildRouting, Page):
@@ -18,8 +20,7 @@ class HomePage(SpecificChildRouting, Page):
     parent_page_types = ["wagtailcore.Page"]
 
     def get_context(self, request, *args, **kwargs):
-        from networks.selectors import recently_active_networks
-
         context = super().get_context(request, *args, **kwargs)
         context["networks"] = recently_active_networks(limit=6)
+        context["sections"] = home_sections(request.user)
         return context

@@ -44,6 +44,8 @@ urlpatterns = [
     path("reviews/", include("peer_review.urls")),
     path("search/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),
+    path("api/v1/", include("broker.api_urls")),  # open data: artefacts, networks, collections
+    path("", include("broker.urls")),  # /collections/…, /syntheses/…, /broker/…
     path("feeds/artefacts/", ArtefactFeed(), name="artefact_feed"),
     # Every live page without a privacy restriction, as each page type allows (artefacts list
     # only their public versions: ArtefactPage.get_sitemap_urls).

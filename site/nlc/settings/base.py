@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "visits",
     "peer_review",
     "search",
+    "broker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

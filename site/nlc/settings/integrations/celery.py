@@ -63,6 +63,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "visits.tasks.send_due_reminders_task",
         "schedule": crontab(minute=20),
     },
+    "refresh-broker-spread-figures": {
+        "task": "broker.tasks.refresh_spread_task",
+        "schedule": crontab(minute=40),
+    },
+    "send-weekly-digests": {
+        "task": "broker.tasks.send_weekly_digests_task",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+    },
     "retry-pending-search-index-updates": {
         "task": "search.tasks.retry_pending_index_updates_task",
         "schedule": crontab(minute="*/10"),

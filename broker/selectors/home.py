@@ -1,0 +1,71 @@
+"""What the home page shows: the broker's featured items, the newest public artefacts and
+(once study visits exist) the upcoming open study visits. A fixed number of queries however
+many networks, artefacts and features there are."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F
+
+from artefacts.models import Visibility
+from artefacts.selectors import artefacts_visible_to, with_card_data
+
+from ..models import Collection
+from .collections import with_covers, with_shown_counts
+
+NEWEST_ARTEFACTS = 6
+
+
+@dataclass
+class ShownFeature:
+    position: int
+    kind: str  # "collection" or "artefact": the template that draws `target`
+    target: object
+
+
+@dataclass
+class HomeSections:
+    featured: list[ShownFeature] = field(default_factory=list)
+    newest_artefacts: list = field(default_factory=list)
+    upcoming_visits: list = field(default_factory=list)
+
+
+def featured_for(user) -> list[ShownFeature]:
+    """Featured collections (published) and artefacts this person may read, in the broker's
+    order. Two queries, and two more when a collection has a cover."""
+    collections = with_covers(
+        with_shown_counts(
+            Collection.objects.published()
+            .filter(feature__isnull=False)
+            .select_related("theme")
+            .annotate(feature_position=F("feature__position")),
+            user,
+        )
+    )
+    artefacts = with_card_data(
+        artefacts_visible_to(user)
+        .filter(home_feature__isnull=False)
+        .annotate(feature_position=F("home_feature__position"))
+    )
+    shown = [ShownFeature(c.feature_position, "collection", c) for c in collections]
+    shown += [ShownFeature(a.feature_position, "artefact", a) for a in artefacts]
+    return sorted(shown, key=lambda item: item.position)
+
+
+def newest_public_artefacts(user, *, limit: int = NEWEST_ARTEFACTS) -> list:
+    return list(
+        with_card_data(artefacts_visible_to(user).filter(visibility=Visibility.PUBLIC))[:limit]
+    )
+
+
+def upcoming_open_visits(user) -> list:
+    """Study-visit offers open to this person, soonest first: none until the visits app exists
+    (then: its own visibility selector, limited and shaped for cards)."""
+    return []
+
+
+def home_sections(user) -> HomeSections:
+    return HomeSections(
+        featured=featured_for(user),
+        newest_artefacts=newest_public_artefacts(user),
+        upcoming_visits=upcoming_open_visits(user),
+    )

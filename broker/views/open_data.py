@@ -1,0 +1,152 @@
+"""Open data as CSV downloads, and the browsable page describing the API.
+
+The CSV files hold the same public data as the JSON lists (broker.selectors.open_data), streamed
+in chunks so a national-scale download never sits in memory.
+"""
+
+import csv
+
+from drf_spectacular.generators import SchemaGenerator
+
+from django.core.cache import cache
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+
+from ..selectors.open_data import public_artefacts, public_collections, public_networks
+
+CHUNK = 1000
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_response(filename: str, header: list[str], rows) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def artefacts_csv(request):
+    def rows():
+        for artefact in public_artefacts().iterator(chunk_size=CHUNK):
+            yield [
+                artefact.pk,
+                artefact.title,
+                request.build_absolute_uri(artefact.url),
+                artefact.get_artefact_type_display(),
+                artefact.network.title,
+                " | ".join(theme.name for theme in artefact.themes.all()),
+                " | ".join(phase.name for phase in artefact.phases.all()),
+                artefact.evidence_strength or "",
+                artefact.tried_count,
+                artefact.adapted_from_id or "",
+                artefact.get_licence_display(),
+                artefact.first_published_at.date().isoformat(),
+                artefact.summary,
+            ]
+
+    header = ["id", "title", "url", "type", "network", "themes", "phases", "evidence_strength",
+              "tried_by", "adapted_from", "licence", "published_on", "summary"]  # fmt: skip
+    return _csv_response("artefacts.csv", header, rows())
+
+
+def networks_csv(request):
+    def rows():
+        for network in public_networks().iterator(chunk_size=CHUNK):
+            regions = sorted(
+                {link.school.region for link in network.current_links if link.school.region}
+            )
+            yield [
+                network.pk,
+                network.title,
+                request.build_absolute_uri(network.url),
+                network.get_status_display(),
+                network.started_on.isoformat() if network.started_on else "",
+                " | ".join(theme.name for theme in network.themes.all()),
+                " | ".join(regions),
+                len(network.current_links),
+                network.public_artefacts,
+                network.purpose,
+            ]
+
+    header = ["id", "title", "url", "status", "started_on", "themes", "regions", "schools",
+              "public_artefacts", "purpose"]  # fmt: skip
+    return _csv_response("networks.csv", header, rows())
+
+
+def collections_csv(request):
+    """One row per public item, with its collection."""
+
+    def rows():
+        for collection in public_collections().iterator(chunk_size=CHUNK):
+            for item in collection.public_items:
+                yield [
+                    collection.pk,
+                    collection.title,
+                    request.build_absolute_uri(collection.get_absolute_url()),
+                    collection.theme.name if collection.theme else "",
+                    item.position,
+                    item.artefact_id,
+                    item.artefact.title,
+                    request.build_absolute_uri(item.artefact.url),
+                    item.note,
+                ]
+
+    header = ["collection_id", "collection", "collection_url", "theme", "position",
+              "artefact_id", "artefact", "artefact_url", "note"]  # fmt: skip
+    return _csv_response("collections.csv", header, rows())
+
+
+SCHEMA_CACHE_KEY = "broker:openapi-docs"
+
+
+def _schema() -> dict:
+    schema = cache.get(SCHEMA_CACHE_KEY)
+    if schema is None:
+        schema = SchemaGenerator().get_schema(request=None, public=True)
+        cache.set(SCHEMA_CACHE_KEY, schema, 3600)
+    return schema
+
+
+def api_docs(request):
+    """The API described for people: every endpoint, its parameters and an example."""
+    schema = _schema()
+    endpoints = []
+    for path, operations in sorted(schema.get("paths", {}).items()):
+        for method, operation in operations.items():
+            endpoints.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "id": operation.get("operationId", ""),
+                    "description": operation.get("description", ""),
+                    "parameters": [
+                        {
+                            "name": parameter["name"],
+                            "description": parameter.get("description", ""),
+                            "type": parameter.get("schema", {}).get("type", ""),
+                            "values": parameter.get("schema", {}).get("enum", []),
+                        }
+                        for parameter in operation.get("parameters", [])
+                    ],
+                }
+            )
+    return render(
+        request,
+        "broker/api_docs.html",
+        {
+            "info": schema.get("info", {}),
+            "endpoints": endpoints,
+            "base": request.build_absolute_uri("/")[:-1],
+            "downloads": ["artefacts.csv", "networks.csv", "collections.csv"],
+        },
+    )
