@@ -7,6 +7,7 @@ from django.db import IntegrityError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from artefacts import services
 from artefacts.errors import ActionRefused, NotAllowed
@@ -315,7 +316,7 @@ def test_the_writer_sees_on_the_page_that_their_response_was_hidden_and_why(
 
     html = client.get(artefact.url).content.decode()
 
-    assert f"{world.co_leader.display_name} hid your response" in html
+    assert f"{escape(world.co_leader.display_name)} hid your response" in html
     assert "It names a pupil: we never share pupils&#x27; names." in html
     assert "Change what you said about trying it" not in html
 
