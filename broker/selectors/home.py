@@ -1,18 +1,29 @@
-"""What the home page shows: the broker's featured items, the newest public artefacts and
-(once study visits exist) the upcoming open study visits. A fixed number of queries however
-many networks, artefacts and features there are."""
+"""What the home page shows: the broker's featured items, the newest public artefacts and the
+upcoming open study visits. A fixed number of queries however many networks, artefacts,
+offers and features there are."""
 
 from dataclasses import dataclass, field
 
 from django.db.models import F
+from django.utils import timezone
 
 from artefacts.models import Visibility
 from artefacts.selectors import artefacts_visible_to, with_card_data
+from visits.selectors import open_offers
 
 from ..models import Collection
 from .collections import with_covers, with_shown_counts
 
 NEWEST_ARTEFACTS = 6
+UPCOMING_VISITS = 3
+
+
+@dataclass
+class VisitCard:
+    title: str
+    url: str
+    summary: str
+    meta: str
 
 
 @dataclass
@@ -57,10 +68,19 @@ def newest_public_artefacts(user, *, limit: int = NEWEST_ARTEFACTS) -> list:
     )
 
 
-def upcoming_open_visits(user) -> list:
-    """Study-visit offers open to this person, soonest first: none until the visits app exists
-    (then: its own visibility selector, limited and shaped for cards)."""
-    return []
+def upcoming_open_visits(user) -> list[VisitCard]:
+    """Study-visit offers this person may book or wait for, soonest first (one query)."""
+    offers = open_offers(user=user).select_related("network")[:UPCOMING_VISITS]
+    return [
+        VisitCard(
+            title=offer.title,
+            url=offer.get_absolute_url(),
+            summary=offer.summary,
+            meta=f"{offer.network.title} · next session "
+            f"{timezone.localtime(offer.next_start):%-d %B %Y}",
+        )
+        for offer in offers
+    ]
 
 
 def home_sections(user) -> HomeSections:

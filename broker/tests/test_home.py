@@ -9,7 +9,10 @@ from artefacts.factories import ArtefactPageFactory
 from artefacts.models import Visibility
 from broker.factories import CollectionFactory, CollectionItemFactory, FeatureFactory
 from core.accounts.factories import UserFactory
+from core.visibility import Visibility as OfferVisibility
 from networks.factories import ActiveNetworkFactory, MembershipFactory
+from visits.factories import VisitOfferFactory, VisitSessionFactory
+from visits.models import OfferStatus
 
 
 def test_featured_collections_and_artefacts_show_in_the_brokers_order(client, world, make_artefact):
@@ -47,6 +50,27 @@ def test_the_newest_public_artefacts_are_shown_to_everyone(client, world, make_a
     assert "A members one" not in html
 
 
+def test_upcoming_open_study_visits_are_shown_to_everyone(client, db):
+    VisitSessionFactory(offer=VisitOfferFactory(title="See live marking in Year 5"))
+
+    html = client.get("/").content.decode()
+    visits = html.split('id="visits-heading"')[1].split("</section>")[0]
+
+    assert "See live marking in Year 5" in visits
+
+
+def test_draft_and_members_only_visits_are_not_shown_to_a_signed_out_visitor(client, db):
+    VisitSessionFactory(offer=VisitOfferFactory(title="Not open yet", status=OfferStatus.DRAFT))
+    VisitSessionFactory(
+        offer=VisitOfferFactory(title="For members", visibility=OfferVisibility.MEMBERS)
+    )
+
+    html = client.get("/").content.decode()
+
+    assert "Not open yet" not in html
+    assert "For members" not in html
+
+
 def _grow(networks: int):
     for _ in range(networks):
         network = ActiveNetworkFactory()
@@ -55,6 +79,7 @@ def _grow(networks: int):
         item = CollectionItemFactory(artefact=artefact)
         FeatureFactory(collection=item.collection)
         FeatureFactory(artefact=ArtefactPageFactory(network=network, owner=author))
+        VisitSessionFactory(offer=VisitOfferFactory(network=network))
 
 
 def _queries(client) -> int:

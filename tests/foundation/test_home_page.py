@@ -30,9 +30,9 @@ def test_home_page_for_an_anonymous_visitor_stays_within_its_query_budget(
 ):
     client.get("/")  # warm the per-process caches (site root paths)
 
-    # Three of them are the broker's sections: featured collections, featured artefacts, and
-    # the newest public artefacts (broker.selectors.home).
-    with django_assert_max_num_queries(8):
+    # Four of them are the broker's sections: featured collections, featured artefacts, the
+    # newest public artefacts and the upcoming open study visits (broker.selectors.home).
+    with django_assert_max_num_queries(9):
         response = client.get("/")
 
     assert response.status_code == 200
@@ -46,7 +46,7 @@ def test_home_page_for_a_signed_in_person_stays_within_its_query_budget(
 
     # Beyond the anonymous page: the session, the person, their roles (broker group, current
     # networks: what they may read) and their unread notifications.
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = client.get("/")
 
     assert response.status_code == 200
