@@ -28,7 +28,7 @@ from django.utils.formats import date_format
 from core.roles import is_admin, is_broker, is_signed_in
 from core.visibility import Visibility
 from networks.models import NetworkStatus, Role
-from networks.permissions import current_role
+from networks.permissions import belongs_to_a_network, current_role
 
 from .models import (
     BOOKABLE_STATUSES,
@@ -162,9 +162,17 @@ def why_not_view_offer(user, offer) -> str | None:
         if is_broker(user):
             return None
         return "This visit was arranged between two networks."
-    if offer.visibility != Visibility.PUBLIC and not is_signed_in(user):
-        return "Sign in to see this offer."
+    if offer.visibility != Visibility.PUBLIC and not reads_members_only(user):
+        if not is_signed_in(user):
+            return "Sign in to see this offer."
+        return "This offer is for members of a network."
     return None
+
+
+def reads_members_only(user) -> bool:
+    """ "Members only" means what it means for artefacts: a current member of any network, the
+    national broker or an admin."""
+    return belongs_to_a_network(user) or is_broker(user) or is_admin(user)
 
 
 def can_view_offer(user, offer) -> bool:

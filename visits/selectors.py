@@ -36,6 +36,7 @@ from .models import (
     VisitRequest,
     VisitSession,
 )
+from .permissions import reads_members_only
 
 # --- Listing open offers --------------------------------------------------------------------------
 
@@ -61,7 +62,7 @@ def open_offers(
     the dates through the sessions; `has_places` keeps offers with a session not yet full."""
     now = timezone.now()
     offers = VisitOffer.objects.filter(status__in=LISTED_STATUSES, from_request__isnull=True)
-    if not is_signed_in(user):
+    if not reads_members_only(user):
         offers = offers.filter(visibility=Visibility.PUBLIC)
     sessions = _upcoming_sessions(now)
     if date_from:

@@ -79,6 +79,15 @@ def test_a_members_only_offer_is_hidden_from_anonymous_visitors(world):
     )
 
 
+def test_a_members_only_offer_is_hidden_from_an_account_in_no_network(world):
+    world.offer.visibility = "members"
+
+    assert permissions.why_not_view_offer(world.outsider, world.offer) == (
+        "This offer is for members of a network."
+    )
+    assert permissions.can_view_offer(world.third_member, world.offer)
+
+
 @pytest.mark.parametrize(
     ("who", "allowed"),
     [(name, name in {"host_co_leader", "admin"}) for name in PEOPLE],

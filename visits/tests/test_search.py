@@ -114,7 +114,7 @@ def test_a_changed_offer_is_found_by_its_new_words(
     assert titles(client, q="oracy") == ["Oracy circles in Year 5"]
 
 
-def test_a_members_offer_is_found_signed_in_but_not_by_the_public(
+def test_a_members_offer_is_found_by_members_of_a_network_only(
     indexed, client, django_capture_on_commit_callbacks
 ):
     offer = indexed.offer
@@ -126,7 +126,9 @@ def test_a_members_offer_is_found_signed_in_but_not_by_the_public(
             host_schools=list(offer.host_schools.all()),
         )
     assert titles(client, q="feedback") == []
-    client.force_login(indexed.outsider)
+    client.force_login(indexed.outsider)  # signed in, in no network
+    assert titles(client, q="feedback") == []
+    client.force_login(indexed.third_member)
     assert titles(client, q="feedback") == ["Live feedback in Year 5"]
 
 

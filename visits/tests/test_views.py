@@ -72,11 +72,13 @@ def test_offers_with_only_past_sessions_are_not_listed(client, world):
     assert "Past visit" not in titles(client.get("/visits/"))
 
 
-def test_members_only_offers_are_listed_for_signed_in_people_only(client, world):
+def test_members_only_offers_are_listed_for_members_of_a_network_only(client, world):
     offer_with_session("Members visit", visibility="members")
 
     assert "Members visit" not in titles(client.get("/visits/"))
     client.force_login(world.outsider)
+    assert "Members visit" not in titles(client.get("/visits/"))
+    client.force_login(world.third_member)
     assert "Members visit" in titles(client.get("/visits/"))
 
 
