@@ -33,7 +33,7 @@ def sign_in(client, world, who):
     ("who", "expected"),
     [
         ("anonymous", {"public"}),
-        ("outsider", {"public", "members"}),
+        ("outsider", {"public"}),  # signed in, in no network: members only is for members
         ("other_member", {"public", "members"}),
         ("member", {"public", "members", "network"}),
         ("broker", {"public", "members", "network"}),
