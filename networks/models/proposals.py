@@ -1,6 +1,7 @@
 """A proposed network, waiting for the national broker's approval before the network exists."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 
@@ -19,7 +20,7 @@ class NetworkProposal(models.Model):
     first co-leader and the co-proposer is invited as the second."""
 
     title = models.CharField(max_length=255)
-    purpose = models.TextField(max_length=5000)
+    purpose = models.TextField(max_length=5000, validators=[MaxLengthValidator(5000)])
     themes = models.ManyToManyField("networks.Theme", blank=True, related_name="+")
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_proposals"
@@ -43,7 +44,12 @@ class NetworkProposal(models.Model):
         blank=True,
         related_name="+",
     )
-    reason = models.TextField(blank=True, max_length=2000, help_text="Why it was declined.")
+    reason = models.TextField(
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+        help_text="Why it was declined.",
+    )
     network = models.OneToOneField(
         "networks.NetworkPage",
         on_delete=models.SET_NULL,
