@@ -8,10 +8,11 @@ built from the parsed query (phraseto_tsquery per phrase, so nothing typed is sy
 with ts_rank (title weight A) and highlighted with ts_headline.
 """
 
+from abc import ABC, abstractmethod
+
 # SQL here is assembled from fixed fragments (table and column names from this module); every
 # value a person supplies is passed as a parameter.
 # ruff: noqa: S608
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -67,30 +68,32 @@ def audience_sql(audience: Audience) -> SQL:
     return SQL(" OR ".join(parts), params)
 
 
-class Dialect:
+class Dialect(ABC):
+    """What each database says differently; SQLiteDialect and PostgresDialect answer."""
+
     vendor = ""
 
+    @abstractmethod
     def match_source(self, parsed: ParsedQuery) -> tuple[str, SQL]:
         """(FROM clause with the document table as `d`, condition selecting the matches)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def rank_order(self) -> str:
         """ORDER BY expression, best match first (valid with match_source)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def hits_source(self, parsed: ParsedQuery, ids: list[int]) -> tuple[str, list]:
         """SELECT of HIT_COLUMNS and the five highlighted columns for these document ids."""
-        raise NotImplementedError
 
-    def multi_value_filter(self, column: str, values: Sequence[str]) -> SQL:
-        raise NotImplementedError
+    @abstractmethod
+    def multi_value_filter(self, column: str, values: Sequence[str]) -> SQL: ...
 
+    @abstractmethod
     def multi_value_rows(self, column: str, table: str = "base") -> str:
         """FROM-clause fragment yielding `j.value` for each element of a JSON list column."""
-        raise NotImplementedError
 
-    def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
-        raise NotImplementedError
+    @abstractmethod
+    def suggest_match(self, words: list[str]) -> tuple[str, SQL]: ...
 
 
 class SQLiteDialect(Dialect):
