@@ -71,7 +71,7 @@ def accept_introduction(*, introduction, network, by) -> Introduction:
     """A co-leader accepts the introduction for their network. The other network's co-leaders
     and the broker who sent it are told."""
     introduction = (
-        Introduction.objects.select_for_update()
+        Introduction.objects.select_for_update(of=("self",))
         .select_related("learner", "source", "sent_by")
         .get(pk=introduction.pk)
     )

@@ -30,6 +30,10 @@ def _reset_connections(app) -> None:
 def broker_down(monkeypatch):
     # Restored at teardown, so the process's memory of the outage ends with the test.
     monkeypatch.setattr(queue, "_broker_down_until", 0.0)
+    # Celery reads these environment variables before its configuration (the PostgreSQL+Redis
+    # run sets CELERY_BROKER_URL), so they would hide the unreachable broker.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
+    monkeypatch.delenv("CELERY_BROKER_WRITE_URL", raising=False)
     app = current_app
     saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
     app.conf.update(task_always_eager=False, broker_url=UNREACHABLE_BROKER)
