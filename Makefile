@@ -38,11 +38,14 @@ browser:
 		fi; \
 	fi
 
-# pytest exits 5 when it collects nothing: that is a failure too.
+# pytest exits 5 when it collects nothing: that is a failure too. The suite runs on every CPU
+# (pytest-xdist); tests that start a real Celery worker share one process (see conftest.py).
+PYTEST_PARALLEL := -n logical --dist loadgroup
+
 test: $(STAMP) browser
 	$(BIN)/python -m ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run >/dev/null
-	$(BIN)/python -m pytest --create-db; status=$$?; \
+	$(BIN)/python -m pytest --create-db $(PYTEST_PARALLEL); status=$$?; \
 		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
 
 lint: $(STAMP)

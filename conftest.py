@@ -20,6 +20,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist, tests that start a real Celery worker run one after another in one
+    process: in CI they share one Redis broker, and a worker could take another test's task."""
+    for item in items:
+        if item.get_closest_marker("worker"):
+            item.add_marker(pytest.mark.xdist_group("real-celery-worker"))
+
+
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
     from playwright.sync_api import sync_playwright

@@ -20,6 +20,13 @@ CACHES = {
     if os.environ.get("CACHE_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# Parallel test processes (pytest-xdist) each clear the cache between tests: on Redis each takes a
+# database of its own, so one process's clear does not empty another's rate-limit counters.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _xdist_worker.startswith("gw") and CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    _location = CACHES["default"]["LOCATION"]
+    _base, _, _db = _location.rpartition("/")
+    CACHES["default"]["LOCATION"] = f"{_base}/{int(_db or 0) + int(_xdist_worker[2:])}"
 # Static files come from the source folders, as in development: the suite needs no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
