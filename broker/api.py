@@ -1,4 +1,5 @@
-"""Open data: public artefacts, networks and collections as paginated JSON under /api/v1/.
+"""Open data: public artefacts, networks, collections and study-visit offers as paginated JSON
+under /api/v1/.
 
 Every list is read as an anonymous visitor, whoever asks (no session is read here), so open data
 never holds anything private. Parameters are validated; anything invalid is a 400 with a message
@@ -15,7 +16,12 @@ from rest_framework.response import Response
 from artefacts.models import ArtefactType
 from networks.models import NetworkStatus
 
-from .selectors.open_data import public_artefacts, public_collections, public_networks
+from .selectors.open_data import (
+    public_artefacts,
+    public_collections,
+    public_networks,
+    public_visit_offers,
+)
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -111,16 +117,27 @@ class NetworkSerializer(serializers.Serializer):
 class CollectionItemSerializer(serializers.Serializer):
     position = serializers.IntegerField()
     note = serializers.CharField(help_text="The broker's note on why it is there.")
-    kind = serializers.CharField(default="artefact")
+    kind = serializers.ChoiceField(
+        choices=["artefact", "visit_offer"], help_text="Which of the two below is set."
+    )
     artefact = serializers.SerializerMethodField()
+    visit_offer = serializers.SerializerMethodField()
 
-    @extend_schema_field(RefSerializer)
-    def get_artefact(self, item) -> dict:
+    def _ref(self, target, path: str) -> dict:
         return {
-            "id": item.artefact_id,
-            "title": item.artefact.title,
-            "url": _absolute(self.context["request"], item.artefact.url),
+            "id": target.pk,
+            "title": target.title,
+            "url": _absolute(self.context["request"], path),
         }
+
+    @extend_schema_field(RefSerializer(allow_null=True))
+    def get_artefact(self, item) -> dict | None:
+        return self._ref(item.artefact, item.artefact.url) if item.artefact_id else None
+
+    @extend_schema_field(RefSerializer(allow_null=True))
+    def get_visit_offer(self, item) -> dict | None:
+        offer = item.visit_offer
+        return self._ref(offer, offer.get_absolute_url()) if item.visit_offer_id else None
 
 
 class CollectionSerializer(serializers.Serializer):
@@ -138,6 +155,62 @@ class CollectionSerializer(serializers.Serializer):
 
     def get_theme(self, collection) -> str | None:
         return collection.theme.slug if collection.theme else None
+
+
+class VisitSessionSerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    places_left = serializers.SerializerMethodField(help_text="Places not yet booked.")
+
+    def get_places_left(self, session) -> int:
+        return max(self.context["places"] - session.booked_count, 0)
+
+
+class VisitOfferSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    summary = serializers.CharField(help_text="What visitors will see.")
+    question = serializers.CharField(help_text="The question the visit helps with.")
+    network = serializers.SerializerMethodField()
+    theme = serializers.SerializerMethodField(help_text="Theme slug, if it has one.")
+    regions = serializers.SerializerMethodField(help_text="Regions of its host schools.")
+    phases = serializers.SerializerMethodField(help_text="Phases of its host schools.")
+    places = serializers.IntegerField(help_text="Places per session.")
+    waitlist = serializers.BooleanField(help_text="A waitlist is kept when a session is full.")
+    open_to_all_networks = serializers.BooleanField(
+        help_text="False: only networks the hosts named may book."
+    )
+    booking_deadline = serializers.DateTimeField(allow_null=True)
+    access_info = serializers.CharField(help_text="Step-free access, hearing loops and so on.")
+    next_session = serializers.DateTimeField(source="next_start")
+    sessions = serializers.SerializerMethodField(help_text="Sessions still to come.")
+
+    def get_url(self, offer) -> str:
+        return _absolute(self.context["request"], offer.get_absolute_url())
+
+    @extend_schema_field(RefSerializer)
+    def get_network(self, offer) -> dict:
+        return {
+            "id": offer.network_id,
+            "title": offer.network.title,
+            "url": _absolute(self.context["request"], offer.network.url),
+        }
+
+    def get_theme(self, offer) -> str | None:
+        return offer.theme.slug if offer.theme else None
+
+    def get_regions(self, offer) -> list[str]:
+        return offer.host_regions()
+
+    def get_phases(self, offer) -> list[str]:
+        return offer.host_phases()
+
+    @extend_schema_field(VisitSessionSerializer(many=True))
+    def get_sessions(self, offer) -> list[dict]:
+        return VisitSessionSerializer(
+            offer.upcoming, many=True, context={"places": offer.places}
+        ).data
 
 
 class ArtefactParams(serializers.Serializer):
@@ -159,6 +232,21 @@ class NetworkParams(serializers.Serializer):
 
 class CollectionParams(serializers.Serializer):
     theme = serializers.SlugField(required=False, help_text="Theme slug.")
+    page = serializers.IntegerField(required=False, min_value=1)
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+
+
+class VisitOfferParams(serializers.Serializer):
+    theme = serializers.SlugField(required=False, help_text="Theme slug.")
+    network = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, help_text="Host network id."
+    )
+    region = serializers.CharField(
+        required=False, max_length=100, help_text="Region of a host school, e.g. North West."
+    )
+    phase = serializers.CharField(
+        required=False, max_length=100, help_text="Phase of a host school, e.g. Primary."
+    )
     page = serializers.IntegerField(required=False, min_value=1)
     page_size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
 
@@ -245,3 +333,27 @@ class CollectionList(OpenDataView):
 
     def get_queryset(self):
         return public_collections(theme=self.params.get("theme"))
+
+
+class VisitOfferList(OpenDataView):
+    serializer_class = VisitOfferSerializer
+    params_class = VisitOfferParams
+
+    @extend_schema(
+        operation_id="open_data_visit_offers",
+        parameters=[VisitOfferParams],
+        responses={200: VisitOfferSerializer(many=True), 400: INVALID, 404: NOT_FOUND},
+        description="Public study-visit offers open for booking (or full, with a waitlist), "
+        "soonest session first: where to see a practice at work. Also as CSV at "
+        "/api/v1/visit-offers.csv.",
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return public_visit_offers(
+            theme=self.params.get("theme"),
+            network=self.params.get("network"),
+            region=self.params.get("region"),
+            phase=self.params.get("phase"),
+        )

@@ -12,8 +12,10 @@ urlpatterns = [
     path("artefacts/", api.ArtefactList.as_view(), name="artefacts"),
     path("networks/", api.NetworkList.as_view(), name="networks"),
     path("collections/", api.CollectionList.as_view(), name="collections"),
+    path("visit-offers/", api.VisitOfferList.as_view(), name="visit_offers"),
     path("artefacts.csv", open_data.artefacts_csv, name="artefacts_csv"),
     path("networks.csv", open_data.networks_csv, name="networks_csv"),
     path("collections.csv", open_data.collections_csv, name="collections_csv"),
+    path("visit-offers.csv", open_data.visit_offers_csv, name="visit_offers_csv"),
     path("docs/", open_data.api_docs, name="docs"),
 ]

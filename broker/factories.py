@@ -25,7 +25,7 @@ class CollectionFactory(factory.django.DjangoModelFactory):
 
 
 class CollectionItemFactory(factory.django.DjangoModelFactory):
-    """An artefact in a collection, at the end (give `artefact`)."""
+    """An item at the end of a collection (give `artefact` or `visit_offer`)."""
 
     class Meta:
         model = CollectionItem

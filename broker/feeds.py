@@ -2,7 +2,7 @@
 
 Only what anyone on the web may read is in it, whoever asks (a feed reader has no session): the
 items are read as an anonymous visitor. Entry ids are tag URIs from the item's id, so moving an
-item or renaming its artefact never makes it look new.
+item or renaming its artefact or study-visit offer never makes it look new.
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -14,6 +14,12 @@ from artefacts.feeds import PUBLISHER, tag_uri
 
 from .permissions import collection_or_404
 from .selectors.collections import public_collection_items
+
+
+def _link(item, request) -> str:
+    if item.kind == "visit_offer":
+        return request.build_absolute_uri(item.target.get_absolute_url())
+    return item.target.get_full_url(request)
 
 
 class CollectionFeed(Feed):
@@ -43,14 +49,15 @@ class CollectionFeed(Feed):
     def items(self, collection):
         items = public_collection_items(collection)
         for item in items:
-            item.link = item.target.get_full_url(collection.request)
-            item.added = collection.published_at
+            item.link = _link(item, collection.request)
         return items
 
     def item_title(self, item):
         return item.target.title
 
     def item_description(self, item):
+        if item.kind == "visit_offer":
+            return f"{item.note}\n\nA study visit: {item.target.question}\n\n{item.target.summary}"
         return f"{item.note}\n\n{item.target.summary}"
 
     def item_link(self, item):
@@ -63,6 +70,8 @@ class CollectionFeed(Feed):
         return False
 
     def item_pubdate(self, item):
+        if item.kind == "visit_offer":
+            return item.target.created_at
         return item.target.first_published_at
 
     def item_author_name(self, item):

@@ -70,6 +70,24 @@ class ItemForm(forms.Form):
     )
 
 
+class VisitOfferItemForm(forms.Form):
+    visit_offer = forms.CharField(
+        label="Study-visit offer",
+        max_length=500,
+        help_text="Paste the offer's address from /visits/ (or its number).",
+    )
+    note = forms.CharField(
+        label="Why it is here",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=NOTE_MAX_LENGTH,
+        help_text="What a visitor will get from it.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "offer")  # two add forms on one page: distinct field ids
+        super().__init__(*args, **kwargs)
+
+
 class NoteForm(forms.Form):
     note = forms.CharField(
         label="Why it is here",

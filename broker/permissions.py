@@ -5,6 +5,9 @@ giving the message a page, the admin or the API shows (None when it is allowed).
 
 * Only national brokers curate collections, feature things on the home page, write evidence
   syntheses and send introductions between networks.
+* A study-visit offer goes in a collection when it is listed on /visits/ (open or full) and the
+  broker may read it (visits.permissions); never a private visit (a peer review's) nor one
+  arranged between two networks.
 * A published collection or synthesis is read by anyone; a draft by the brokers only.
 * The spread of learning (aggregates over every network) is for the brokers and admins.
 * A co-leader of either network answers an introduction, once per network.
@@ -16,6 +19,7 @@ from django.http import Http404
 from core.roles import is_admin, is_broker, is_signed_in
 from networks.models import NetworkStatus
 from networks.permissions import is_co_leader
+from visits.permissions import why_not_view_offer
 
 from .models import Collection, Introduction, Synthesis
 
@@ -39,6 +43,32 @@ def why_not_curate(user) -> str | None:
 
 def can_curate(user) -> bool:
     return _verdict(why_not_curate(user))
+
+
+def why_not_add_visit_offer(user, offer) -> str | None:
+    """Put a study-visit offer in a collection (who, and which offers)."""
+    reason = why_not_curate(user)
+    if reason:
+        return reason
+    if offer is None:
+        return "Give the address of a study-visit offer."
+    if offer.private:
+        return "This visit is private to its hosts and visitors: it cannot go in a collection."
+    if offer.is_arranged:
+        return "This visit was arranged between two networks: it cannot go in a collection."
+    reason = why_not_view_offer(user, offer)
+    if reason:
+        return reason
+    if not offer.is_listed:
+        return (
+            f"This offer is {offer.get_status_display().lower()}: only an offer open for booking "
+            "(or full, with a waitlist) can be added."
+        )
+    return None
+
+
+def can_add_visit_offer(user, offer) -> bool:
+    return _verdict(why_not_add_visit_offer(user, offer))
 
 
 def why_not_view_collection(user, collection) -> str | None:

@@ -15,6 +15,11 @@ curating_patterns = [
     path("collections/<int:collection_id>/", curating.edit_collection, name="edit_collection"),
     path("collections/<int:collection_id>/items/", curating.add_item, name="add_item"),
     path(
+        "collections/<int:collection_id>/visit-offers/",
+        curating.add_visit_offer_item,
+        name="add_visit_offer_item",
+    ),
+    path(
         "collections/<int:collection_id>/items/<int:item_id>/note/",
         curating.change_note,
         name="change_note",

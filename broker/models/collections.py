@@ -1,14 +1,14 @@
 """Collections the broker curates, and what it features on the home page.
 
 A collection is an ordered list of items, each pointing at one thing a network published (an
-artefact today; a study-visit offer once visits exist) with the broker's note on why it is there.
+artefact or a study-visit offer) with the broker's note on why it is there.
 An item points at exactly one thing: `ITEM_TARGETS` names the target fields, and the check
 constraint is built from it, so a new kind of item is a nullable foreign key added here and to
 the list (with its migration), and a selector for it in broker.selectors.collections.
 
 What a reader sees of a collection is never stored: the items are filtered through the target
-app's own visibility selector every time, so an artefact that becomes private simply stops
-showing (and counting).
+app's own visibility rule every time, so an artefact that becomes private (or an offer that
+becomes members only) simply stops showing (and counting) for those who may not read it.
 """
 
 from django.conf import settings
@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 # The fields an item (or a home-page feature) may point at. Exactly one is set.
-ITEM_TARGETS = ("artefact",)
+ITEM_TARGETS = ("artefact", "visit_offer")
 FEATURE_TARGETS = ("collection", "artefact")
 
 INTRODUCTION_MAX_LENGTH = 3000
@@ -108,6 +108,13 @@ class CollectionItem(models.Model):
         blank=True,
         related_name="collection_items",
     )
+    visit_offer = models.ForeignKey(
+        "visits.VisitOffer",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="collection_items",
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -121,6 +128,11 @@ class CollectionItem(models.Model):
                 condition=Q(artefact__isnull=False),
                 name="one_item_per_collection_artefact",
             ),
+            models.UniqueConstraint(
+                fields=["collection", "visit_offer"],
+                condition=Q(visit_offer__isnull=False),
+                name="one_item_per_collection_visit_offer",
+            ),
         ]
 
     def __str__(self):
@@ -128,7 +140,12 @@ class CollectionItem(models.Model):
 
     @property
     def target(self):
-        return next(getattr(self, name) for name in ITEM_TARGETS if getattr(self, f"{name}_id"))
+        return getattr(self, self.kind)
+
+    @property
+    def kind(self) -> str:
+        """The target field that is set: the name templates and open data use for the item."""
+        return next(name for name in ITEM_TARGETS if getattr(self, f"{name}_id"))
 
 
 class Feature(models.Model):

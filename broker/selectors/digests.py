@@ -1,8 +1,12 @@
 """What goes in a person's digest: what is new in what they follow, that they may read.
 
-Every artefact comes through artefacts_visible_to(user) and every collection item through the
-collections' own visibility rule, so the digest can hold nothing its reader may not open.
-Five queries whatever they follow.
+Every artefact comes through artefacts_visible_to(user), every study-visit offer through
+visits.selectors.open_offers(user=) (listed on /visits/ for this reader, with a session to come)
+and every collection item through the collections' own visibility rule, so the digest can hold
+nothing its reader may not open. Six queries whatever they follow.
+
+An offer is new when it was created since the last digest (the time the search index gives it
+too: an offer records no separate moment of opening).
 """
 
 from dataclasses import dataclass, field
@@ -10,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from artefacts.selectors import artefacts_visible_to
+from visits.selectors import open_offers
 
 from ..models import Collection, CollectionItem, Follow
 from .collections import visible_items_condition
@@ -22,10 +27,13 @@ class Digest:
     artefacts: list = field(default_factory=list)
     collections: list = field(default_factory=list)
     items: list = field(default_factory=list)
+    visit_offers: list = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        return len(self.artefacts) + len(self.collections) + len(self.items)
+        return (
+            len(self.artefacts) + len(self.collections) + len(self.items) + len(self.visit_offers)
+        )
 
 
 def follows_of(user):
@@ -48,6 +56,13 @@ def digest_for(user, *, since) -> Digest:
             .select_related("network")
             .distinct()[:MAX_PER_SECTION]
         )
+    if networks or themes:
+        digest.visit_offers = list(
+            open_offers(user=user)
+            .filter(private=False, created_at__gte=since)
+            .filter(Q(network_id__in=networks) | Q(theme_id__in=themes))
+            .select_related("network")[:MAX_PER_SECTION]
+        )
     if themes:
         digest.collections = list(
             Collection.objects.published()
@@ -62,7 +77,7 @@ def digest_for(user, *, since) -> Digest:
                 added_at__gte=since,
             )
             .filter(visible_items_condition(user))
-            .select_related("collection", "artefact")
+            .select_related("collection", "artefact", "visit_offer")
             .order_by("collection__title", "position")[:MAX_PER_SECTION]
         )
     return digest

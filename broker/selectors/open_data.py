@@ -1,13 +1,18 @@
-"""What the open data publishes: public artefacts, live networks and published collections with
-their public items. Always as an anonymous visitor sees them, whoever asks: open data is the
-same for everyone, and nothing private is ever in it."""
+"""What the open data publishes: public artefacts, live networks, published collections with
+their public items, and public study-visit offers open for booking. Always as an anonymous
+visitor sees them, whoever asks: open data is the same for everyone, and nothing private is ever
+in it."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
 from artefacts.models import Visibility
 from artefacts.selectors import artefacts_visible_to, with_card_data
+from core.visibility import Visibility as OfferVisibility
 from networks.models import NetworkPage, NetworkSchool
+from visits.models import SessionStatus, VisitSession
+from visits.selectors import open_offers
 
 from ..models import Collection, CollectionItem
 from .collections import visible_items_condition
@@ -78,7 +83,7 @@ def public_collections(*, theme=None):
             Prefetch(
                 "items",
                 queryset=CollectionItem.objects.filter(visible_items_condition(ANONYMOUS))
-                .select_related("artefact")
+                .select_related("artefact", "visit_offer")
                 .order_by("position", "pk"),
                 to_attr="public_items",
             )
@@ -87,3 +92,29 @@ def public_collections(*, theme=None):
     if theme:
         collections = collections.filter(theme__slug=theme)
     return collections
+
+
+def public_visit_offers(*, theme=None, network=None, region=None, phase=None):
+    """Public offers open for booking (or full, with a waitlist) with a session still to come,
+    soonest first: those /visits/ lists to anyone. Never a private visit, one arranged between
+    two networks, nor a members-only offer."""
+    offers = (
+        open_offers(user=ANONYMOUS, theme=theme or "", region=region or "", phase=phase or "")
+        .filter(private=False, from_request__isnull=True, visibility=OfferVisibility.PUBLIC)
+        .select_related("network", "theme")
+        .prefetch_related(
+            "host_schools",
+            Prefetch(
+                "sessions",
+                queryset=VisitSession.objects.filter(
+                    status=SessionStatus.SCHEDULED, starts_at__gt=timezone.now()
+                )
+                .with_counts()
+                .order_by("starts_at", "pk"),
+                to_attr="upcoming",
+            ),
+        )
+    )
+    if network:
+        offers = offers.filter(network_id=network)
+    return offers

@@ -12,7 +12,7 @@ from core.errors import ActionRefused, refuse_unless
 from core.queue import enqueue_after_commit
 
 from ..models import Collection, CollectionItem, Feature
-from ..permissions import can_curate, why_not_curate
+from ..permissions import can_curate, why_not_add_visit_offer, why_not_curate
 
 
 def _require_curator(by) -> None:
@@ -167,6 +167,33 @@ def add_artefact(*, collection, by, artefact, note: str) -> CollectionItem:
         position=_next_position(collection.items.all()),
         note=note,
         artefact=artefact,
+    )
+    if collection.is_published:
+        enqueue_after_commit("broker.tasks.tell_followers_about_item_task", item.pk)
+    return item
+
+
+@transaction.atomic
+def add_visit_offer(*, collection, by, offer, note: str) -> CollectionItem:
+    """Add a study-visit offer listed on /visits/ at the end of the collection, with the
+    broker's note. A private visit (a peer review's) can never be added."""
+    _require_curator(by)
+    reason = why_not_add_visit_offer(by, offer)
+    if reason:
+        raise ActionRefused(field_errors={"visit_offer": reason})
+    note = note.strip()
+    if not note:
+        raise ActionRefused(field_errors={"note": "Say why it is in the collection."})
+    collection = Collection.objects.select_for_update().get(pk=collection.pk)
+    if collection.items.filter(visit_offer=offer).exists():
+        raise ActionRefused(
+            field_errors={"visit_offer": f"“{offer.title}” is in this collection already."}
+        )
+    item = CollectionItem.objects.create(
+        collection=collection,
+        position=_next_position(collection.items.all()),
+        note=note,
+        visit_offer=offer,
     )
     if collection.is_published:
         enqueue_after_commit("broker.tasks.tell_followers_about_item_task", item.pk)

@@ -9,6 +9,7 @@ from artefacts.permissions import author_ids, can_read_live_artefact
 from core.errors import ActionRefused, refuse_unless
 from core.notifications.services import notify
 from networks.permissions import can_view_network
+from visits.permissions import can_view_offer
 
 from ..models import (
     FOLLOW_TARGETS,
@@ -123,21 +124,30 @@ def tell_followers_about_collection(*, collection_id: int) -> int:
     )
 
 
+def _may_read_item(user, item) -> bool:
+    if item.artefact_id:
+        return can_read_live_artefact(user, item.artefact)
+    return can_view_offer(user, item.visit_offer)
+
+
 @transaction.atomic
 def tell_followers_about_item(*, item_id: int) -> int:
-    """An artefact joined a published collection: tell its followers who may read it."""
+    """An artefact or a study-visit offer joined a published collection: tell its followers
+    who may read it."""
     item = (
-        CollectionItem.objects.select_related("collection", "artefact__network")
+        CollectionItem.objects.select_related(
+            "collection", "artefact__network", "visit_offer__network"
+        )
         .filter(pk=item_id)
         .first()
     )
-    if item is None or not item.collection.is_published or item.artefact is None:
+    if item is None or not item.collection.is_published:
         return 0
     users = _in_app_wanted(get_user_model().objects.filter(follows__collection=item.collection))
-    readers = [user for user in users.distinct() if can_read_live_artefact(user, item.artefact)]
+    readers = [user for user in users.distinct() if _may_read_item(user, item)]
     return _tell_once(
         readers,
         key=f"item:{item.pk}",
-        message=f"Added to “{item.collection.title}”: “{item.artefact.title}”",
+        message=f"Added to “{item.collection.title}”: “{item.target.title}”",
         url=item.collection.get_absolute_url(),
     )

@@ -97,6 +97,9 @@ def by_theme(themes: dict[int, str]) -> list[dict]:
     for row in sources.theme_outcomes():
         outcomes[row["artefact__themes"]][row["outcome"]] += row["n"]
     regions = {row["theme"]: row["regions"] for row in sources.theme_regions()}
+    visits = Counter()
+    for row in sources.theme_visits():
+        visits[row["session__offer__theme"]] += row["n"]
     rows = []
     for theme_id, name in themes.items():
         counted = outcomes[theme_id]
@@ -107,12 +110,16 @@ def by_theme(themes: dict[int, str]) -> list[dict]:
                 "artefacts": artefacts.get(theme_id, 0),
                 "adaptations": adaptations.get(theme_id, 0),
                 "responses": responses,
+                "visits": visits.get(theme_id, 0),
                 "outcomes_shown": may_show(responses),
                 "outcomes": [counted.get(outcome.value, 0) for outcome in TrialOutcome],
                 "regions": regions.get(theme_id, []),
             }
         )
-    return sorted(rows, key=lambda row: (-(row["adaptations"] + row["responses"]), row["theme"]))
+    return sorted(
+        rows,
+        key=lambda row: (-(row["adaptations"] + row["responses"] + row["visits"]), row["theme"]),
+    )
 
 
 # --- Over time -------------------------------------------------------------------------------
@@ -120,8 +127,8 @@ def by_theme(themes: dict[int, str]) -> list[dict]:
 
 def by_term(today) -> list[dict]:
     terms = recent_terms(today, TERMS_SHOWN)
-    counts = {term: {"adaptations": 0, "responses": 0, "networks": set(), "regions": set()}
-              for term in terms}  # fmt: skip
+    counts = {term: {"adaptations": 0, "responses": 0, "visits": 0, "networks": set(),
+                     "regions": set()} for term in terms}  # fmt: skip
     monthly = sources.spread_by_month()
     for row in monthly["adaptations"]:
         term = term_of(timezone.localtime(row["month"]).date()) if row["month"] else None
@@ -136,11 +143,17 @@ def by_term(today) -> list[dict]:
                 counts[term]["networks"].add(row["network_id"])
             if row["school__region"]:
                 counts[term]["regions"].add(row["school__region"])
+    for row in monthly["visits"]:
+        term = term_of(timezone.localtime(row["month"]).date()) if row["month"] else None
+        if term in counts:
+            counts[term]["visits"] += row["n"]
+            counts[term]["networks"].add(row["network_id"])
     return [
         {
             "term": term_label(term),
             "adaptations": counts[term]["adaptations"],
             "responses": counts[term]["responses"],
+            "visits": counts[term]["visits"],
             "networks": len(counts[term]["networks"]),
             "regions": len(counts[term]["regions"]),
         }

@@ -3,20 +3,26 @@ queries: what it returns grows with the number of networks, themes, terms or reg
 with the number of artefacts or people.
 
 A "link" is one network learning from another: (learner network id, source network id, kind)
-with how many times. Study visits and peer reviews become links of their own kinds by adding a
-function here and naming it in LINK_SOURCES.
+with how many times. A new kind of link is a function here named in LINK_SOURCES.
+
+A study visit is one visiting network's places on a session that took place (ended, not
+cancelled), as visits.selectors.visits_made counts them; a peer review's own visit is private
+and counts as the review, not as a study visit.
 """
 
 from collections import defaultdict
 
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from artefacts.models import ArtefactPage, ArtefactTrial
 from artefacts.selectors import behind_view_restriction
 from networks.engagement.selectors import active_people_by_school_in
-from networks.models import NetworkPage, NetworkSchool
+from networks.models import Membership, NetworkPage, NetworkSchool
+from peer_review.models import PHASE_ORDER, PeerReviewer, Phase
 from search.models import SearchQueryLog
+from visits.models import Booking, BookingStatus, SessionStatus
 
 from ..models import Introduction
 
@@ -46,6 +52,24 @@ def shown_trials():
 
 def trials_from_other_networks():
     return shown_trials().exclude(network=None).exclude(network_id=F("artefact__network_id"))
+
+
+def completed_visit_places():
+    """Places taken on study visits that took place, by people visiting from another network."""
+    return (
+        Booking.objects.filter(
+            status=BookingStatus.BOOKED,
+            session__status=SessionStatus.SCHEDULED,
+            session__ends_at__lte=timezone.now(),
+            session__offer__private=False,
+        )
+        .exclude(network_id=F("session__offer__network_id"))
+        .order_by()
+    )
+
+
+# Cycles whose peer team has visited and rated: the report phase or any after it.
+REVIEWED_PHASES = PHASE_ORDER[PHASE_ORDER.index(Phase.REPORT) :]
 
 
 # --- Links between networks ------------------------------------------------------------------
@@ -80,10 +104,48 @@ def introduction_links() -> list[tuple[int, int, int]]:
     ]
 
 
+def visit_links() -> list[tuple[int, int, int]]:
+    """Study visits that took place: the visiting network learned from the host network."""
+    return [
+        (row["network_id"], row["session__offer__network_id"], row["n"])
+        for row in completed_visit_places()
+        .values("network_id", "session__offer__network_id")
+        .annotate(n=Count("session", distinct=True))
+    ]
+
+
+def review_links() -> list[tuple[int, int, int]]:
+    """Peer-review cycles: each reviewer's network learned from the network it reviewed (once
+    per cycle, however many of its people were on the team). A reviewer's network is the one
+    they belong to now (memberships keep no history of who reviewed from where)."""
+    places = (
+        PeerReviewer.objects.accepted()
+        .filter(cycle__phase__in=REVIEWED_PHASES)
+        .values_list("user_id", "cycle__network_id", "cycle_id")
+        .distinct()
+        .order_by()
+    )
+    places = list(places)
+    networks_of = defaultdict(set)
+    for user_id, network_id in (
+        Membership.objects.current()
+        .filter(user_id__in={user_id for user_id, _, _ in places})
+        .values_list("user_id", "network_id")
+    ):
+        networks_of[user_id].add(network_id)
+    cycles = defaultdict(set)
+    for user_id, reviewed_id, cycle_id in places:
+        for network_id in networks_of[user_id] - {reviewed_id}:
+            cycles[(network_id, reviewed_id)].add(cycle_id)
+    return [(learner, source, len(ids)) for (learner, source), ids in cycles.items()]
+
+
 LINK_SOURCES = {
     "adaptation": adaptation_links,
     "tried": trial_links,
     "introduction": introduction_links,
+    "visit": visit_links,
+    "review": review_links,
 }
 
 
@@ -123,6 +185,17 @@ def theme_adaptations() -> list[dict]:
 
 def theme_artefacts() -> list[dict]:
     return per_theme(published_artefacts(), "themes")
+
+
+def theme_visits() -> list[dict]:
+    """Study visits that took place, by the theme of the offer: sessions counted per visiting
+    network (summed by the figures), so two networks on one session are two visits."""
+    return list(
+        completed_visit_places()
+        .filter(session__offer__theme__isnull=False)
+        .values("session__offer__theme", "network_id")
+        .annotate(n=Count("session", distinct=True))
+    )
 
 
 def theme_regions() -> list[dict]:
@@ -172,10 +245,17 @@ def monthly(queryset, date_field: str, *extra: str) -> list[dict]:
 
 
 def spread_by_month() -> dict[str, list[dict]]:
-    """Adaptations, responses (with the networks and regions they came from) by month."""
+    """Adaptations, responses (with the networks and regions they came from) and study visits
+    (with the visiting networks; counted as theme_visits does) by month."""
     return {
         "adaptations": monthly(adaptations_across_networks(), "first_published_at", "network_id"),
         "responses": monthly(shown_trials(), "created_at", "network_id", "school__region"),
+        "visits": list(
+            completed_visit_places()
+            .annotate(month=TruncMonth("session__starts_at"))
+            .values("month", "network_id")
+            .annotate(n=Count("session", distinct=True))
+        ),
     }
 
 

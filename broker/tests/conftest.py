@@ -13,6 +13,7 @@ from networks.factories import (
     NetworkSchoolFactory,
     ThemeFactory,
 )
+from visits.factories import VisitOfferFactory, VisitSessionFactory
 
 
 @dataclass
@@ -67,5 +68,21 @@ def make_artefact(world):
         fields.setdefault("network", world.network)
         fields.setdefault("owner", world.member)
         return ArtefactPageFactory(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_offer(world):
+    """A study-visit offer of the world's network, open for booking with a session a fortnight
+    ahead (override anything: `network`, `visibility`, `status`, `private`, …)."""
+
+    def make(*, sessions: int = 1, **fields):
+        fields.setdefault("network", world.network)
+        fields.setdefault("created_by", world.co_leader)
+        offer = VisitOfferFactory(**fields)
+        for _ in range(sessions):
+            VisitSessionFactory(offer=offer)
+        return offer
 
     return make

@@ -18,7 +18,12 @@ from django.db import close_old_connections
 from broker.factories import CollectionFactory, CollectionItemFactory
 from nlc.wsgi import application
 
-OPERATIONS = ["GET /api/v1/artefacts/", "GET /api/v1/networks/", "GET /api/v1/collections/"]
+OPERATIONS = [
+    "GET /api/v1/artefacts/",
+    "GET /api/v1/networks/",
+    "GET /api/v1/collections/",
+    "GET /api/v1/visit-offers/",
+]
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -28,9 +33,10 @@ CHECKS = [
 
 
 @pytest.fixture
-def api_schema(world, theme, make_artefact):
+def api_schema(world, theme, make_artefact, make_offer):
     collection = CollectionFactory(theme=theme)
     CollectionItemFactory(collection=collection, artefact=make_artefact(themes=[theme]))
+    CollectionItemFactory(collection=collection, visit_offer=make_offer(theme=theme))
     CollectionFactory()
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)

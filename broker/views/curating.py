@@ -10,13 +10,20 @@ from django.views.decorators.http import require_POST
 from core.errors import ActionRefused
 from core.views import add_refusal_to_form, perform_and_redirect
 
-from ..forms import CollectionForm, FeatureArtefactForm, ItemForm, NoteForm
+from ..forms import (
+    CollectionForm,
+    FeatureArtefactForm,
+    ItemForm,
+    NoteForm,
+    VisitOfferItemForm,
+)
 from ..models import Collection, CollectionItem, Feature
 from ..permissions import can_curate, why_not_curate
 from ..selectors.collections import (
     artefact_from_reference,
     collections_for_curating,
     items_for_curating,
+    visit_offer_from_reference,
 )
 from ..services import collections as services
 from ._common import refuse_unless
@@ -79,9 +86,10 @@ def _details_form(collection, data=None, files=None) -> CollectionForm:
     )
 
 
-def _edit_page(request, collection, *, form=None, item_form=None):
+def _edit_page(request, collection, *, form=None, item_form=None, offer_form=None):
     form = form or _details_form(collection)
     item_form = item_form or ItemForm()
+    offer_form = offer_form or VisitOfferItemForm()
     return render(
         request,
         "broker/curate/collection_edit.html",
@@ -89,11 +97,15 @@ def _edit_page(request, collection, *, form=None, item_form=None):
             "collection": collection,
             "form": form,
             "item_form": item_form,
+            "offer_form": offer_form,
             "items": items_for_curating(collection),
             "feature": Feature.objects.filter(collection=collection).first(),
             "add_item_url": reverse("broker:add_item", kwargs={"collection_id": collection.pk}),
+            "add_offer_url": reverse(
+                "broker:add_visit_offer_item", kwargs={"collection_id": collection.pk}
+            ),
         },
-        status=400 if form.errors or item_form.errors else 200,
+        status=400 if form.errors or item_form.errors or offer_form.errors else 200,
     )
 
 
@@ -133,6 +145,27 @@ def add_item(request, collection_id):
             messages.success(request, "Added to the collection.")
             return redirect("broker:edit_collection", collection_id=collection.pk)
     return _edit_page(request, collection, item_form=form)
+
+
+@login_required
+@require_POST
+def add_visit_offer_item(request, collection_id):
+    collection = _collection(request, collection_id)
+    form = VisitOfferItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_visit_offer(
+                collection=collection,
+                by=request.user,
+                offer=visit_offer_from_reference(form.cleaned_data["visit_offer"]),
+                note=form.cleaned_data["note"],
+            )
+        except ActionRefused as error:
+            add_refusal_to_form(form, error)
+        else:
+            messages.success(request, "Added to the collection.")
+            return redirect("broker:edit_collection", collection_id=collection.pk)
+    return _edit_page(request, collection, offer_form=form)
 
 
 def _item(request, collection_id, item_id) -> CollectionItem:

@@ -11,8 +11,14 @@ from drf_spectacular.generators import SchemaGenerator
 from django.core.cache import cache
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
-from ..selectors.open_data import public_artefacts, public_collections, public_networks
+from ..selectors.open_data import (
+    public_artefacts,
+    public_collections,
+    public_networks,
+    public_visit_offers,
+)
 
 CHUNK = 1000
 
@@ -84,26 +90,60 @@ def networks_csv(request):
 
 
 def collections_csv(request):
-    """One row per public item, with its collection."""
+    """One row per public item, with its collection: an artefact's columns or a study-visit
+    offer's (the last three) are filled, as `kind` says."""
 
     def rows():
         for collection in public_collections().iterator(chunk_size=CHUNK):
             for item in collection.public_items:
+                artefact, offer = item.artefact, item.visit_offer
                 yield [
                     collection.pk,
                     collection.title,
                     request.build_absolute_uri(collection.get_absolute_url()),
                     collection.theme.name if collection.theme else "",
                     item.position,
-                    item.artefact_id,
-                    item.artefact.title,
-                    request.build_absolute_uri(item.artefact.url),
+                    item.artefact_id or "",
+                    artefact.title if artefact else "",
+                    request.build_absolute_uri(artefact.url) if artefact else "",
                     item.note,
+                    item.kind,
+                    item.visit_offer_id or "",
+                    offer.title if offer else "",
+                    request.build_absolute_uri(offer.get_absolute_url()) if offer else "",
                 ]
 
     header = ["collection_id", "collection", "collection_url", "theme", "position",
-              "artefact_id", "artefact", "artefact_url", "note"]  # fmt: skip
+              "artefact_id", "artefact", "artefact_url", "note", "kind", "visit_offer_id",
+              "visit_offer", "visit_offer_url"]  # fmt: skip
     return _csv_response("collections.csv", header, rows())
+
+
+def visit_offers_csv(request):
+    """One row per public offer open for booking, with its next session."""
+
+    def rows():
+        for offer in public_visit_offers().iterator(chunk_size=CHUNK):
+            yield [
+                offer.pk,
+                offer.title,
+                request.build_absolute_uri(offer.get_absolute_url()),
+                offer.network.title,
+                offer.theme.name if offer.theme else "",
+                " | ".join(offer.host_regions()),
+                " | ".join(offer.host_phases()),
+                timezone.localtime(offer.next_start).isoformat(),
+                len(offer.upcoming),
+                offer.places,
+                sum(max(offer.places - session.booked_count, 0) for session in offer.upcoming),
+                offer.question,
+                offer.summary,
+            ]
+
+    header = ["id", "title", "url", "host_network", "theme", "regions", "phases",
+              "next_session", "sessions", "places_per_session", "places_left", "question",
+              "summary"]  # fmt: skip
+    return _csv_response("visit-offers.csv", header, rows())
 
 
 SCHEMA_CACHE_KEY = "broker:openapi-docs"
@@ -147,6 +187,6 @@ def api_docs(request):
             "info": schema.get("info", {}),
             "endpoints": endpoints,
             "base": request.build_absolute_uri("/")[:-1],
-            "downloads": ["artefacts.csv", "networks.csv", "collections.csv"],
+            "downloads": ["artefacts.csv", "networks.csv", "collections.csv", "visit-offers.csv"],
         },
     )
