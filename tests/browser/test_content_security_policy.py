@@ -41,7 +41,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture
 def watched(page, live_server):
-    """The browser tab, recording CSP violations from events and from the console."""
+    """The browser tab, recording CSP violations from events and from the console, and
+    uncaught script errors."""
     console = []
     page.on(
         "console",
@@ -49,6 +50,8 @@ def watched(page, live_server):
             console.append(message.text) if "Content Security Policy" in message.text else None
         ),
     )
+    # A widget that no longer starts (its inline script replaced) shows as an uncaught error.
+    page.on("pageerror", lambda error: console.append(f"uncaught: {error}"))
     page.context.add_init_script(RECORD_VIOLATIONS)
     page.context.route(
         lambda url: not url.startswith(live_server.url),
