@@ -10,7 +10,7 @@
 from functools import wraps
 
 from .middleware import mark_for_anonymous
-from .registry import page_path, subtree, touches
+from .registry import page_path, page_paths, subtree, touches
 from .store import purge
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "cache_for_anonymous",
     "mark_for_anonymous",
     "page_path",
+    "page_paths",
     "purge",
     "subtree",
     "touches",

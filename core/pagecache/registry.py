@@ -54,6 +54,20 @@ def page_path(page) -> str:
     return urlsplit(url).path if url else ""
 
 
+def page_paths(pages) -> list[str]:
+    """The paths of many pages (a queryset) on their sites, in one query and no per-page work."""
+    from wagtail.models import Site  # core.pagecache's modules load before the app registry
+
+    roots = [root.root_path for root in Site.get_site_root_paths()]
+    paths = []
+    for url_path in pages.values_list("url_path", flat=True):
+        for root in roots:
+            if url_path.startswith(root):
+                paths.append(url_path[len(root) - 1 :])
+                break
+    return paths
+
+
 def subtree(path: str) -> str:
     """That path and everything beneath it."""
     return f"{path.rstrip('/')}/*" if path else ""
