@@ -42,7 +42,7 @@ def shown_on(artefact: ArtefactPage) -> list[str]:
         pk=artefact.adapted_from_id
     ) | ArtefactPage.objects.filter(adapted_from=artefact.pk)
     paths += page_paths(lineage)
-    theme_ids = list(artefact.themes.values_list("pk", flat=True)) if artefact.pk else []
+    theme_ids = [theme.pk for theme in artefact.themes.all()] if artefact.pk else []
     if theme_ids:
         paths += page_paths(
             ArtefactPage.objects.live()
