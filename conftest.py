@@ -55,12 +55,14 @@ def browser(django_db_setup):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Rate-limit counters, used TOTP codes and Wagtail's caches live in the cache: start empty."""
-    from django.core.cache import cache
+    """Rate-limit counters, used TOTP codes, Wagtail's caches and the page cache: start empty."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

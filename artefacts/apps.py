@@ -10,8 +10,9 @@ class ArtefactsConfig(AppConfig):
         from search.audience import register_audience
         from search.registry import register
 
-        from . import search, signals
+        from . import pagecache, search, signals
 
         signals.connect()
+        pagecache.register()
         register(search.ArtefactDocument)
         register_audience(search.reader_audience)

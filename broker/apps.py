@@ -9,6 +9,7 @@ class BrokerConfig(AppConfig):
     verbose_name = "National broker"
 
     def ready(self):
-        from . import signals
+        from . import pagecache, signals
 
         signals.connect()
+        pagecache.register()

@@ -3,6 +3,8 @@ brokers' own (/broker/…)."""
 
 from django.urls import include, path
 
+from core.pagecache import cache_for_anonymous
+
 from .feeds import CollectionFeed
 from .views import collections, curating, follows, introductions, spread, syntheses
 
@@ -71,7 +73,11 @@ curating_patterns = [
 urlpatterns = [
     path("collections/", collections.collection_index, name="collection_index"),
     path("collections/<slug:slug>/", collections.collection_detail, name="collection"),
-    path("collections/<slug:slug>/feed/", CollectionFeed(), name="collection_feed"),
+    path(
+        "collections/<slug:slug>/feed/",
+        cache_for_anonymous(CollectionFeed()),
+        name="collection_feed",
+    ),
     path("syntheses/", syntheses.synthesis_index, name="synthesis_index"),
     path("syntheses/<slug:theme_slug>/", syntheses.synthesis_detail, name="synthesis"),
     path(

@@ -8,6 +8,9 @@ class NetworksConfig(AppConfig):
         # Page models and their documents can be imported only once the app registry is ready.
         from search.registry import register
 
+        from . import pagecache
         from .search import NetworkDocument
+
+        pagecache.register()
 
         register(NetworkDocument)

@@ -9,6 +9,9 @@ class VisitsConfig(AppConfig):
         # The registry needs the models, which are ready only now.
         from search.registry import register
 
+        from . import pagecache
         from .search import VisitOfferDocument
+
+        pagecache.register()
 
         register(VisitOfferDocument)

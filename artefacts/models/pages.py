@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.pagecache import CachedForAnonymous
 from core.validators import check_visible_title
 from networks.models import NetworkPage
 
@@ -118,7 +119,7 @@ class ArtefactTag(TaggedItemBase):
     )
 
 
-class ArtefactPage(Page):
+class ArtefactPage(CachedForAnonymous, Page):
     network = models.ForeignKey(
         "networks.NetworkPage",
         on_delete=models.PROTECT,
@@ -275,6 +276,9 @@ class ArtefactPage(Page):
 
     # Reading it: artefacts.wagtail_hooks serves it only to people who may read it (the same
     # 404 as for a page that does not exist) and keeps non-public ones out of shared caches.
+
+    def cacheable_for_anonymous(self) -> bool:
+        return self.is_public
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -11,6 +11,12 @@ from core.accounts.factories import UserFactory
 from networks.factories import ActiveNetworkFactory, MembershipFactory, SchoolFactory
 
 
+@pytest.fixture(autouse=True)
+def render_every_request(settings):
+    """These tests count the queries of rendering a page: no anonymous copy from the page cache."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def count_queries(client, url) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200

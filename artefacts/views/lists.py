@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.pagecache import cache_for_anonymous
 from networks.permissions import network_for_user_or_404
 
 from .. import selectors
@@ -55,6 +56,7 @@ def _list_page(request, artefacts, *, template_context):
     )
 
 
+@cache_for_anonymous
 def network_list(request, network_slug):
     """The network's artefacts this person may read."""
     network = network_for_user_or_404(request.user, network_slug)
@@ -70,6 +72,7 @@ def network_list(request, network_slug):
     )
 
 
+@cache_for_anonymous
 def index(request):
     """Every artefact this person may read, from every network."""
     return _list_page(

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from artefacts.models import ArtefactPage, Visibility
+from artefacts.models import Visibility
 from broker.factories import CollectionFactory, CollectionItemFactory
 
 
@@ -71,7 +71,8 @@ def test_an_artefact_made_private_stops_showing_in_its_collection(client, world,
     CollectionItemFactory(collection=collection, artefact=artefact)
     assert "Was public" in client.get(collection.get_absolute_url()).content.decode()
 
-    ArtefactPage.objects.filter(pk=artefact.pk).update(visibility=Visibility.NETWORK)
+    artefact.visibility = Visibility.NETWORK
+    artefact.save()
 
     html = client.get(collection.get_absolute_url()).content.decode()
     assert "Was public" not in html

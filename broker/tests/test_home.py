@@ -15,6 +15,12 @@ from visits.factories import VisitOfferFactory, VisitSessionFactory
 from visits.models import OfferStatus
 
 
+@pytest.fixture(autouse=True)
+def render_every_request(settings):
+    """These tests count the queries of rendering a page: no anonymous copy from the page cache."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def test_featured_collections_and_artefacts_show_in_the_brokers_order(client, world, make_artefact):
     collection = CollectionFactory(title="Start with feedback")
     artefact = make_artefact(title="Live marking in Year 5")

@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from core.pagecache import cache_for_anonymous
 from networks.models import Theme
 
 from ..permissions import can_curate, can_follow, collection_or_404
@@ -10,6 +11,7 @@ from ..selectors.digests import follow_of
 from ._common import paginate
 
 
+@cache_for_anonymous
 def collection_index(request):
     theme = Theme.objects.filter(slug=request.GET.get("theme", "").strip()).first()
     page_obj = paginate(request, published_collections(request.user, theme=theme))
@@ -29,6 +31,7 @@ def collection_index(request):
     )
 
 
+@cache_for_anonymous
 def collection_detail(request, slug):
     collection = collection_or_404(request.user, slug)
     return render(

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pagecache import CachedForAnonymous
 from core.routing import SpecificChildRouting
 from core.validators import check_visible_title
 
@@ -36,7 +37,7 @@ class NetworkStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class NetworkIndexPage(SpecificChildRouting, Page):
+class NetworkIndexPage(CachedForAnonymous, SpecificChildRouting, Page):
     """The network directory at /networks/."""
 
     intro = models.TextField(
@@ -53,7 +54,7 @@ class NetworkIndexPage(SpecificChildRouting, Page):
         return _context_from_hooks(DIRECTORY_CONTEXT_HOOK, self, request, context)
 
 
-class NetworkPage(SpecificChildRouting, Page):
+class NetworkPage(CachedForAnonymous, SpecificChildRouting, Page):
     """A network's public profile. Its subtree holds what the network publishes.
 
     Status and membership change only through networks.services, which keep the co-leadership

@@ -6,6 +6,9 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
+        from . import pagecache
         from .sites import align_after_migrate
+
+        pagecache.register()
 
         post_migrate.connect(align_after_migrate, sender=self)

@@ -5,11 +5,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from broker.selectors.home import home_sections
+from core.pagecache import CachedForAnonymous
 from core.routing import SpecificChildRouting
 from networks.selectors import recently_active_networks
 
 
-class HomePage(SpecificChildRouting, Page):
+class HomePage(CachedForAnonymous, SpecificChildRouting, Page):
     """The front door: what the platform is for, and where to go next."""
 
     strapline = models.CharField(max_length=200, blank=True)

@@ -16,6 +16,7 @@ from artefacts.views import files as artefact_files
 from core.accounts import urls as accounts_urls
 from core.accounts.admin_access import page_editors_only
 from core.accounts.views import sign_in_through_allauth
+from core.pagecache import cache_for_anonymous
 
 # Every sign-in goes through allauth, so two-factor authentication and the failed-login rate
 # limit always apply: Django's and Wagtail's own login forms would accept a password alone.
@@ -46,10 +47,10 @@ urlpatterns = [
     path("api/v1/", include("search.api_urls")),
     path("api/v1/", include("broker.api_urls")),  # open data: artefacts, networks, collections
     path("", include("broker.urls")),  # /collections/…, /syntheses/…, /broker/…
-    path("feeds/artefacts/", ArtefactFeed(), name="artefact_feed"),
+    path("feeds/artefacts/", cache_for_anonymous(ArtefactFeed()), name="artefact_feed"),
     # Every live page without a privacy restriction, as each page type allows (artefacts list
     # only their public versions: ArtefactPage.get_sitemap_urls).
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", cache_for_anonymous(sitemap), name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

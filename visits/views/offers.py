@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
+from core.pagecache import cache_for_anonymous
 from core.views import add_refusal_to_form, perform_and_redirect, report_refusal
 from networks.models import NetworkPage, Role
 
@@ -24,6 +25,7 @@ from ..models import Booking, OfferStatus
 OFFERS_PER_PAGE = 12
 
 
+@cache_for_anonymous
 def index(request):
     """/visits/: open offers, filtered by theme, region, phase, dates and places left."""
     form = FilterForm(request.GET or None)
@@ -142,6 +144,7 @@ def edit(request, offer_id):
     )
 
 
+@cache_for_anonymous
 def detail(request, offer_id):
     offer = permissions.offer_or_404(request.user, offer_id)
     user = request.user

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "core.notifications",
     "core.schools",
+    "core.pagecache",
     "networks",
     "networks.funding",
     "networks.baselining",
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "nlc.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the cache, before any session or database work.
+    "core.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,6 +122,20 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache_url_config(env("CACHE_URL"))}
+# The full-page cache for anonymous visitors (core.pagecache) must be one store for every
+# process, or a purge made by one (a web worker, the Celery worker) would leave the others
+# serving the old page: Redis when CACHE_URL names it, otherwise files under DATA_DIR.
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = 300  # pages that change with time alone (dates on /visits/) renew by then
+CACHES["pages"] = (
+    env.cache_url_config(env("CACHE_URL"))
+    if CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache"
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

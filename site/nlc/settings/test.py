@@ -27,6 +27,11 @@ if _xdist_worker.startswith("gw") and CACHES["default"]["BACKEND"].endswith("Red
     _location = CACHES["default"]["LOCATION"]
     _base, _, _db = _location.rpartition("/")
     CACHES["default"]["LOCATION"] = f"{_base}/{int(_db or 0) + int(_xdist_worker[2:])}"
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "pages"}
+    if os.environ.get("CACHE_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+)
 # Static files come from the source folders, as in development: the suite needs no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

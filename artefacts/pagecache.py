@@ -1,0 +1,75 @@
+"""The cached pages an artefact appears on (core.pagecache), purged when it or what it shows
+changes: its own page, its network's profile and artefact list, the artefact list, home,
+directory, feed and sitemap, the artefacts it adapts or that adapt it, and the public artefacts
+whose "related" panel may list it (they share a theme). Collections and visit offers that list
+it register themselves (broker, visits)."""
+
+from django.urls import reverse
+
+from core.pagecache import page_path, page_paths, subtree, touches
+from core.visibility import Visibility
+from networks.models import NetworkPage
+
+from .models import ArtefactModeration, ArtefactPage, ArtefactTrial
+
+DIRECTORY = "/networks/"
+HOME = "/"
+
+
+def site_lists() -> list[str]:
+    return [
+        HOME,
+        DIRECTORY,
+        reverse("artefacts:index"),
+        reverse("artefact_feed"),
+        reverse("sitemap"),
+    ]
+
+
+def network_paths(network) -> list[str]:
+    if network is None:
+        return []
+    return [
+        page_path(network),
+        reverse("artefacts:network_list", kwargs={"network_slug": network.slug}),
+    ]
+
+
+def shown_on(artefact: ArtefactPage) -> list[str]:
+    """Every cached path that shows this artefact, or a card or link of it."""
+    paths = [subtree(page_path(artefact)), *site_lists(), *network_paths(artefact.network)]
+    lineage = ArtefactPage.objects.filter(
+        pk=artefact.adapted_from_id
+    ) | ArtefactPage.objects.filter(adapted_from=artefact.pk)
+    paths += page_paths(lineage)
+    theme_ids = [theme.pk for theme in artefact.themes.all()] if artefact.pk else []
+    if theme_ids:
+        paths += page_paths(
+            ArtefactPage.objects.live()
+            .filter(visibility=Visibility.PUBLIC, themes__in=theme_ids)
+            .exclude(pk=artefact.pk)
+            .distinct()
+        )
+    return paths
+
+
+def trial_shown_on(trial: ArtefactTrial) -> list[str]:
+    """A "we tried this" response is on its artefact's page and in the count on its cards."""
+    artefact = ArtefactPage.objects.filter(pk=trial.artefact_id).first()
+    return shown_on(artefact) if artefact else []
+
+
+def moderation_shown_on(moderation: ArtefactModeration) -> list[str]:
+    return [subtree(page_path(ArtefactPage.objects.filter(pk=moderation.artefact_id).first()))]
+
+
+def network_shown_on(network: NetworkPage) -> list[str]:
+    """A network's name is on every artefact card and in the feed."""
+    return site_lists()
+
+
+def register() -> None:
+    touches(ArtefactPage)(shown_on)
+    touches(ArtefactTrial)(trial_shown_on)
+    touches(ArtefactModeration)(moderation_shown_on)
+    touches(NetworkPage)(network_shown_on)

@@ -1,0 +1,39 @@
+"""The cached pages a network appears on (core.pagecache): its profile and everything beneath
+it (its artefacts show its name), the directory, home and sitemap. Who is in it, its schools and
+the figures on its profile (indicators, funding totals, engagement) purge its profile."""
+
+from django.urls import reverse
+
+from core.pagecache import page_path, subtree, touches
+
+from .baselining.models import Indicator
+from .engagement.models import Activity
+from .funding.models import FundingReceipt, InKindContribution, SpendingPlanRevision
+from .models import Membership, NetworkPage, NetworkSchool
+
+DIRECTORY = "/networks/"
+HOME = "/"
+
+
+def network_shown_on(network: NetworkPage) -> list[str]:
+    return [subtree(page_path(network)), DIRECTORY, HOME, reverse("sitemap")]
+
+
+def profile_of(row) -> list[str]:
+    """A row shown on its network's profile (and counted in the directory)."""
+    network = NetworkPage.objects.filter(pk=row.network_id).first()
+    return [page_path(network), DIRECTORY]
+
+
+def register() -> None:
+    touches(NetworkPage)(network_shown_on)
+    for model in (
+        Membership,
+        NetworkSchool,
+        Indicator,
+        FundingReceipt,
+        InKindContribution,
+        SpendingPlanRevision,
+        Activity,
+    ):
+        touches(model)(profile_of)
