@@ -3,8 +3,10 @@ page runs the same number of queries whatever the number of offers, sessions or 
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
 
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -12,6 +14,7 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    When,
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
@@ -41,10 +44,33 @@ from .permissions import reads_members_only
 # --- Listing open offers --------------------------------------------------------------------------
 
 
-def _upcoming_sessions(now):
-    return VisitSession.objects.filter(
+def _local_midnight(day) -> datetime:
+    """The start of a day in the site's time (Europe/London), as an aware moment."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _sessions_to_come(now, *, date_from=None, date_to=None, has_places: bool = False):
+    """The offer's (OuterRef) scheduled sessions still to come, on those days, with a place."""
+    sessions = VisitSession.objects.filter(
         offer=OuterRef("pk"), status=SessionStatus.SCHEDULED, starts_at__gt=now
     )
+    # Ranges of moments rather than `__date`, so the database compares the indexed column.
+    if date_from:
+        sessions = sessions.filter(starts_at__gte=_local_midnight(date_from))
+    if date_to:
+        sessions = sessions.filter(starts_at__lt=_local_midnight(date_to + timedelta(days=1)))
+    if has_places:
+        taken = (
+            Booking.objects.filter(session=OuterRef("pk"), status=BookingStatus.BOOKED)
+            .order_by()
+            .values("session")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        sessions = sessions.annotate(taken=Coalesce(Subquery(taken), 0)).filter(
+            taken__lt=F("offer__places")
+        )
+    return sessions
 
 
 def open_offers(
@@ -59,36 +85,32 @@ def open_offers(
 ):
     """Offers open to booking (or full, for the waitlist) that this person may read, with a
     session still to come, soonest first. Region and phase match through the host schools;
-    the dates through the sessions; `has_places` keeps offers with a session not yet full."""
+    the dates through the sessions; `has_places` keeps offers with a session not yet full.
+
+    Without dates it filters and sorts on the offer's listing columns (`VisitOffer.
+    refresh_listing`); only an offer whose soonest session has started since they were worked
+    out has its next one looked up. With dates it looks at the sessions on those days."""
     now = timezone.now()
-    offers = VisitOffer.objects.filter(status__in=LISTED_STATUSES, from_request__isnull=True)
+    if date_from and _local_midnight(date_from) <= now:
+        date_from = None  # every session still to come starts after it
+    offers = VisitOffer.objects.listed().with_sessions_to_come(now, with_places=has_places)
     if not reads_members_only(user):
         offers = offers.filter(visibility=Visibility.PUBLIC)
-    sessions = _upcoming_sessions(now)
-    if date_from:
-        sessions = sessions.filter(starts_at__date__gte=date_from)
-    if date_to:
-        sessions = sessions.filter(starts_at__date__lte=date_to)
-    if has_places:
-        taken = (
-            Booking.objects.filter(session=OuterRef("pk"), status=BookingStatus.BOOKED)
-            .order_by()
-            .values("session")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        sessions = sessions.annotate(taken=Coalesce(Subquery(taken), 0)).filter(
-            taken__lt=F("offer__places")
-        )
-    offers = offers.filter(Exists(sessions))
     if theme:
         offers = offers.filter(theme__slug=theme)
     if region:
         offers = offers.filter(Exists(_host_schools_where(region=region)))
     if phase:
         offers = offers.filter(Exists(_host_schools_where(phase=phase)))
-    next_start = sessions.order_by("starts_at").values("starts_at")[:1]
-    return offers.annotate(next_start=Subquery(next_start)).order_by("next_start", "pk")
+    sessions = _sessions_to_come(now, date_from=date_from, date_to=date_to, has_places=has_places)
+    looked_up = Subquery(sessions.order_by("starts_at").values("starts_at")[:1])
+    if date_from or date_to:
+        offers = offers.filter(Exists(sessions))
+        next_start = looked_up
+    else:
+        column = "next_open_session_start" if has_places else "next_session_start"
+        next_start = Case(When(**{f"{column}__gt": now}, then=F(column)), default=looked_up)
+    return offers.annotate(next_start=next_start).order_by("next_start", "pk")
 
 
 def _host_schools_where(**school_fields):
@@ -303,7 +325,7 @@ def network_visit_summary(network, user, *, limit: int = 4) -> dict:
     offers = list(
         open_offers(user=user).filter(network=network).select_related("theme")[: limit + 1]
     )
-    past_booked = Booking.objects.filter(
+    past_booked = Booking.objects.of_study_visits().filter(
         status=BookingStatus.BOOKED,
         session__status=SessionStatus.SCHEDULED,
         session__ends_at__lte=now,
@@ -345,12 +367,16 @@ def network_calendar_sessions(network):
     """The network's public feed: sessions of its open (or full) public offers still to come,
     and those cancelled, so subscribed calendars drop them."""
     now = timezone.now()
-    sessions = VisitSession.objects.filter(
-        offer__network=network,
-        offer__visibility=Visibility.PUBLIC,
-        offer__from_request__isnull=True,
-        ends_at__gt=now,
-    ).filter(Q(offer__status__in=LISTED_STATUSES) | Q(status=SessionStatus.CANCELLED))
+    sessions = (
+        VisitSession.objects.of_study_visits()
+        .filter(
+            offer__network=network,
+            offer__visibility=Visibility.PUBLIC,
+            offer__from_request__isnull=True,
+            ends_at__gt=now,
+        )
+        .filter(Q(offer__status__in=LISTED_STATUSES) | Q(status=SessionStatus.CANCELLED))
+    )
     return _calendar_shape(sessions.exclude(offer__status=OfferStatus.DRAFT))
 
 
@@ -397,7 +423,8 @@ def visits_made(*, now=None) -> list[VisitRow]:
     with its ratings. Four queries however many visits."""
     now = now or timezone.now()
     bookings = (
-        Booking.objects.filter(
+        Booking.objects.of_study_visits()
+        .filter(
             status=BookingStatus.BOOKED,
             session__status=SessionStatus.SCHEDULED,
             session__ends_at__lte=now,
@@ -486,11 +513,10 @@ def study_visit_contacts(network, since) -> set[int]:
     started since `since` (cancelled sessions and places do not count): the visitors it hosted,
     and, for its visits to others, their hosts (the host lead and the host network's current
     co-leaders, as `permissions.is_host`). Three queries."""
-    taking_part = Booking.objects.filter(
+    taking_part = Booking.objects.of_study_visits().filter(
         status=BookingStatus.BOOKED,
         session__status=SessionStatus.SCHEDULED,
         session__starts_at__gte=since,
-        session__offer__private=False,  # a peer review's own visit is not a study visit
     )
     visitors = taking_part.filter(session__offer__network=network).values_list(
         "person_id", flat=True
