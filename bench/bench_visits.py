@@ -117,6 +117,12 @@ def generate(offers: int, bookings: int) -> None:
     Booking.objects.bulk_create(rows, batch_size=BATCH)
 
 
+def in_days(days: int) -> str:
+    from django.utils import timezone
+
+    return (timezone.localdate() + timedelta(days=days)).isoformat()
+
+
 def pages_to_measure() -> list[tuple[str, str | None]]:
     from django.db.models import Count
 
@@ -133,6 +139,7 @@ def pages_to_measure() -> list[tuple[str, str | None]]:
         ("/visits/", CO_LEADER),
         ("/visits/?page=40", None),
         ("/visits/?has_places=on&date_from=2000-01-01", CO_LEADER),
+        (f"/visits/?date_from={in_days(30)}&date_to={in_days(60)}", CO_LEADER),
         (other.get_url(), None),
         (other.get_url(), CO_LEADER),
         (own.get_url(), CO_LEADER),
@@ -160,6 +167,8 @@ def main() -> int:
         call_command("migrate", verbosity=0)
         call_command("seed_demo", stdout=StringIO())
         generate(options.offers, options.bookings)
+        # The bulk inserts bypass the services that keep the listing columns up to date.
+        call_command("refresh_visit_listing", "--all", stdout=StringIO())
         say(
             f"{VisitOffer.objects.count():,} offers, {Booking.objects.count():,} bookings "
             "(with the demo's own)."

@@ -3,6 +3,7 @@
 They write rows directly (no notifications). `VisitOfferFactory(network=…)` is an open offer
 with one host school of the network and no sessions; `VisitSessionFactory(offer=…)` a session a
 fortnight ahead; `BookingFactory(session=…, network=…)` a place (pass `status=` for the waitlist).
+A new session or booking refreshes its offer's listing columns, as the services do.
 """
 
 from datetime import timedelta
@@ -70,6 +71,12 @@ class VisitSessionFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda session: session.starts_at + timedelta(hours=6))
     host_school = factory.LazyAttribute(lambda session: session.offer.host_schools.first())
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        session = super()._create(model_class, *args, **kwargs)
+        VisitOffer.objects.filter(pk=session.offer_id).refresh_listing()
+        return session
+
 
 class BookingFactory(factory.django.DjangoModelFactory):
     """A place; give `network` (the visitor's) or a new network is made."""
@@ -83,6 +90,12 @@ class BookingFactory(factory.django.DjangoModelFactory):
     booked_by = factory.SelfAttribute("person")
     status = BookingStatus.BOOKED
     confirmed_at = factory.LazyFunction(timezone.now)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        booking = super()._create(model_class, *args, **kwargs)
+        VisitOffer.objects.filter(sessions=booking.session_id).refresh_listing()
+        return booking
 
 
 class FocusQuestionFactory(factory.django.DjangoModelFactory):

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from core.visibility import Visibility
 from search.registry import ModelDocument
 
-from .models import LISTED_STATUSES, VisitOffer
+from .models import VisitOffer
 
 
 class VisitOfferDocument(ModelDocument):
@@ -22,7 +22,7 @@ class VisitOfferDocument(ModelDocument):
 
     def get_queryset(self):
         return (
-            VisitOffer.objects.filter(status__in=LISTED_STATUSES, from_request__isnull=True)
+            VisitOffer.objects.listed()
             .select_related("network", "theme")
             .prefetch_related("host_schools")
             .order_by("pk")

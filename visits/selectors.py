@@ -1,10 +1,11 @@
 """Reads about study visits, each shaped (select_related, prefetch) for where it is shown, so a
 page runs the same number of queries whatever the number of offers, sessions or bookings."""
 
-from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
 
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -12,6 +13,7 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    When,
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
@@ -20,7 +22,7 @@ from django.utils import timezone
 from artefacts.models import ArtefactPage
 from core.roles import is_signed_in
 from core.visibility import Visibility
-from networks.models import Membership, NetworkPage, NetworkSchool
+from networks.models import Membership, NetworkPage
 from networks.permissions import remember_role_among
 from networks.selectors import current_school_links
 
@@ -41,10 +43,33 @@ from .permissions import reads_members_only
 # --- Listing open offers --------------------------------------------------------------------------
 
 
-def _upcoming_sessions(now):
-    return VisitSession.objects.filter(
+def _local_midnight(day) -> datetime:
+    """The start of a day in the site's time (Europe/London), as an aware moment."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _sessions_to_come(now, *, date_from=None, date_to=None, has_places: bool = False):
+    """The offer's (OuterRef) scheduled sessions still to come, on those days, with a place."""
+    sessions = VisitSession.objects.filter(
         offer=OuterRef("pk"), status=SessionStatus.SCHEDULED, starts_at__gt=now
     )
+    # Ranges of moments rather than `__date`, so the database compares the indexed column.
+    if date_from:
+        sessions = sessions.filter(starts_at__gte=_local_midnight(date_from))
+    if date_to:
+        sessions = sessions.filter(starts_at__lt=_local_midnight(date_to + timedelta(days=1)))
+    if has_places:
+        taken = (
+            Booking.objects.filter(session=OuterRef("pk"), status=BookingStatus.BOOKED)
+            .order_by()
+            .values("session")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        sessions = sessions.annotate(taken=Coalesce(Subquery(taken), 0)).filter(
+            taken__lt=F("offer__places")
+        )
+    return sessions
 
 
 def open_offers(
@@ -59,41 +84,44 @@ def open_offers(
 ):
     """Offers open to booking (or full, for the waitlist) that this person may read, with a
     session still to come, soonest first. Region and phase match through the host schools;
-    the dates through the sessions; `has_places` keeps offers with a session not yet full."""
+    the dates through the sessions; `has_places` keeps offers with a session not yet full.
+
+    Without dates it filters and sorts on the offer's listing columns (`VisitOffer.
+    refresh_listing`); only an offer whose soonest session has started since they were worked
+    out has its next one looked up. With dates it looks at the sessions on those days."""
     now = timezone.now()
-    offers = VisitOffer.objects.filter(status__in=LISTED_STATUSES, from_request__isnull=True)
+    if date_from and _local_midnight(date_from) <= now:
+        date_from = None  # every session still to come starts after it
+    offers = VisitOffer.objects.listed().with_sessions_to_come(now, with_places=has_places)
     if not reads_members_only(user):
         offers = offers.filter(visibility=Visibility.PUBLIC)
-    sessions = _upcoming_sessions(now)
-    if date_from:
-        sessions = sessions.filter(starts_at__date__gte=date_from)
-    if date_to:
-        sessions = sessions.filter(starts_at__date__lte=date_to)
-    if has_places:
-        taken = (
-            Booking.objects.filter(session=OuterRef("pk"), status=BookingStatus.BOOKED)
-            .order_by()
-            .values("session")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        sessions = sessions.annotate(taken=Coalesce(Subquery(taken), 0)).filter(
-            taken__lt=F("offer__places")
-        )
-    offers = offers.filter(Exists(sessions))
     if theme:
         offers = offers.filter(theme__slug=theme)
     if region:
         offers = offers.filter(Exists(_host_schools_where(region=region)))
     if phase:
         offers = offers.filter(Exists(_host_schools_where(phase=phase)))
-    next_start = sessions.order_by("starts_at").values("starts_at")[:1]
-    return offers.annotate(next_start=Subquery(next_start)).order_by("next_start", "pk")
+    sessions = _sessions_to_come(now, date_from=date_from, date_to=date_to, has_places=has_places)
+    looked_up = Subquery(sessions.order_by("starts_at").values("starts_at")[:1])
+    if date_from or date_to:
+        offers = offers.filter(Exists(sessions))
+        next_start = looked_up
+    else:
+        column = "next_open_session_start" if has_places else "next_session_start"
+        next_start = Case(When(**{f"{column}__gt": now}, then=F(column)), default=looked_up)
+    return offers.annotate(next_start=next_start).order_by("next_start", "pk")
 
 
 def _host_schools_where(**school_fields):
     lookups = {f"school__{name}": value for name, value in school_fields.items()}
     return VisitOffer.host_schools.through.objects.filter(visitoffer_id=OuterRef("pk"), **lookups)
+
+
+def offer_cards(ids) -> list:
+    """The offers of one page of the listing, by id, in that order, with what their cards show.
+    Four queries however many."""
+    by_id = VisitOffer.objects.select_related("network", "theme").in_bulk(ids)
+    return prefetch_offer_cards([by_id[pk] for pk in ids if pk in by_id])
 
 
 def prefetch_offer_cards(offers) -> list:
@@ -303,7 +331,7 @@ def network_visit_summary(network, user, *, limit: int = 4) -> dict:
     offers = list(
         open_offers(user=user).filter(network=network).select_related("theme")[: limit + 1]
     )
-    past_booked = Booking.objects.filter(
+    past_booked = Booking.objects.of_study_visits().filter(
         status=BookingStatus.BOOKED,
         session__status=SessionStatus.SCHEDULED,
         session__ends_at__lte=now,
@@ -345,137 +373,17 @@ def network_calendar_sessions(network):
     """The network's public feed: sessions of its open (or full) public offers still to come,
     and those cancelled, so subscribed calendars drop them."""
     now = timezone.now()
-    sessions = VisitSession.objects.filter(
-        offer__network=network,
-        offer__visibility=Visibility.PUBLIC,
-        offer__from_request__isnull=True,
-        ends_at__gt=now,
-    ).filter(Q(offer__status__in=LISTED_STATUSES) | Q(status=SessionStatus.CANCELLED))
-    return _calendar_shape(sessions.exclude(offer__status=OfferStatus.DRAFT))
-
-
-# --- The broker's view --------------------------------------------------------------------------
-
-
-def term_of(moment) -> str:
-    """The English school term a moment falls in, e.g. "Autumn 2026/27"."""
-    local = timezone.localtime(moment)
-    start_year = local.year if local.month >= 9 else local.year - 1
-    season = "Autumn" if local.month >= 9 else "Spring" if local.month <= 3 else "Summer"
-    return f"{season} {start_year}/{str(start_year + 1)[-2:]}"
-
-
-def _network_regions(network_ids) -> dict[int, str]:
-    """Each network's region: the commonest region of its current schools."""
-    counts: dict[int, Counter] = {}
-    for network_id, region in NetworkSchool.objects.filter(
-        network_id__in=network_ids, left_on__isnull=True
-    ).values_list("network_id", "school__region"):
-        if region:
-            counts.setdefault(network_id, Counter())[region] += 1
-    return {nid: counter.most_common(1)[0][0] for nid, counter in counts.items()}
-
-
-@dataclass
-class VisitRow:
-    """One visit: a visiting network's visit to a host network's session that took place."""
-
-    session_id: int
-    starts_at: object
-    term: str
-    host: str
-    visitor: str
-    host_region: str
-    visitor_region: str
-    theme: str
-    visitors: int
-    ratings: list
-
-
-def visits_made(*, now=None) -> list[VisitRow]:
-    """Every visit that took place (sessions ended, not cancelled), one row per visiting network,
-    with its ratings. Four queries however many visits."""
-    now = now or timezone.now()
-    bookings = (
-        Booking.objects.filter(
-            status=BookingStatus.BOOKED,
-            session__status=SessionStatus.SCHEDULED,
-            session__ends_at__lte=now,
+    sessions = (
+        VisitSession.objects.of_study_visits()
+        .filter(
+            offer__network=network,
+            offer__visibility=Visibility.PUBLIC,
+            offer__from_request__isnull=True,
+            ends_at__gt=now,
         )
-        .values(
-            "session_id",
-            "network_id",
-            "network__title",
-            "session__starts_at",
-            "session__offer__network_id",
-            "session__offer__network__title",
-            "session__offer__theme__name",
-        )
-        .order_by("session__starts_at", "session_id", "network__title")
+        .filter(Q(offer__status__in=LISTED_STATUSES) | Q(status=SessionStatus.CANCELLED))
     )
-    groups: dict[tuple[int, int], dict] = {}
-    for row in bookings:
-        key = (row["session_id"], row["network_id"])
-        if key in groups:
-            groups[key]["visitors"] += 1
-        else:
-            groups[key] = {**row, "visitors": 1}
-    ratings: dict[tuple[int, int], list] = {}
-    for session_id, network_id, usefulness in Reflection.objects.filter(
-        session_id__in={key[0] for key in groups}
-    ).values_list("session_id", "network_id", "usefulness"):
-        ratings.setdefault((session_id, network_id), []).append(usefulness)
-    network_ids = {key[1] for key in groups} | {
-        row["session__offer__network_id"] for row in groups.values()
-    }
-    regions = _network_regions(network_ids)
-    return [
-        VisitRow(
-            session_id=row["session_id"],
-            starts_at=row["session__starts_at"],
-            term=term_of(row["session__starts_at"]),
-            host=row["session__offer__network__title"],
-            visitor=row["network__title"],
-            host_region=regions.get(row["session__offer__network_id"], "Unknown"),
-            visitor_region=regions.get(row["network_id"], "Unknown"),
-            theme=row["session__offer__theme__name"] or "No theme",
-            visitors=row["visitors"],
-            ratings=ratings.get(key, []),
-        )
-        for key, row in groups.items()
-    ]
-
-
-def _average(values) -> float | None:
-    return round(sum(values) / len(values), 1) if values else None
-
-
-def visit_statistics(rows: list[VisitRow]) -> dict:
-    """Counts by network pair, region pair, term and theme, with average usefulness."""
-
-    def tally(key_of):
-        table: dict = {}
-        for row in rows:
-            entry = table.setdefault(key_of(row), {"visits": 0, "visitors": 0, "ratings": []})
-            entry["visits"] += 1
-            entry["visitors"] += row.visitors
-            entry["ratings"] += row.ratings
-        return [
-            {"key": key, **entry, "usefulness": _average(entry["ratings"])}
-            for key, entry in sorted(table.items(), key=lambda item: (-item[1]["visits"], item[0]))
-        ]
-
-    all_ratings = [value for row in rows for value in row.ratings]
-    return {
-        "visits": len(rows),
-        "visitors": sum(row.visitors for row in rows),
-        "usefulness": _average(all_ratings),
-        "ratings": len(all_ratings),
-        "by_network_pair": tally(lambda row: (row.visitor, row.host)),
-        "by_region_pair": tally(lambda row: (row.visitor_region, row.host_region)),
-        "by_term": tally(lambda row: row.term),
-        "by_theme": tally(lambda row: row.theme),
-    }
+    return _calendar_shape(sessions.exclude(offer__status=OfferStatus.DRAFT))
 
 
 # --- Conflicts of interest ----------------------------------------------------------------------
@@ -486,11 +394,10 @@ def study_visit_contacts(network, since) -> set[int]:
     started since `since` (cancelled sessions and places do not count): the visitors it hosted,
     and, for its visits to others, their hosts (the host lead and the host network's current
     co-leaders, as `permissions.is_host`). Three queries."""
-    taking_part = Booking.objects.filter(
+    taking_part = Booking.objects.of_study_visits().filter(
         status=BookingStatus.BOOKED,
         session__status=SessionStatus.SCHEDULED,
         session__starts_at__gte=since,
-        session__offer__private=False,  # a peer review's own visit is not a study visit
     )
     visitors = taking_part.filter(session__offer__network=network).values_list(
         "person_id", flat=True

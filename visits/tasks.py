@@ -2,13 +2,15 @@ from celery import shared_task
 
 from django.db import OperationalError
 
-from .services import complete_past_offers, send_due_reminders, send_reminder
+from .services import complete_past_offers, refresh_listings, send_due_reminders, send_reminder
 
 
 @shared_task
 def send_due_reminders_task() -> int:
-    """Beat, hourly: every reminder due now, once each. Idempotent."""
+    """Beat, hourly: every reminder due now, once each; offers whose sessions have all ended
+    are completed and the listing's columns that time made stale are worked out. Idempotent."""
     complete_past_offers()
+    refresh_listings()
     return send_due_reminders()
 
 

@@ -13,7 +13,7 @@ from .choices import (
     Usefulness,
     VisitorRole,
 )
-from .offers import MAX_PLACES, VisitOffer, VisitSession
+from .offers import MAX_PLACES, VisitOffer, VisitSession, study_visit_rule
 from .protocol import FocusQuestion, Reflection, VisitReport
 from .requests import MAX_VISITORS, ProposedSlot, VisitRequest
 
@@ -41,4 +41,5 @@ __all__ = [
     "VisitRequest",
     "VisitSession",
     "VisitorRole",
+    "study_visit_rule",
 ]

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from .choices import ACTIVE_BOOKING_STATUSES, BookingStatus, VisitorRole
+from .offers import study_visit_rule
 
 
 class BookingQuerySet(models.QuerySet):
@@ -20,6 +21,10 @@ class BookingQuerySet(models.QuerySet):
 
     def waitlisted(self):
         return self.filter(status=BookingStatus.WAITLISTED)
+
+    def of_study_visits(self):
+        """Places on study visits (`OfferQuerySet.study_visits`), not on private visits."""
+        return self.filter(study_visit_rule("session__offer__"))
 
 
 class Booking(models.Model):

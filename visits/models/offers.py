@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from core.visibility import Visibility
 
@@ -28,6 +29,42 @@ OFFER_VISIBILITY_CHOICES = [
     (Visibility.PUBLIC.value, Visibility.PUBLIC.label),
     (Visibility.MEMBERS.value, Visibility.MEMBERS.label),
 ]
+
+
+# The one rule for what counts as a study visit: every offer but the private visits another app
+# arranges through visits (a peer review's own visit), which no listing, statistic, feed or
+# search shows. `prefix` applies it across a relation (e.g. "session__offer__").
+def study_visit_rule(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}private": False})
+
+
+class OfferQuerySet(models.QuerySet):
+    def study_visits(self):
+        """Offers that are study visits (listed, or arranged between two networks by request);
+        never a private review visit."""
+        return self.filter(study_visit_rule())
+
+    def listed(self):
+        """What /visits/, search and the home page may show (before who may read it and
+        whether a session is still to come): published study visits not arranged by request."""
+        return self.study_visits().filter(status__in=LISTED_STATUSES, from_request__isnull=True)
+
+    def with_sessions_to_come(self, now, *, with_places: bool = False):
+        """Offers with a scheduled session still to come (and a place left on it). Exact at
+        any moment: the latest start only changes when a service changes a session."""
+        if with_places:
+            return self.filter(last_open_session_start__gt=now)
+        return self.filter(last_session_start__gt=now)
+
+    def stale_listing(self, now):
+        """Offers whose soonest session (or soonest with a place) has started since their
+        listing columns were worked out: what time alone changes."""
+        return self.filter(Q(next_session_start__lte=now) | Q(next_open_session_start__lte=now))
+
+    def refresh_listing(self, *, now=None, batch: int = 500) -> int:
+        """Work out the listing columns of these offers again from their scheduled sessions and
+        bookings, and save those that changed. Idempotent; returns how many offers changed."""
+        return refresh_listing_columns(self, now=now, batch=batch)
 
 
 class VisitOffer(models.Model):
@@ -121,10 +158,25 @@ class VisitOffer(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The listing's columns, worked out from the scheduled sessions and their bookings by
+    # `OfferQuerySet.refresh_listing` whenever a service changes them, so /visits/ filters and
+    # sorts on the offer's own row. The "last" ones never go stale; a "next" one goes stale
+    # when its session starts (the listing then works it out per offer; beat refreshes it).
+    next_session_start = models.DateTimeField(null=True, blank=True, editable=False)
+    last_session_start = models.DateTimeField(null=True, blank=True, editable=False)
+    next_open_session_start = models.DateTimeField(null=True, blank=True, editable=False)
+    last_open_session_start = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = OfferQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["status", "visibility"])]
+        indexes = [
+            models.Index(fields=["status", "visibility"]),
+            models.Index(fields=["next_session_start", "id"], name="visitoffer_next_start"),
+            models.Index(fields=["last_session_start"], name="visitoffer_last_start"),
+            models.Index(fields=["last_open_session_start"], name="visitoffer_last_open_start"),
+        ]
 
     def __str__(self):
         return self.title
@@ -153,9 +205,14 @@ class VisitOffer(models.Model):
         return sorted({school.phase for school in self.host_schools.all() if school.phase})
 
     @property
+    def is_study_visit(self) -> bool:
+        """Not a private visit (see `study_visit_rule`)."""
+        return not self.private
+
+    @property
     def is_listed(self) -> bool:
         """Found on /visits/ (and, once indexed, by search): published and not arranged."""
-        return self.status in LISTED_STATUSES and not self.from_request_id and not self.private
+        return self.status in LISTED_STATUSES and not self.from_request_id and self.is_study_visit
 
     @property
     def search_text(self) -> str:
@@ -168,6 +225,10 @@ class VisitOffer(models.Model):
 class SessionQuerySet(models.QuerySet):
     def scheduled(self):
         return self.filter(status=SessionStatus.SCHEDULED)
+
+    def of_study_visits(self):
+        """Sessions of study visits (`OfferQuerySet.study_visits`)."""
+        return self.filter(study_visit_rule("offer__"))
 
     def with_counts(self):
         """Each session with `booked_count` and `waiting_count`, in the same query."""
@@ -227,3 +288,54 @@ class VisitSession(models.Model):
 
     def active_bookings(self):
         return self.bookings.filter(status__in=ACTIVE_BOOKING_STATUSES)
+
+
+LISTING_COLUMNS = (
+    "next_session_start",
+    "last_session_start",
+    "next_open_session_start",
+    "last_open_session_start",
+)
+
+
+def listing_columns(sessions, places: int, now) -> dict:
+    """The listing columns of an offer with `places` per session, from its scheduled sessions
+    as (starts_at, booked) pairs."""
+    starts = [starts_at for starts_at, _booked in sessions]
+    open_starts = [starts_at for starts_at, booked in sessions if booked < places]
+    return {
+        "next_session_start": min((s for s in starts if s > now), default=None),
+        "last_session_start": max(starts, default=None),
+        "next_open_session_start": min((s for s in open_starts if s > now), default=None),
+        "last_open_session_start": max(open_starts, default=None),
+    }
+
+
+def refresh_listing_columns(offers, *, now=None, batch: int = 500) -> int:
+    now = now or timezone.now()
+    changed = 0
+    ids = list(offers.order_by().values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        chunk = list(
+            VisitOffer.objects.filter(pk__in=ids[start : start + batch]).only(
+                "pk", "places", *LISTING_COLUMNS
+            )
+        )
+        sessions: dict[int, list] = {offer.pk: [] for offer in chunk}
+        for offer_id, starts_at, booked in (
+            VisitSession.objects.filter(offer_id__in=sessions, status=SessionStatus.SCHEDULED)
+            .with_counts()
+            .values_list("offer_id", "starts_at", "booked_count")
+        ):
+            sessions[offer_id].append((starts_at, booked))
+        dirty = []
+        for offer in chunk:
+            columns = listing_columns(sessions[offer.pk], offer.places, now)
+            if any(getattr(offer, name) != value for name, value in columns.items()):
+                for name, value in columns.items():
+                    setattr(offer, name, value)
+                dirty.append(offer)
+        if dirty:
+            VisitOffer.objects.bulk_update(dirty, LISTING_COLUMNS)
+        changed += len(dirty)
+    return changed

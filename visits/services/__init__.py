@@ -16,6 +16,7 @@ from .offers import (
     complete_past_offers,
     create_offer,
     publish_offer,
+    refresh_listings,
     reschedule_session,
     update_offer,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "ensure_feed",
     "propose_sessions",
     "publish_offer",
+    "refresh_listings",
     "regenerate_feed_token",
     "request_visit",
     "reschedule_session",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from core.errors import ActionRefused
 
 from .. import permissions
-from ..models import Booking, BookingStatus, OfferStatus, SessionStatus, VisitSession
+from ..models import Booking, BookingStatus, OfferStatus, SessionStatus, VisitOffer, VisitSession
 from ._common import co_leader_users, local, lock_session, refuse, tell
 
 
@@ -141,7 +141,10 @@ def promote_waiting(session) -> list[Booking]:
 
 
 def refresh_fullness(offer) -> None:
-    """An open offer whose sessions still to come are all full shows as full, and back."""
+    """Bring the offer's listing columns up to date with its sessions and bookings; an open
+    offer whose sessions still to come are all full shows as full, and back. Every service
+    that changes an offer's places, sessions or bookings calls this."""
+    VisitOffer.objects.filter(pk=offer.pk).refresh_listing()
     if offer.status not in (OfferStatus.OPEN, OfferStatus.FULL):
         return
     upcoming = list(

@@ -137,6 +137,7 @@ def create_offer(
             ends_at=times.ends_at,
             host_school=_session_school(times.host_school, host_schools),
         )
+    refresh_fullness(offer)
     return offer
 
 
@@ -234,6 +235,7 @@ def reschedule_session(*, session, by, starts_at, ends_at, host_school=None) -> 
         when=local(session.starts_at),
         until=local(session.ends_at),
     )
+    refresh_fullness(session.offer)
     return session
 
 
@@ -283,6 +285,7 @@ def cancel_offer(*, offer, by, reason: str) -> VisitOffer:
         _cancel(lock_session(session), reason)
     offer.status = OfferStatus.CANCELLED
     offer.save(update_fields=["status", "updated_at"])
+    refresh_fullness(offer)
     return offer
 
 
@@ -345,3 +348,12 @@ def complete_past_offers(*, now=None) -> int:
         offer.status = OfferStatus.COMPLETED
         follow_object(obj=offer)  # update() sends no signal: leave the search results now
     return count
+
+
+def refresh_listings(*, now=None, everything: bool = False) -> int:
+    """Work out again the listing columns that time alone has made stale (a session started
+    since), or, with `everything`, every offer's (after rows were written around the services).
+    Idempotent: a second run changes nothing. Returns how many offers changed."""
+    now = now or timezone.now()
+    offers = VisitOffer.objects.all() if everything else VisitOffer.objects.stale_listing(now)
+    return offers.refresh_listing(now=now)

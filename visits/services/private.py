@@ -12,6 +12,7 @@ from core.errors import ActionRefused
 
 from ..models import MAX_PLACES, Booking, BookingStatus, OfferStatus, VisitOffer, VisitSession
 from ._common import check_times, current_school_ids, local, lock_session, tell
+from .bookings import refresh_fullness
 
 
 def _check_host_school(network, host_school) -> None:
@@ -105,4 +106,5 @@ def arrange_private_visit(
                 url=session.get_absolute_url(),
             )
     _sync_visitors(session, visitors, by=by)
+    refresh_fullness(session.offer)
     return session

@@ -21,6 +21,7 @@ from ..models import (
     VisitSession,
 )
 from ._common import check_times, co_leader_users, current_school_ids, local, refuse, tell
+from .bookings import refresh_fullness
 from .offers import SessionTimes
 
 REQUEST_EMAIL = "visits/email/request"
@@ -220,6 +221,7 @@ def accept_proposal(*, visit_request, slot, by, visitors) -> VisitSession:
         )
         for person in visitors
     )
+    refresh_fullness(offer)
     visit_request.status = RequestStatus.CONFIRMED
     visit_request.save(update_fields=["status", "updated_at"])
     message = f"Confirmed: {network.title} visits {host.title} on {local(session.starts_at)}."

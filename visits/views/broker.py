@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from .. import permissions, selectors
+from .. import permissions, stats
 
 
 def _check(user) -> None:
@@ -18,9 +18,9 @@ def _check(user) -> None:
 
 def overview(request):
     _check(request.user)
-    rows = selectors.visits_made()
+    rows = stats.visits_made()
     return render(
-        request, "visits/broker.html", {"stats": selectors.visit_statistics(rows), "rows": rows}
+        request, "visits/broker.html", {"stats": stats.visit_statistics(rows), "rows": rows}
     )
 
 
@@ -43,7 +43,7 @@ def download(request):
             "average usefulness",
         ]
     )
-    for row in selectors.visits_made():
+    for row in stats.visits_made():
         average = round(sum(row.ratings) / len(row.ratings), 1) if row.ratings else ""
         writer.writerow(
             [
