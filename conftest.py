@@ -1,6 +1,10 @@
 """Fixtures shared by every app's tests."""
 
 import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +30,36 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.get_closest_marker("worker"):
             item.add_marker(pytest.mark.xdist_group("real-celery-worker"))
+
+
+@pytest.fixture(scope="session")
+def migrated_dev_database(tmp_path_factory) -> Path:
+    """A development SQLite database migrated once per test process. Tests that run the platform
+    in subprocesses (real workers, `run_platform`) copy it: migrating takes most of a minute."""
+    folder = tmp_path_factory.mktemp("migrated-dev")
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    }
+    env.update(DJANGO_ENV="dev", DATA_DIR=str(folder), PYTHONUNBUFFERED="1")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=Path(__file__).resolve().parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "db.sqlite3"
+
+
+@pytest.fixture
+def migrated_data_dir(tmp_path, migrated_dev_database) -> Path:
+    """tmp_path as a DATA_DIR that already holds a migrated development database."""
+    shutil.copy(migrated_dev_database, tmp_path / "db.sqlite3")
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

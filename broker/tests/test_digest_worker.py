@@ -52,13 +52,13 @@ print(json.dumps({
 
 
 @pytest.fixture
-def worker_env(tmp_path) -> dict[str, str]:
+def worker_env(migrated_data_dir) -> dict[str, str]:
     env = {
         name: value
         for name, value in os.environ.items()
         if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
     }
-    env.update(DJANGO_ENV="dev", DATA_DIR=str(tmp_path), PYTHONUNBUFFERED="1")
+    env.update(DJANGO_ENV="dev", DATA_DIR=str(migrated_data_dir), PYTHONUNBUFFERED="1")
     return env
 
 
@@ -86,7 +86,6 @@ def stop(process: subprocess.Popen) -> None:
 
 @pytest.mark.worker
 def test_beat_firing_twice_sends_one_digest_through_a_real_worker(worker_env, tmp_path):
-    manage(worker_env, "migrate", "--noinput", timeout=600)
     reader_email = manage(worker_env, "shell", "-c", SETUP).strip().splitlines()[-1]
     log = tmp_path / "worker.log"
     with log.open("w") as log_file:

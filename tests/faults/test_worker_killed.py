@@ -11,7 +11,6 @@ is lost for the new worker: only the sweepers bring its work back.
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -179,18 +178,9 @@ def kill(worker: subprocess.Popen) -> None:
     worker.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def migrated_database(tmp_path_factory) -> Path:
-    """Migrating takes minutes: once for the module, copied for each test."""
-    folder = tmp_path_factory.mktemp("migrated")
-    Platform(folder).manage("migrate", "--noinput", timeout=900)
-    return folder / "db.sqlite3"
-
-
 @pytest.fixture
-def platform(migrated_database, tmp_path):
-    shutil.copy(migrated_database, tmp_path / "db.sqlite3")
-    platform = Platform(tmp_path)
+def platform(migrated_data_dir):
+    platform = Platform(migrated_data_dir)
     yield platform
     platform.stop_workers()
 

@@ -64,25 +64,20 @@ def wait_for_web(port: int, process: subprocess.Popen, timeout: float = 60) -> N
     raise AssertionError("the web server did not answer within a minute")
 
 
-@pytest.fixture(scope="module")
-def platform_env(tmp_path_factory) -> dict[str, str]:
-    """Development settings on a migrated SQLite database of their own."""
+def development_env(data_dir) -> dict[str, str]:
     env = {
         name: value
         for name, value in os.environ.items()
         if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
     }
-    env.update(
-        DJANGO_ENV="dev", DATA_DIR=str(tmp_path_factory.mktemp("data")), PYTHONUNBUFFERED="1"
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=REPO_ROOT,
-        env=env,
-        check=True,
-        timeout=300,
-    )
+    env.update(DJANGO_ENV="dev", DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
     return env
+
+
+@pytest.fixture
+def platform_env(migrated_data_dir) -> dict[str, str]:
+    """Development settings on a migrated SQLite database of their own."""
+    return development_env(migrated_data_dir)
 
 
 def ignore_sigint():
@@ -130,8 +125,8 @@ def test_repeated_stop_signals_still_stop_every_process(platform):
     assert_all_stopped(children)
 
 
-def test_run_platform_refuses_an_unmigrated_database_with_what_to_do(tmp_path, platform_env):
-    env = {**platform_env, "DATA_DIR": str(tmp_path)}
+def test_run_platform_refuses_an_unmigrated_database_with_what_to_do(tmp_path):
+    env = development_env(tmp_path)
 
     result = subprocess.run(
         [sys.executable, "manage.py", "run_platform"],

@@ -51,14 +51,14 @@ def manage(env, *args, timeout=300) -> str:
 
 
 @pytest.mark.worker
-def test_a_reminder_goes_once_through_a_real_worker_when_beat_fires_twice(tmp_path):
+def test_a_reminder_goes_once_through_a_real_worker_when_beat_fires_twice(migrated_data_dir):
+    tmp_path = migrated_data_dir
     env = {
         name: value
         for name, value in os.environ.items()
         if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
     }
     env.update(DJANGO_ENV="dev", DATA_DIR=str(tmp_path), PYTHONUNBUFFERED="1")
-    manage(env, "migrate", "--noinput", timeout=600)
     manage(env, "shell", "-c", SETUP)
     log = tmp_path / "worker.log"
     with log.open("w") as log_file:
