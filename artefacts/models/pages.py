@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.routing import ViewRestrictionsInOneQuery
 from core.validators import check_visible_title
 from networks.models import NetworkPage
 
@@ -118,7 +119,7 @@ class ArtefactTag(TaggedItemBase):
     )
 
 
-class ArtefactPage(Page):
+class ArtefactPage(ViewRestrictionsInOneQuery, Page):
     network = models.ForeignKey(
         "networks.NetworkPage",
         on_delete=models.PROTECT,
