@@ -34,13 +34,15 @@ def current_role(user, network) -> str | None:
         return None
     cache = user.__dict__.setdefault("_network_roles", {})
     if network.pk not in cache:
-        cache[network.pk] = _roles_by_network(user).get(network.pk)
+        cache[network.pk] = roles_by_network(user).get(network.pk)
     return cache[network.pk]
 
 
-def _roles_by_network(user) -> dict[int, str]:
+def roles_by_network(user) -> dict[int, str]:
     """Every current membership of the person, network id to role: one query, cached on the
     user, so that a page asking about several networks (and what they may read) asks once."""
+    if not is_signed_in(user):
+        return {}
     cached = user.__dict__.get("_roles_by_network")
     if cached is None:
         cached = user.__dict__["_roles_by_network"] = dict(
@@ -69,7 +71,7 @@ def current_network_ids(user) -> frozenset[int]:
     """The networks the person belongs to now, in any role. One query, cached on the user."""
     if not is_signed_in(user):
         return frozenset()
-    return frozenset(_roles_by_network(user))
+    return frozenset(roles_by_network(user))
 
 
 def belongs_to_a_network(user) -> bool:

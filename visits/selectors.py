@@ -22,8 +22,8 @@ from django.utils import timezone
 from artefacts.models import ArtefactPage
 from core.roles import is_signed_in
 from core.visibility import Visibility
-from networks.models import Membership, NetworkPage, NetworkSchool
-from networks.permissions import remember_role_among
+from networks.models import Membership, NetworkPage, NetworkSchool, Role
+from networks.permissions import remember_role_among, roles_by_network
 from networks.selectors import current_school_links
 
 from .models import (
@@ -281,18 +281,14 @@ def slots_of(visit_request):
     return ProposedSlot.objects.filter(request=visit_request).select_related("host_school")
 
 
-def led_networks(user):
-    """The live, open networks the person co-leads (where they may offer and ask for visits)."""
-    if not is_signed_in(user):
+def led_networks(user, *, besides=None):
+    """The live, open networks the person co-leads (where they may offer and ask for visits),
+    other than `besides`. No query for the many who lead no other network."""
+    led = {pk for pk, role in roles_by_network(user).items() if role == Role.CO_LEADER}
+    led.discard(getattr(besides, "pk", None))
+    if not led:
         return NetworkPage.objects.none()
-    return (
-        NetworkPage.objects.live()
-        .filter(
-            pk__in=Membership.objects.co_leaders().filter(user=user).values("network_id"),
-        )
-        .exclude(status="closed")
-        .order_by("title")
-    )
+    return NetworkPage.objects.live().filter(pk__in=led).exclude(status="closed").order_by("title")
 
 
 # --- The network profile section ----------------------------------------------------------------
