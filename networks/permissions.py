@@ -34,13 +34,24 @@ def current_role(user, network) -> str | None:
         return None
     cache = user.__dict__.setdefault("_network_roles", {})
     if network.pk not in cache:
-        cache[network.pk] = (
-            Membership.objects.current()
-            .filter(network_id=network.pk, user=user)
-            .values_list("role", flat=True)
-            .first()
-        )
+        cache[network.pk] = roles_by_network(user).get(network.pk)
     return cache[network.pk]
+
+
+def roles_by_network(user) -> dict[int, str]:
+    """Every current membership of the person, network id to role: one query, cached on the
+    user, so that a page asking about several networks (and what they may read) asks once."""
+    if not is_signed_in(user):
+        return {}
+    cached = user.__dict__.get("_roles_by_network")
+    if cached is None:
+        cached = user.__dict__["_roles_by_network"] = dict(
+            Membership.objects.current()
+            .filter(user=user)
+            .order_by("-joined_at")
+            .values_list("network_id", "role")
+        )
+    return cached
 
 
 def remember_role_among(user, network, memberships) -> None:
@@ -53,22 +64,14 @@ def remember_role_among(user, network, memberships) -> None:
 def forget_cached_roles(user) -> None:
     """Call after changing a person's memberships within the same request."""
     user.__dict__.pop("_network_roles", None)
-    user.__dict__.pop("_current_network_ids", None)
+    user.__dict__.pop("_roles_by_network", None)
 
 
 def current_network_ids(user) -> frozenset[int]:
     """The networks the person belongs to now, in any role. One query, cached on the user."""
     if not is_signed_in(user):
         return frozenset()
-    cached = user.__dict__.get("_current_network_ids")
-    if cached is None:
-        cached = user.__dict__["_current_network_ids"] = frozenset(
-            Membership.objects.current()
-            .filter(user=user)
-            .order_by()
-            .values_list("network_id", flat=True)
-        )
-    return cached
+    return frozenset(roles_by_network(user))
 
 
 def belongs_to_a_network(user) -> bool:

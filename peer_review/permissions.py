@@ -13,7 +13,7 @@ from core.roles import is_admin, is_broker, is_signed_in
 from networks.models import NetworkStatus
 from networks.permissions import is_co_leader, is_member
 
-from .models import Phase, ReviewCycle, ReviewerStatus
+from .models import HOLDING_STATUSES, Phase, ReviewCycle, ReviewerStatus
 
 CONFIDENTIAL = (
     "A review cycle is confidential to the network, its peer team and the national broker."
@@ -31,6 +31,15 @@ def reviewer_place(user, cycle):
             cycle.reviewers.holding().filter(user_id=user.pk).first() if cycle.pk else None
         )
     return cache[cycle.pk]
+
+
+def remember_place_among(user, cycle, places) -> None:
+    """Note the person's place from the cycle's peer team, already loaded (saves a query)."""
+    if is_signed_in(user) and cycle.pk:
+        cache = user.__dict__.setdefault("_review_places", {})
+        cache[cycle.pk] = next(
+            (p for p in places if p.user_id == user.pk and p.status in HOLDING_STATUSES), None
+        )
 
 
 def forget_cached_places(user) -> None:
@@ -384,7 +393,9 @@ def can_start_learning_artefact(user, cycle) -> bool:
 def cycle_for_user_or_404(user, cycle_id) -> ReviewCycle:
     """The cycle if this person may read it; the same 404 for missing and confidential."""
     cycle = (
-        ReviewCycle.objects.select_related("network", "framework_version__framework")
+        ReviewCycle.objects.select_related(
+            "network", "framework_version__framework", "review_visit_host_school", "report"
+        )
         .filter(pk=cycle_id)
         .first()
     )

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from core.schools.models import School
-from core.schools.selectors import phases_in_use, regions_in_use
+from core.schools.selectors import regions_and_phases_in_use
 from core.visibility import Visibility
 from networks.models import NetworkPage, Theme
 
@@ -247,12 +247,9 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         anything = [("", "Any")]
         self.fields["theme"].choices = anything + list(Theme.objects.values_list("slug", "name"))
-        self.fields["region"].choices = anything + [
-            (value, value) for value in regions_in_use(in_networks=True)
-        ]
-        self.fields["phase"].choices = anything + [
-            (value, value) for value in phases_in_use(in_networks=True)
-        ]
+        regions, phases = regions_and_phases_in_use(in_networks=True)
+        self.fields["region"].choices = anything + [(value, value) for value in regions]
+        self.fields["phase"].choices = anything + [(value, value) for value in phases]
 
     def filters(self) -> dict:
         """The valid filters; an unknown value is left out rather than failing the page."""

@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 
 from django.db.models import (
     Case,
+    CharField,
     Count,
     Exists,
     F,
@@ -13,17 +14,18 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    Value,
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
 from artefacts.models import ArtefactPage
 from core.roles import is_signed_in
 from core.visibility import Visibility
-from networks.models import Membership, NetworkPage
-from networks.permissions import remember_role_among
+from networks.models import Membership, NetworkPage, Role
+from networks.permissions import remember_role_among, roles_by_network
 from networks.selectors import current_school_links
 
 from .models import (
@@ -307,18 +309,14 @@ def slots_of(visit_request):
     return ProposedSlot.objects.filter(request=visit_request).select_related("host_school")
 
 
-def led_networks(user):
-    """The live, open networks the person co-leads (where they may offer and ask for visits)."""
-    if not is_signed_in(user):
+def led_networks(user, *, besides=None):
+    """The live, open networks the person co-leads (where they may offer and ask for visits),
+    other than `besides`. No query for the many who lead no other network."""
+    led = {pk for pk, role in roles_by_network(user).items() if role == Role.CO_LEADER}
+    led.discard(getattr(besides, "pk", None))
+    if not led:
         return NetworkPage.objects.none()
-    return (
-        NetworkPage.objects.live()
-        .filter(
-            pk__in=Membership.objects.co_leaders().filter(user=user).values("network_id"),
-        )
-        .exclude(status="closed")
-        .order_by("title")
-    )
+    return NetworkPage.objects.live().filter(pk__in=led).exclude(status="closed").order_by("title")
 
 
 # --- The network profile section ----------------------------------------------------------------
@@ -326,23 +324,26 @@ def led_networks(user):
 
 def network_visit_summary(network, user, *, limit: int = 4) -> dict:
     """Open offers of the network (the first few), and how many visits it hosted and made.
-    Three queries."""
+    Two queries."""
     now = timezone.now()
     offers = list(
         open_offers(user=user).filter(network=network).select_related("theme")[: limit + 1]
     )
-    past_booked = Booking.objects.of_study_visits().filter(
+    # Both counts in one query: a visit hosted is a (session, visiting network) pair.
+    counts = Booking.objects.of_study_visits().filter(
+        Q(session__offer__network=network) | Q(network=network),
         status=BookingStatus.BOOKED,
         session__status=SessionStatus.SCHEDULED,
         session__ends_at__lte=now,
+    ).aggregate(
+        hosted=Count(
+            Concat(Cast("session_id", CharField()), Value(":"), Cast("network_id", CharField())),
+            distinct=True,
+            filter=Q(session__offer__network=network),
+        ),
+        made=Count("session_id", distinct=True, filter=Q(network=network)),
     )
-    hosted = (
-        past_booked.filter(session__offer__network=network)
-        .values("session_id", "network_id")
-        .distinct()
-        .count()
-    )
-    made = past_booked.filter(network=network).values("session_id").distinct().count()
+    hosted, made = counts["hosted"], counts["made"]
     return {
         "offers": offers[:limit],
         "has_more": len(offers) > limit,

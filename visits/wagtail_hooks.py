@@ -13,9 +13,9 @@ from .services import ensure_feed
 
 @hooks.register(PROFILE_SECTIONS_HOOK)
 def visits_section(network, user):
-    """The network's open study visits and how many it hosted and made. Four queries at most."""
+    """The network's open study visits and how many it hosted and made. Three queries at most."""
     summary = network_visit_summary(network, user)
-    led = [n for n in led_networks(user) if n.pk != network.pk] if can_ask_anyone(user) else []
+    led = list(led_networks(user, besides=network)) if can_ask_anyone(user) else []
     return ProfileSection(
         key="visits",
         title="Study visits",

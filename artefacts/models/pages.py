@@ -31,6 +31,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.pagecache import CachedForAnonymous
+from core.routing import ViewRestrictionsInOneQuery
 from core.validators import check_visible_title
 from networks.models import NetworkPage
 
@@ -119,7 +120,7 @@ class ArtefactTag(TaggedItemBase):
     )
 
 
-class ArtefactPage(CachedForAnonymous, Page):
+class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
     network = models.ForeignKey(
         "networks.NetworkPage",
         on_delete=models.PROTECT,

@@ -39,14 +39,19 @@ def schools_matching(query: str, *, limit: int = MATCH_LIMIT, include_closed: bo
 
 
 def _values_in_use(field: str, *, in_networks: bool) -> list[str]:
-    schools: QuerySet = School.objects.exclude(**{field: ""})
+    schools = _schools_in_use(in_networks=in_networks).exclude(**{field: ""})
+    return list(schools.order_by(field).values_list(field, flat=True).distinct())
+
+
+def _schools_in_use(*, in_networks: bool) -> QuerySet:
+    schools: QuerySet = School.objects.all()
     if in_networks:
         # Both conditions in one filter() apply to the same link; on its own, left_on IS NULL
         # would also match schools with no link at all (the LEFT JOIN's empty row).
         schools = schools.filter(network_links__isnull=False, network_links__left_on__isnull=True)
     else:
         schools = schools.filter(is_open=True)
-    return list(schools.order_by(field).values_list(field, flat=True).distinct())
+    return schools
 
 
 def regions_in_use(*, in_networks: bool = False) -> list[str]:
@@ -57,6 +62,15 @@ def regions_in_use(*, in_networks: bool = False) -> list[str]:
 def phases_in_use(*, in_networks: bool = False) -> list[str]:
     """The phases of open schools in the register, or of schools currently in a network."""
     return _values_in_use("phase", in_networks=in_networks)
+
+
+def regions_and_phases_in_use(*, in_networks: bool = False) -> tuple[list[str], list[str]]:
+    """`regions_in_use` and `phases_in_use` together, in one query (for a filter form)."""
+    schools = _schools_in_use(in_networks=in_networks)
+    pairs = list(schools.order_by().values_list("region", "phase").distinct())
+    regions = sorted({region for region, _phase in pairs if region})
+    phases = sorted({phase for _region, phase in pairs if phase})
+    return regions, phases
 
 
 def values_in_register(field: str) -> list[str]:

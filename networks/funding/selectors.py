@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+
+from networks.models import NetworkPage
 
 from .models import (
     ContributionKind,
@@ -26,21 +28,38 @@ class FundingTotals:
 
 
 def funding_totals(network) -> FundingTotals:
-    """Funding received against contributions in kind. Two queries."""
-    received = FundingReceipt.objects.filter(network=network).aggregate(
-        total=Sum("amount"), count=Count("pk")
-    )
-    in_kind = InKindContribution.objects.filter(network=network).aggregate(
-        money=Sum("money_value"),
-        staff_days=Sum("quantity", filter=Q(kind=ContributionKind.STAFF_DAYS)),
-        count=Count("pk"),
+    """Funding received against contributions in kind. One query."""
+
+    def of_the_network(queryset, value):
+        return Subquery(
+            queryset.filter(network_id=OuterRef("pk"))
+            .order_by()
+            .values("network_id")
+            .annotate(value=value)
+            .values("value")
+        )
+
+    row = (
+        NetworkPage.objects.filter(pk=network.pk)
+        .annotate(
+            total=of_the_network(FundingReceipt.objects.all(), Sum("amount")),
+            receipts=of_the_network(FundingReceipt.objects.all(), Count("pk")),
+            money=of_the_network(InKindContribution.objects.all(), Sum("money_value")),
+            staff_days=of_the_network(
+                InKindContribution.objects.filter(kind=ContributionKind.STAFF_DAYS),
+                Sum("quantity"),
+            ),
+            contributions=of_the_network(InKindContribution.objects.all(), Count("pk")),
+        )
+        .values("total", "receipts", "money", "staff_days", "contributions")
+        .first()
     )
     return FundingTotals(
-        received=received["total"] or ZERO,
-        receipts=received["count"],
-        in_kind_money=in_kind["money"] or ZERO,
-        staff_days=in_kind["staff_days"] or ZERO,
-        contributions=in_kind["count"],
+        received=row["total"] or ZERO,
+        receipts=row["receipts"] or 0,
+        in_kind_money=row["money"] or ZERO,
+        staff_days=row["staff_days"] or ZERO,
+        contributions=row["contributions"] or 0,
     )
 
 

@@ -15,7 +15,7 @@ from .selectors import funding_totals, plan_history_entries, spending_plan_histo
 
 @hooks.register(PROFILE_SECTIONS_HOOK)
 def funding_section(network, user):
-    """Four queries whatever the data: two totals, the revisions and their lines."""
+    """Three queries whatever the data: the totals, the revisions and their lines."""
     if not can_view_funding_totals(user, network):
         return None
     entries = []

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.pagecache import CachedForAnonymous
-from core.routing import SpecificChildRouting
+from core.routing import SpecificChildRouting, ViewRestrictionsInOneQuery
 from core.validators import check_visible_title
 
 INTRO_MAX_LENGTH = 2000
@@ -54,7 +54,7 @@ class NetworkIndexPage(CachedForAnonymous, SpecificChildRouting, Page):
         return _context_from_hooks(DIRECTORY_CONTEXT_HOOK, self, request, context)
 
 
-class NetworkPage(CachedForAnonymous, SpecificChildRouting, Page):
+class NetworkPage(CachedForAnonymous, ViewRestrictionsInOneQuery, SpecificChildRouting, Page):
     """A network's public profile. Its subtree holds what the network publishes.
 
     Status and membership change only through networks.services, which keep the co-leadership

@@ -107,7 +107,7 @@ CELLS = [
 def test_permission(worlds, action, state, actor):
     world = worlds[state]
     user = world["users"][actor]
-    user.__dict__.pop("_network_roles", None)
+    permissions.forget_cached_roles(user)
     allowed_open, allowed_closed = MATRIX[action]
     expected = actor in (allowed_open if state in OPEN else allowed_closed)
     arguments = ARGUMENTS.get(action, lambda user, world: (user, world["network"]))(user, world)

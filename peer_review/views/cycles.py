@@ -55,6 +55,8 @@ def open_cycle(request, network_slug):
 def cycle_page(request, cycle_id):
     cycle = cycle_or_404(request, cycle_id)
     user = request.user
+    team = selectors.team(cycle)
+    permissions.remember_place_among(user, cycle, team)
     place = permissions.reviewer_place(user, cycle)
     show_self = permissions.can_view_self_assessment(user, cycle)
     deadlines = selectors.cycle_deadlines(cycle)
@@ -71,7 +73,7 @@ def cycle_page(request, cycle_id):
             show_self=show_self,
             reviewer=place if place and place.status == "accepted" else None,
         ),
-        "team": selectors.team(cycle),
+        "team": team,
         "place": place,
         "show_self": show_self,
         "why_not_self": permissions.why_not_view_self_assessment(user, cycle),

@@ -4,7 +4,7 @@ import pytest
 
 from django.test import RequestFactory
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from artefacts.factories import ArtefactPageFactory
 from networks.factories import ActiveNetworkFactory
@@ -56,3 +56,34 @@ def test_a_child_of_an_unexpected_type_still_routes(artefact):
 
 def test_an_unknown_slug_is_not_found(artefact):
     assert route(f"{artefact.network.url}no-such-artefact/") is None
+
+
+def restricted_ids(page) -> set[int]:
+    return set(page.get_view_restrictions().values_list("page_id", flat=True))
+
+
+def test_a_restriction_on_an_ancestor_applies_to_the_artefact(artefact):
+    PageViewRestriction.objects.create(
+        page=artefact.network, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert restricted_ids(artefact) == {artefact.network.pk}
+
+
+def test_an_alias_has_the_restrictions_of_the_page_it_is_an_alias_of(artefact):
+    alias = artefact.create_alias(update_slug="alias-of-the-artefact")
+    PageViewRestriction.objects.create(page=artefact, restriction_type=PageViewRestriction.LOGIN)
+
+    assert restricted_ids(alias) == {artefact.pk}
+
+
+def test_a_page_without_restrictions_on_its_way_has_none(artefact):
+    other = ArtefactPageFactory(network=ActiveNetworkFactory(), visibility="public")
+    PageViewRestriction.objects.create(page=other, restriction_type=PageViewRestriction.LOGIN)
+
+    assert restricted_ids(artefact) == set()
+
+
+def test_view_restrictions_are_found_in_one_query(artefact, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        restricted_ids(artefact)

@@ -7,6 +7,7 @@ import pytest
 from core.schools.factories import ClosedSchoolFactory, SchoolFactory
 from core.schools.selectors import (
     phases_in_use,
+    regions_and_phases_in_use,
     regions_in_use,
     schools_matching,
     values_in_register,
@@ -93,6 +94,20 @@ def test_regions_and_phases_in_networks_are_those_of_schools_currently_in_a_netw
 
     assert regions_in_use(in_networks=True) == ["London"]
     assert phases_in_use(in_networks=True) == ["Special"]
+
+
+def test_regions_and_phases_together_are_those_asked_for_apart(django_assert_num_queries):
+    network = NetworkPageFactory()
+    for region, phase in [("London", "Special"), ("London", "Primary"), ("", "Nursery")]:
+        NetworkSchoolFactory(network=network, school=SchoolFactory(region=region, phase=phase))
+    NetworkSchoolFactory(network=network, school=SchoolFactory(region="North East", phase=""))
+    SchoolFactory(region="South West", phase="Secondary")
+
+    with django_assert_num_queries(1):
+        together = regions_and_phases_in_use(in_networks=True)
+
+    assert together == (regions_in_use(in_networks=True), phases_in_use(in_networks=True))
+    assert together == (["London", "North East"], ["Nursery", "Primary", "Special"])
 
 
 def test_values_in_register_include_closed_schools():
