@@ -330,18 +330,24 @@ def network_visit_summary(network, user, *, limit: int = 4) -> dict:
         open_offers(user=user).filter(network=network).select_related("theme")[: limit + 1]
     )
     # Both counts in one query: a visit hosted is a (session, visiting network) pair.
-    counts = Booking.objects.of_study_visits().filter(
-        Q(session__offer__network=network) | Q(network=network),
-        status=BookingStatus.BOOKED,
-        session__status=SessionStatus.SCHEDULED,
-        session__ends_at__lte=now,
-    ).aggregate(
-        hosted=Count(
-            Concat(Cast("session_id", CharField()), Value(":"), Cast("network_id", CharField())),
-            distinct=True,
-            filter=Q(session__offer__network=network),
-        ),
-        made=Count("session_id", distinct=True, filter=Q(network=network)),
+    counts = (
+        Booking.objects.of_study_visits()
+        .filter(
+            Q(session__offer__network=network) | Q(network=network),
+            status=BookingStatus.BOOKED,
+            session__status=SessionStatus.SCHEDULED,
+            session__ends_at__lte=now,
+        )
+        .aggregate(
+            hosted=Count(
+                Concat(
+                    Cast("session_id", CharField()), Value(":"), Cast("network_id", CharField())
+                ),
+                distinct=True,
+                filter=Q(session__offer__network=network),
+            ),
+            made=Count("session_id", distinct=True, filter=Q(network=network)),
+        )
     )
     hosted, made = counts["hosted"], counts["made"]
     return {
