@@ -61,9 +61,10 @@ def check_visible_title(page) -> None:
 
 
 # Rich text is stored as HTML, whose tags and entities take room the reader never sees. Its limit
-# is on the text (what the person wrote); the markup may add up to this many times as much, which
-# formatting of any real text stays well inside (a bare bullet list of one-word items is about
-# 2.5 times its text), so only text that is nearly all symbols or links could reach it.
+# is on the text (what the person wrote), and the whole HTML may be this many times as long:
+# formatting of real text stays well inside it (paragraphs add a few percent, a list of items of
+# three or four words about half, a link its address), so only text that is nearly all tags,
+# symbols or links reaches it.
 MARKUP_ALLOWANCE = 3
 TOO_MUCH_MARKUP = (
     "This text holds too much formatting to store: with its links, lists and symbols it takes "
