@@ -55,6 +55,7 @@ def test_a_collection_introduction_over_its_maximum_gets_the_message_and_saves_n
 def test_a_synthesis_section_over_its_maximum_fails_model_validation(world, theme):
     synthesis = Synthesis(
         theme=theme,
+        written_by=world.broker,
         last_reviewed_on=timezone.localdate(),
         **{**WORDS, "narrative": "x" * (SECTION_MAX_LENGTH + 1)},
     )

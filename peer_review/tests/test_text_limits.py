@@ -55,6 +55,7 @@ def test_a_self_assessment_over_its_maximum_fails_model_validation(world, cycle)
         criterion=cycle.focus_criteria.first(),
         level=2,
         rationale="x" * (RATIONALE_MAX_LENGTH + 1),
+        by=world.co_leader,
     )
 
     with pytest.raises(ValidationError) as refusal:
