@@ -12,11 +12,37 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from .video_embeds import video_embed
 
+TITLE_MAX_LENGTH = 255
+DESCRIPTION_MAX_LENGTH = 1000
+# Each text a resource holds, with its maximum length: the blocks enforce these in Wagtail's
+# editor, and ArtefactPage.clean on whatever writes the stored data directly.
+RESOURCE_TEXT_LIMITS = {
+    "title": TITLE_MAX_LENGTH,
+    "alt_text": TITLE_MAX_LENGTH,
+    "caption": TITLE_MAX_LENGTH,
+    "description": DESCRIPTION_MAX_LENGTH,
+}
+
+
+def resource_text_problem(raw_data) -> str | None:
+    """What is too long among the resources' texts (stored StreamField data), or None. No query."""
+    for item in raw_data or ():
+        value = item.get("value") or {}
+        for name, limit in RESOURCE_TEXT_LIMITS.items():
+            text = value.get(name) or ""
+            if len(text) > limit:
+                label = value.get("title") or value.get("alt_text") or "A resource"
+                return (
+                    f"{label[:60]}: its {name.replace('_', ' ')} can be at most {limit:,} "
+                    f"characters (it has {len(text):,})."
+                )
+    return None
+
 
 class DocumentResourceBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=255)
+    title = blocks.CharBlock(max_length=TITLE_MAX_LENGTH)
     document = DocumentChooserBlock()
-    description = blocks.TextBlock(required=False)
+    description = blocks.TextBlock(required=False, max_length=DESCRIPTION_MAX_LENGTH)
 
     class Meta:
         icon = "doc-full"
@@ -28,9 +54,10 @@ class DocumentResourceBlock(blocks.StructBlock):
 class ImageResourceBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
-        max_length=255, help_text="Describe what the image shows, for people who cannot see it."
+        max_length=TITLE_MAX_LENGTH,
+        help_text="Describe what the image shows, for people who cannot see it.",
     )
-    caption = blocks.CharBlock(max_length=255, required=False)
+    caption = blocks.CharBlock(max_length=TITLE_MAX_LENGTH, required=False)
 
     class Meta:
         icon = "image"
@@ -40,7 +67,7 @@ class ImageResourceBlock(blocks.StructBlock):
 
 
 class VideoResourceBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=255)
+    title = blocks.CharBlock(max_length=TITLE_MAX_LENGTH)
     url = blocks.URLBlock(help_text="A link to the video on YouTube, Vimeo or another host.")
 
     class Meta:

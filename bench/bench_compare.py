@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/bench_compare.py [--repeat 5]
 
-Builds two versions of an artefact at the proposed maximum size (title 255 characters, summary
-600, each of the eight sections 20,000 characters) in which every tenth word of every paragraph
+Builds two versions of an artefact at the largest size its fields allow (title 255 characters,
+summary 600, each section's text at its maximum: 20,000 characters, 5,000 for what we changed;
+artefacts.models.pages) in which every tenth word of every paragraph
 changed, the worst case for a word diff, and times `artefacts.diff.compare` on them (no database:
 the pages are not saved). Goal: under one second. Exits with status 1 if it misses it.
 """

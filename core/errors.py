@@ -35,6 +35,25 @@ def clean_or_refuse(instance, **full_clean_options) -> None:
         raise ActionRefused.from_validation_error(error) from None
 
 
+def field_problems(model, **values) -> dict[str, str]:
+    """What the model's own field validation (its validators, maximum lengths, choices) says
+    about values a service is about to write, by field name. For plain values, not relations."""
+    problems = {}
+    for name, value in values.items():
+        try:
+            model._meta.get_field(name).clean(value, None)
+        except ValidationError as error:
+            problems[name] = " ".join(error.messages)
+    return problems
+
+
+def refuse_invalid_fields(model, **values) -> None:
+    """For a service that writes with `create` or `update_or_create` rather than a full instance:
+    refuse, by field, values the model's own field validation rejects."""
+    if problems := field_problems(model, **values):
+        raise ActionRefused(field_errors=problems)
+
+
 class NotAllowed(ActionRefused):
     """The person may not do this. The message comes from the permission's `why_not_*`."""
 

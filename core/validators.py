@@ -1,9 +1,12 @@
 """Validators every app's forms and models share."""
 
 import unicodedata
+from html import unescape
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.deconstruct import deconstructible
+from django.utils.html import strip_tags
 
 # Control and format characters (zero-width spaces and joiners, direction marks, the soft
 # hyphen), separators (spaces of every width, line and paragraph separators) and combining marks
@@ -55,3 +58,37 @@ def check_visible_title(page) -> None:
         require_visible_characters(page.title)
     except ValidationError as error:
         raise ValidationError({"title": error.messages}) from None
+
+
+# Rich text is stored as HTML, whose tags and entities take room the reader never sees. Its limit
+# is on the text (what the person wrote), and the whole HTML may be this many times as long:
+# formatting of real text stays well inside it (paragraphs add a few percent, a list of items of
+# three or four words about half, a link its address), so only text that is nearly all tags,
+# symbols or links reaches it.
+MARKUP_ALLOWANCE = 3
+TOO_MUCH_MARKUP = (
+    "This text holds too much formatting to store: with its links, lists and symbols it takes "
+    "%(show_value)d characters of at most %(limit_value)d. Shorten it or remove some formatting."
+)
+
+
+def plain_text_length(html: str) -> int:
+    """How many characters a reader sees in rich text: tags stripped, entities decoded."""
+    return len(unescape(strip_tags(html or "")))
+
+
+@deconstructible
+class MaxPlainTextLengthValidator(MaxLengthValidator):
+    """MaxLengthValidator for rich text: counts the text a reader sees, not the HTML around it."""
+
+    def clean(self, x):
+        return plain_text_length(x)
+
+
+def rich_text_validators(limit: int) -> list:
+    """For a rich text field whose text is at most `limit` characters: that limit, and a bound on
+    the stored HTML (MARKUP_ALLOWANCE times it), so no text hides a mass of markup."""
+    return [
+        MaxPlainTextLengthValidator(limit),
+        MaxLengthValidator(limit * MARKUP_ALLOWANCE, message=TOO_MUCH_MARKUP),
+    ]

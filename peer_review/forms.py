@@ -9,6 +9,18 @@ from networks.baselining.models import Indicator
 from networks.models import Membership, NetworkSchool
 
 from .models import DEADLINE_PHASES, ActionStatus, Criterion, EvidenceKind, FrameworkVersion, Phase
+from .models.limits import (
+    ACTION_MAX_LENGTH,
+    COMMENT_MAX_LENGTH,
+    EVIDENCE_NOTE_MAX_LENGTH,
+    FINDING_MAX_LENGTH,
+    FOLLOW_UP_MAX_LENGTH,
+    PROGRESS_NOTE_MAX_LENGTH,
+    PURPOSE_MAX_LENGTH,
+    RATIONALE_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    REPORT_SUMMARY_MAX_LENGTH,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -26,6 +38,7 @@ class OpenCycleForm(forms.Form):
         help_text="Choose a few that matter most this year: the review goes deep on them.",
     )
     purpose = forms.CharField(
+        max_length=PURPOSE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         label="What do you want to learn from this review?",
@@ -44,7 +57,11 @@ class OpenCycleForm(forms.Form):
 
 class ExtendDeadlineForm(forms.Form):
     to_date = forms.DateField(label="New deadline", widget=DATE)
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Why it moves")
+    reason = forms.CharField(
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why it moves",
+    )
 
 
 def level_choices(criterion):
@@ -59,6 +76,7 @@ class LevelForm(forms.Form):
     text_label = "Rationale"
     text_name = "rationale"
     text_required = True
+    text_max_length = RATIONALE_MAX_LENGTH
 
     def __init__(self, *args, criterion, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,6 +87,7 @@ class LevelForm(forms.Form):
             widget=forms.Textarea(attrs={"rows": 3}),
             label=self.text_label,
             required=self.text_required,
+            max_length=self.text_max_length,
         )
 
 
@@ -76,6 +95,7 @@ class ProposeLevelForm(LevelForm):
     text_label = "Why this level (optional)"
     text_name = "comment"
     text_required = False
+    text_max_length = COMMENT_MAX_LENGTH
 
 
 class ConsolidateForm(LevelForm):
@@ -91,7 +111,11 @@ class RatingForm(LevelForm):
 class EvidenceForm(forms.Form):
     kind = forms.ChoiceField(choices=EvidenceKind.choices, label="Kind of evidence")
     title = forms.CharField(max_length=200)
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        max_length=EVIDENCE_NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
     artefact = forms.ModelChoiceField(queryset=ArtefactPage.objects.none(), required=False)
     indicator = forms.ModelChoiceField(
         queryset=Indicator.objects.none(), required=False, label="Indicator chart"
@@ -113,11 +137,19 @@ class InviteForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Why you decline")
+    reason = forms.CharField(
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why you decline",
+    )
 
 
 class ConflictForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="What the conflict is")
+    reason = forms.CharField(
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="What the conflict is",
+    )
 
 
 class VisitForm(forms.Form):
@@ -135,24 +167,39 @@ class VisitForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label="Summary")
+    summary = forms.CharField(
+        max_length=REPORT_SUMMARY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Summary",
+    )
 
 
 class FindingForm(forms.Form):
-    strengths = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
-    areas_to_develop = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
-    evidence_seen = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    strengths = forms.CharField(
+        max_length=FINDING_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    areas_to_develop = forms.CharField(
+        max_length=FINDING_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evidence_seen = forms.CharField(
+        max_length=FINDING_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AcknowledgeForm(forms.Form):
     comment = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Comment (optional)"
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Comment (optional)",
     )
 
 
 class ActionForm(forms.Form):
     description = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), label="What will be done"
+        max_length=ACTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="What will be done",
     )
     criterion = forms.ModelChoiceField(
         queryset=Criterion.objects.none(), label="Criterion it addresses"
@@ -173,10 +220,16 @@ class ActionForm(forms.Form):
 
 class ProgressForm(forms.Form):
     status = forms.ChoiceField(choices=ActionStatus.choices)
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="What has happened")
+    note = forms.CharField(
+        max_length=PROGRESS_NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="What has happened",
+    )
 
 
 class FollowUpForm(forms.Form):
     summary = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 5}), label="What the network has done since the review"
+        max_length=FOLLOW_UP_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="What the network has done since the review",
     )

@@ -10,13 +10,13 @@ import logging
 
 from django.db import transaction
 
-from .models import DocumentText
+from .models import DOCUMENT_TEXT_MAX_LENGTH, DocumentText
 
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 300
-MAX_CHARACTERS = 300_000
+MAX_CHARACTERS = DOCUMENT_TEXT_MAX_LENGTH
 
 
 def file_version(document) -> str:

@@ -12,11 +12,19 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from wagtail.documents import get_document_model_string
 
 from core.visibility import Visibility
+
+# The most text the index keeps of each field (search.text.make_document cuts each there), and of
+# one uploaded document (search.extraction cuts it there).
+MAX_TITLE_CHARACTERS = 255
+MAX_BODY_CHARACTERS = 200_000
+MAX_ATTACHMENT_CHARACTERS = 300_000
+DOCUMENT_TEXT_MAX_LENGTH = 300_000
 
 
 class SearchDocument(models.Model):
@@ -66,10 +74,29 @@ class SearchText(models.Model):
         SearchDocument, on_delete=models.CASCADE, primary_key=True, related_name="text"
     )
     title = models.CharField(max_length=255)
-    summary = models.TextField(blank=True)
-    body = models.TextField(blank=True, help_text="Every section's text.")
-    attachments = models.TextField(blank=True, help_text="Text extracted from attached documents.")
-    keywords = models.TextField(blank=True, help_text="Themes, tags, subjects, schools, network.")
+    summary = models.TextField(
+        blank=True,
+        max_length=MAX_BODY_CHARACTERS,
+        validators=[MaxLengthValidator(MAX_BODY_CHARACTERS)],
+    )
+    body = models.TextField(
+        blank=True,
+        max_length=MAX_BODY_CHARACTERS,
+        validators=[MaxLengthValidator(MAX_BODY_CHARACTERS)],
+        help_text="Every section's text.",
+    )
+    attachments = models.TextField(
+        blank=True,
+        max_length=MAX_ATTACHMENT_CHARACTERS,
+        validators=[MaxLengthValidator(MAX_ATTACHMENT_CHARACTERS)],
+        help_text="Text extracted from attached documents.",
+    )
+    keywords = models.TextField(
+        blank=True,
+        max_length=MAX_BODY_CHARACTERS,
+        validators=[MaxLengthValidator(MAX_BODY_CHARACTERS)],
+        help_text="Themes, tags, subjects, schools, network.",
+    )
 
     def __str__(self):
         return f"Text of {self.document_id}"
@@ -108,7 +135,11 @@ class DocumentText(models.Model):
         get_document_model_string(), on_delete=models.CASCADE, related_name="extracted_text"
     )
     file_hash = models.CharField(max_length=40, blank=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(
+        blank=True,
+        max_length=DOCUMENT_TEXT_MAX_LENGTH,
+        validators=[MaxLengthValidator(DOCUMENT_TEXT_MAX_LENGTH)],
+    )
     error = models.CharField(max_length=255, blank=True)
     extracted_at = models.DateTimeField(auto_now=True)
 

@@ -7,11 +7,8 @@ import json
 from django.utils.html import strip_tags
 
 from .backends.base import IndexDocument
+from .models import MAX_ATTACHMENT_CHARACTERS, MAX_BODY_CHARACTERS, MAX_TITLE_CHARACTERS
 from .query import strip_highlight_marks
-
-MAX_TITLE_CHARACTERS = 255
-MAX_BODY_CHARACTERS = 200_000
-MAX_ATTACHMENT_CHARACTERS = 300_000
 
 
 def clean_text(value) -> str:

@@ -4,12 +4,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from ..models.moderation import COMMENT_MAX_LENGTH
 from .writing import textarea
 
 
 class RequestChangesForm(forms.Form):
     comment = forms.CharField(
         label="What needs to change",
+        max_length=COMMENT_MAX_LENGTH,
         widget=textarea(4),
         error_messages={"required": "Say what needs to change, so the authors know what to do."},
         help_text="The authors see this in their notification and e-mail.",

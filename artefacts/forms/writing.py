@@ -21,7 +21,12 @@ from ..models import (
     Licence,
     Visibility,
 )
-from ..models.pages import evidence_problems
+from ..models.pages import (
+    SECTION_MAX_LENGTH,
+    SUMMARY_MAX_LENGTH,
+    WHAT_WE_CHANGED_MAX_LENGTH,
+    evidence_problems,
+)
 from ..richtext import plain_to_rich_text, rich_text_to_plain
 from ..selectors import ArtefactFormOptions
 from ..services.drafting import Contributor, credits
@@ -65,7 +70,7 @@ def _same_text(a: str, b: str) -> bool:
 class ArtefactForm(forms.Form):
     title = forms.CharField(max_length=255, validators=[require_visible_characters])
     summary = forms.CharField(
-        max_length=600,
+        max_length=SUMMARY_MAX_LENGTH,
         widget=textarea(3),
         help_text="One or two sentences another teacher reads first, in the lists and search.",
     )
@@ -75,13 +80,19 @@ class ArtefactForm(forms.Form):
 
     context = forms.CharField(
         label="Context and the shared challenge",
+        max_length=SECTION_MAX_LENGTH,
         widget=textarea(),
         help_text="Who you are, the schools and pupils involved, and the problem you shared.",
     )
-    what_we_did = forms.CharField(label="What we did", widget=textarea(8))
-    what_worked = forms.CharField(label="What worked", widget=textarea(), required=False)
+    what_we_did = forms.CharField(
+        label="What we did", max_length=SECTION_MAX_LENGTH, widget=textarea(8)
+    )
+    what_worked = forms.CharField(
+        label="What worked", max_length=SECTION_MAX_LENGTH, widget=textarea(), required=False
+    )
     what_did_not_work = forms.CharField(
         label="What did not work",
+        max_length=SECTION_MAX_LENGTH,
         widget=textarea(),
         help_text="What did not go to plan, what you stopped doing, what surprised you. "
         "Other networks learn most from this part.",
@@ -89,6 +100,7 @@ class ArtefactForm(forms.Form):
     )
     evidence_of_impact = forms.CharField(
         label="Evidence of impact",
+        max_length=SECTION_MAX_LENGTH,
         widget=textarea(),
         required=False,
         help_text="What changed for pupils or staff, and how you know.",
@@ -112,18 +124,21 @@ class ArtefactForm(forms.Form):
     )
     try_it_steps = forms.CharField(
         label="Try it yourself: steps",
+        max_length=SECTION_MAX_LENGTH,
         widget=textarea(),
         required=False,
         help_text="The steps another school would follow, one per line: “1. ...”.",
     )
     adaptation_notes = forms.CharField(
         label="Notes for adapting it",
+        max_length=SECTION_MAX_LENGTH,
         widget=textarea(4),
         required=False,
         help_text="What another school might need to change for its pupils or setting.",
     )
     what_we_changed = forms.CharField(
         label="What we changed and why",
+        max_length=WHAT_WE_CHANGED_MAX_LENGTH,
         widget=textarea(4),
         required=False,
         help_text="How your version differs from the artefact you adapted, and why.",

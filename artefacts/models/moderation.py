@@ -7,9 +7,12 @@ the history (with the reviewers' comments) that the site shows.
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from .choices import ModerationStatus
+
+COMMENT_MAX_LENGTH = 5000
 
 
 class ArtefactModeration(models.Model):
@@ -33,7 +36,12 @@ class ArtefactModeration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    comment = models.TextField(blank=True, help_text="The reviewer's latest request for changes.")
+    comment = models.TextField(
+        blank=True,
+        max_length=COMMENT_MAX_LENGTH,
+        validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)],
+        help_text="The reviewer's latest request for changes.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

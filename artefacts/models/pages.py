@@ -12,7 +12,7 @@ from taggit.models import TaggedItemBase
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.html import strip_tags
 
@@ -30,12 +30,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.errors import field_problems
 from core.pagecache import CachedForAnonymous
 from core.routing import ViewRestrictionsInOneQuery
-from core.validators import check_visible_title
+from core.validators import check_visible_title, rich_text_validators
 from networks.models import NetworkPage
 
-from ..blocks import ResourcesBlock
+from ..blocks import ResourcesBlock, resource_text_problem
 from .choices import (
     ADAPTABLE_LICENCES,
     EVIDENCE_STRENGTH_GUIDANCE,
@@ -74,6 +75,28 @@ RESERVED_SLUGS = frozenset({"artefacts", "join", "leave", "manage", "edit", "new
 # registers them with these Wagtail hooks, so this module never imports them.
 PAGE_CONTEXT_HOOK = "artefact_page_context"
 PERMISSION_TESTER_HOOK = "artefact_permission_tester"
+
+# Lengths in characters of text (for the sections, the text a reader sees, not its HTML). The
+# revision comparison is measured at these (artefacts.tests.test_diff, bench/bench_compare.py).
+SUMMARY_MAX_LENGTH = 600
+SECTION_MAX_LENGTH = 20_000
+WHAT_WE_CHANGED_MAX_LENGTH = 5_000
+SECTION_MAX_LENGTHS = {
+    name: WHAT_WE_CHANGED_MAX_LENGTH if name == "what_we_changed" else SECTION_MAX_LENGTH
+    for name, _ in SECTIONS
+}
+
+
+def section_field(*args, limit: int = SECTION_MAX_LENGTH, **kwargs) -> RichTextField:
+    """A rich text section. Wagtail's editor counts `max_length` as text, as the validators do."""
+    return RichTextField(
+        *args,
+        features=RICH_TEXT_FEATURES,
+        max_length=limit,
+        validators=rich_text_validators(limit),
+        **kwargs,
+    )
+
 
 EVIDENCE_KIND_REQUIRED = "Say what kind of evidence this is."
 EVIDENCE_STRENGTH_REQUIRED = "Rate how strong the evidence is, from 1 to 5."
@@ -130,22 +153,21 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
         help_text="The network whose page this sits under (kept in step with the tree).",
     )
     summary = models.TextField(
-        max_length=600, help_text="One or two sentences another teacher reads first."
+        max_length=SUMMARY_MAX_LENGTH,
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
+        help_text="One or two sentences another teacher reads first.",
     )
     artefact_type = models.CharField(
         "type", max_length=24, choices=ArtefactType.choices, default=ArtefactType.CASE_STUDY
     )
 
-    context = RichTextField(
-        "context and the shared challenge", features=RICH_TEXT_FEATURES, blank=True
-    )
-    what_we_did = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    what_worked = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    what_did_not_work = RichTextField(
-        features=RICH_TEXT_FEATURES,
+    context = section_field("context and the shared challenge", blank=True)
+    what_we_did = section_field(blank=True)
+    what_worked = section_field(blank=True)
+    what_did_not_work = section_field(
         help_text="Required. What did not work is valued as highly as what did.",
     )
-    evidence_of_impact = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    evidence_of_impact = section_field(blank=True)
     evidence_kind = models.CharField(
         "kind of evidence", max_length=20, choices=EvidenceKind.choices, blank=True
     )
@@ -156,10 +178,8 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
-    try_it_steps = RichTextField("steps", features=RICH_TEXT_FEATURES, blank=True)
-    adaptation_notes = RichTextField(
-        "notes for adapting it", features=RICH_TEXT_FEATURES, blank=True
-    )
+    try_it_steps = section_field("steps", blank=True)
+    adaptation_notes = section_field("notes for adapting it", blank=True)
     resources = StreamField(ResourcesBlock(), blank=True)
 
     themes = ParentalManyToManyField("networks.Theme", blank=True, related_name="artefacts")
@@ -181,8 +201,8 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
         related_name="adaptations",
         help_text="The artefact this one adapts, in this network or another.",
     )
-    what_we_changed = RichTextField(
-        "what we changed and why", features=RICH_TEXT_FEATURES, blank=True
+    what_we_changed = section_field(
+        "what we changed and why", limit=WHAT_WE_CHANGED_MAX_LENGTH, blank=True
     )
 
     content_panels = Page.content_panels + [
@@ -249,6 +269,8 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
         check_visible_title(self)
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": f"“{self.slug}” is reserved: choose another slug."})
+        if problem := resource_text_problem(self.resources.raw_data):
+            raise ValidationError({"resources": problem})
 
     # --- Tree ------------------------------------------------------------------------------
 
@@ -323,6 +345,16 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
             kind=self.evidence_kind,
             strength=self.evidence_strength,
         )
+
+    def text_problems(self) -> dict[str, str]:
+        """This version's text that its fields' own validation refuses (over a maximum length,
+        say), by field name: what full_clean would say, for a service to refuse before saving a
+        revision. No query."""
+        names = ("title", "summary", *SECTION_MAX_LENGTHS)
+        problems = field_problems(ArtefactPage, **{name: getattr(self, name) for name in names})
+        if problem := resource_text_problem(self.resources.raw_data):
+            problems["resources"] = problem
+        return problems
 
     # --- Lineage -----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ with who hid it, when and why, and is shown and counted nowhere (`ArtefactTrial.
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 
@@ -56,12 +57,14 @@ class ArtefactTrial(models.Model):
     context = models.TextField(
         "where and with whom you tried it",
         max_length=CONTEXT_MAX_LENGTH,
+        validators=[MaxLengthValidator(CONTEXT_MAX_LENGTH)],
         help_text="For example: “Two Year 4 classes in a small rural primary, over half a term.”",
     )
     outcome = models.CharField("how it went", max_length=16, choices=TrialOutcome.choices)
     note = models.TextField(
         "what happened",
         max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
         help_text="What you changed, what happened, and what you would tell the next school.",
     )
     created_at = models.DateTimeField(auto_now_add=True)

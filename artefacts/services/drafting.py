@@ -151,10 +151,10 @@ def _apply(page, *, fields: dict, tags=None, contributors=None) -> None:
 
 
 def check_version(page) -> None:
-    """Refuse (saving nothing) a version that breaks the artefact's rules: its evidence
-    (ActionRefused) or, for an adaptation, the adaptation rules (InvalidAdaptation), each
-    problem by field name."""
-    problems = page.evidence_problems()
+    """Refuse (saving nothing) a version that breaks the artefact's rules: its text's lengths
+    and its evidence (ActionRefused) or, for an adaptation, the adaptation rules
+    (InvalidAdaptation), each problem by field name."""
+    problems = {**page.text_problems(), **page.evidence_problems()}
     original = (
         ArtefactPage.objects.select_related("network").filter(pk=page.adapted_from_id).first()
         if page.adapted_from_id

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.errors import refuse_invalid_fields
+
 from .. import permissions
 from ..errors import ActionRefused, NotAllowed
 from ..models import ArtefactModeration, ModerationStatus
@@ -62,6 +64,7 @@ def request_changes(*, artefact, by, comment: str) -> ArtefactModeration:
     comment = (comment or "").strip()
     if not comment:
         raise ActionRefused("Say what needs to change, so the authors know what to do.")
+    refuse_invalid_fields(ArtefactModeration, comment=comment)
     locked = lock(artefact)
     moderation = moderation_record(locked)
     if reason := permissions.why_not_request_changes(by, locked, moderation):
@@ -69,7 +72,7 @@ def request_changes(*, artefact, by, comment: str) -> ArtefactModeration:
     moderation.status = ModerationStatus.CHANGES_REQUESTED
     moderation.decided_by = by
     moderation.decided_at = timezone.now()
-    moderation.comment = comment[:5000]
+    moderation.comment = comment
     moderation.save()
     audit(locked, CHANGES_REQUESTED, by=by, revision=moderation.submitted_revision, comment=comment)
     count_activity(locked, reviewer=by)

@@ -12,6 +12,7 @@ becomes members only) simply stops showing (and counting) for those who may not 
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -53,6 +54,7 @@ class Collection(models.Model):
     )
     introduction = models.TextField(
         max_length=INTRODUCTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(INTRODUCTION_MAX_LENGTH)],
         help_text="What the collection is for and how to use it, for a teacher arriving cold.",
     )
     cover = models.ForeignKey(
@@ -99,6 +101,7 @@ class CollectionItem(models.Model):
     note = models.TextField(
         "why it is here",
         max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
         help_text="The broker's note: what a reader will get from it.",
     )
     artefact = models.ForeignKey(

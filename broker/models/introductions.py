@@ -6,6 +6,7 @@ spread of learning.
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -28,7 +29,9 @@ class Introduction(models.Model):
     theme = models.ForeignKey(
         "networks.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    reason = models.TextField(max_length=REASON_MAX_LENGTH)
+    reason = models.TextField(
+        max_length=REASON_MAX_LENGTH, validators=[MaxLengthValidator(REASON_MAX_LENGTH)]
+    )
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

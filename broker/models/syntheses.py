@@ -7,10 +7,12 @@ evidence strength, cost in kind) are computed from the platform each time the pa
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 
 SECTION_MAX_LENGTH = 6000
+SUMMARY_MAX_LENGTH = 1000
 
 
 class SynthesisQuerySet(models.QuerySet):
@@ -25,16 +27,24 @@ class Synthesis(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField(
         "key findings",
-        max_length=1000,
+        max_length=SUMMARY_MAX_LENGTH,
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
         help_text="Two or three sentences: what the networks' evidence says, in plain words.",
     )
     narrative = models.TextField(
         "what networks learned",
         max_length=SECTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(SECTION_MAX_LENGTH)],
         help_text="The story across networks. Cite artefacts by their number in the list, e.g. [2].",
     )
-    what_worked = models.TextField(blank=True, max_length=SECTION_MAX_LENGTH)
-    what_did_not_work = models.TextField(max_length=SECTION_MAX_LENGTH)
+    what_worked = models.TextField(
+        blank=True,
+        max_length=SECTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(SECTION_MAX_LENGTH)],
+    )
+    what_did_not_work = models.TextField(
+        max_length=SECTION_MAX_LENGTH, validators=[MaxLengthValidator(SECTION_MAX_LENGTH)]
+    )
     last_reviewed_on = models.DateField(
         help_text="When a broker last checked this account against the evidence."
     )

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from artefacts.permissions import can_read_live_artefact
-from core.errors import ActionRefused, refuse_unless
+from core.errors import ActionRefused, field_problems, refuse_invalid_fields, refuse_unless
 from core.queue import enqueue_after_commit
 
 from ..models import Collection, CollectionItem, Feature
@@ -33,8 +33,13 @@ def _unique_slug(title: str, *, exclude_pk=None) -> str:
 
 
 def _clean_text(fields: dict) -> dict:
-    errors = {}
     title = " ".join((fields.get("title") or "").split())
+    errors = field_problems(
+        Collection,
+        title=title,
+        introduction=(fields.get("introduction") or "").strip(),
+        cover_description=(fields.get("cover_description") or "").strip(),
+    )
     if not title:
         errors["title"] = "Give the collection a title."
     if not (fields.get("introduction") or "").strip():
@@ -157,6 +162,7 @@ def add_artefact(*, collection, by, artefact, note: str) -> CollectionItem:
         raise ActionRefused(field_errors={"artefact": "Give the address of a published artefact."})
     if not note:
         raise ActionRefused(field_errors={"note": "Say why it is in the collection."})
+    refuse_invalid_fields(CollectionItem, note=note)
     collection = Collection.objects.select_for_update().get(pk=collection.pk)
     if collection.items.filter(artefact=artefact).exists():
         raise ActionRefused(
@@ -206,6 +212,7 @@ def change_note(*, item, by, note: str) -> CollectionItem:
     note = note.strip()
     if not note:
         raise ActionRefused(field_errors={"note": "Say why it is in the collection."})
+    refuse_invalid_fields(CollectionItem, note=note)
     CollectionItem.objects.filter(pk=item.pk).update(note=note)
     item.note = note
     return item

@@ -5,7 +5,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from artefacts.permissions import can_read_live_artefact
-from core.errors import ActionRefused, refuse_unless
+from core.errors import ActionRefused, field_problems, refuse_unless
 
 from ..models import Synthesis, SynthesisCitation
 from ..permissions import can_write_synthesis, why_not_write_synthesis
@@ -25,7 +25,8 @@ def _require_writer(by) -> None:
 
 def _cleaned(fields: dict) -> dict:
     cleaned = {name: (fields.get(name) or "").strip() for name in TEXT_FIELDS}
-    errors = {name: message for name, message in REQUIRED.items() if not cleaned[name]}
+    errors = field_problems(Synthesis, **cleaned)
+    errors.update({name: message for name, message in REQUIRED.items() if not cleaned[name]})
     reviewed = fields.get("last_reviewed_on")
     if reviewed is None:
         errors["last_reviewed_on"] = "Give the date the evidence was last reviewed."

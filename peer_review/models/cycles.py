@@ -5,10 +5,13 @@ Only `peer_review.services` move a cycle on; each move is in Wagtail's audit log
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+from .limits import FOLLOW_UP_MAX_LENGTH, PURPOSE_MAX_LENGTH, REASON_MAX_LENGTH
 
 
 class Phase(models.TextChoices):
@@ -49,7 +52,10 @@ class ReviewCycle(models.Model):
         max_length=20, choices=Phase.choices, default=Phase.PLANNING, db_index=True
     )
     purpose = models.TextField(
-        blank=True, help_text="What the network wants to learn from this review."
+        blank=True,
+        help_text="What the network wants to learn from this review.",
+        max_length=PURPOSE_MAX_LENGTH,
+        validators=[MaxLengthValidator(PURPOSE_MAX_LENGTH)],
     )
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -71,7 +77,11 @@ class ReviewCycle(models.Model):
     review_visit_host_school = models.ForeignKey(
         "schools.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    follow_up_summary = models.TextField(blank=True)
+    follow_up_summary = models.TextField(
+        blank=True,
+        max_length=FOLLOW_UP_MAX_LENGTH,
+        validators=[MaxLengthValidator(FOLLOW_UP_MAX_LENGTH)],
+    )
     learning_artefact = models.ForeignKey(
         "artefacts.ArtefactPage",
         on_delete=models.SET_NULL,
@@ -144,7 +154,9 @@ class DeadlineExtension(models.Model):
     deadline = models.ForeignKey(PhaseDeadline, on_delete=models.CASCADE, related_name="extensions")
     from_date = models.DateField()
     to_date = models.DateField()
-    reason = models.TextField()
+    reason = models.TextField(
+        max_length=REASON_MAX_LENGTH, validators=[MaxLengthValidator(REASON_MAX_LENGTH)]
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -11,13 +11,15 @@ from modelcluster.models import ClusterableModel
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
 from core.errors import ActionRefused
+
+from .limits import DESCRIPTION_MAX_LENGTH, GUIDANCE_MAX_LENGTH, RUBRIC_DESCRIPTOR_MAX_LENGTH
 
 
 class VersionInUse(ActionRefused):
@@ -43,7 +45,11 @@ def check_editable(version_id) -> None:
 class Framework(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
@@ -62,9 +68,17 @@ class FrameworkVersion(ClusterableModel):
         default=False,
         help_text="Co-leaders can choose this version for a new cycle only once it is ready.",
     )
-    notes = models.TextField(blank=True, help_text="What changed from the previous version.")
+    notes = models.TextField(
+        blank=True,
+        help_text="What changed from the previous version.",
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     evidence_guidance = models.TextField(
-        blank=True, help_text="General guidance on evidence, shown at the top of every cycle."
+        blank=True,
+        help_text="General guidance on evidence, shown at the top of every cycle.",
+        max_length=GUIDANCE_MAX_LENGTH,
+        validators=[MaxLengthValidator(GUIDANCE_MAX_LENGTH)],
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -116,7 +130,11 @@ class FrameworkVersion(ClusterableModel):
 class Domain(Orderable):
     version = ParentalKey(FrameworkVersion, on_delete=models.CASCADE, related_name="domains")
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
 
     panels = [FieldPanel("title"), FieldPanel("description")]
 
@@ -145,9 +163,16 @@ class Criterion(ClusterableModel):
         help_text="Stays the same across versions, so trends follow a criterion from cycle to cycle.",
     )
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     evidence_guidance = models.TextField(
-        blank=True, help_text="What evidence shows this criterion, and where to find it."
+        blank=True,
+        help_text="What evidence shows this criterion, and where to find it.",
+        max_length=GUIDANCE_MAX_LENGTH,
+        validators=[MaxLengthValidator(GUIDANCE_MAX_LENGTH)],
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -186,7 +211,11 @@ class RubricLevel(Orderable):
         validators=[MinValueValidator(1), MaxValueValidator(9)]
     )
     label = models.CharField(max_length=60, help_text="e.g. 'Emerging', 'Embedded'.")
-    descriptor = models.TextField(help_text="What this level looks like in practice.")
+    descriptor = models.TextField(
+        help_text="What this level looks like in practice.",
+        max_length=RUBRIC_DESCRIPTOR_MAX_LENGTH,
+        validators=[MaxLengthValidator(RUBRIC_DESCRIPTOR_MAX_LENGTH)],
+    )
 
     panels = [FieldPanel("number"), FieldPanel("label"), FieldPanel("descriptor")]
 

@@ -1,7 +1,10 @@
 """Blind peer ratings, the lead reviewer's consolidation, and the report."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
+
+from .limits import FINDING_MAX_LENGTH, RATIONALE_MAX_LENGTH, REPORT_SUMMARY_MAX_LENGTH
 
 
 class PeerRating(models.Model):
@@ -15,7 +18,9 @@ class PeerRating(models.Model):
         "peer_review.Criterion", on_delete=models.CASCADE, related_name="+"
     )
     level = models.PositiveSmallIntegerField()
-    evidence = models.TextField()
+    evidence = models.TextField(
+        max_length=RATIONALE_MAX_LENGTH, validators=[MaxLengthValidator(RATIONALE_MAX_LENGTH)]
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -40,7 +45,9 @@ class PeerAssessment(models.Model):
         "peer_review.Criterion", on_delete=models.CASCADE, related_name="+"
     )
     level = models.PositiveSmallIntegerField()
-    rationale = models.TextField()
+    rationale = models.TextField(
+        max_length=RATIONALE_MAX_LENGTH, validators=[MaxLengthValidator(RATIONALE_MAX_LENGTH)]
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -62,7 +69,10 @@ class ReviewReport(models.Model):
     cycle = models.OneToOneField(
         "peer_review.ReviewCycle", on_delete=models.CASCADE, related_name="report"
     )
-    summary = models.TextField()
+    summary = models.TextField(
+        max_length=REPORT_SUMMARY_MAX_LENGTH,
+        validators=[MaxLengthValidator(REPORT_SUMMARY_MAX_LENGTH)],
+    )
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -84,9 +94,15 @@ class ReportFinding(models.Model):
     criterion = models.ForeignKey(
         "peer_review.Criterion", on_delete=models.CASCADE, related_name="+"
     )
-    strengths = models.TextField()
-    areas_to_develop = models.TextField()
-    evidence_seen = models.TextField()
+    strengths = models.TextField(
+        max_length=FINDING_MAX_LENGTH, validators=[MaxLengthValidator(FINDING_MAX_LENGTH)]
+    )
+    areas_to_develop = models.TextField(
+        max_length=FINDING_MAX_LENGTH, validators=[MaxLengthValidator(FINDING_MAX_LENGTH)]
+    )
+    evidence_seen = models.TextField(
+        max_length=FINDING_MAX_LENGTH, validators=[MaxLengthValidator(FINDING_MAX_LENGTH)]
+    )
 
     class Meta:
         ordering = ["report", "criterion"]

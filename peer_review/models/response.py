@@ -1,7 +1,10 @@
 """The network's response: two co-leaders acknowledge the report, then act on it."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
+
+from .limits import ACTION_MAX_LENGTH, COMMENT_MAX_LENGTH, PROGRESS_NOTE_MAX_LENGTH
 
 
 class Acknowledgement(models.Model):
@@ -9,7 +12,11 @@ class Acknowledgement(models.Model):
         "peer_review.ReviewCycle", on_delete=models.CASCADE, related_name="acknowledgements"
     )
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    comment = models.TextField(blank=True)
+    comment = models.TextField(
+        blank=True,
+        max_length=COMMENT_MAX_LENGTH,
+        validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)],
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -36,7 +43,9 @@ class Action(models.Model):
     criterion = models.ForeignKey(
         "peer_review.Criterion", on_delete=models.PROTECT, related_name="+"
     )
-    description = models.TextField()
+    description = models.TextField(
+        max_length=ACTION_MAX_LENGTH, validators=[MaxLengthValidator(ACTION_MAX_LENGTH)]
+    )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField()
     status = models.CharField(
@@ -57,7 +66,10 @@ class Action(models.Model):
 class ActionUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     status = models.CharField(max_length=12, choices=ActionStatus.choices)
-    note = models.TextField()
+    note = models.TextField(
+        max_length=PROGRESS_NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(PROGRESS_NOTE_MAX_LENGTH)],
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

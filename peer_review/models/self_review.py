@@ -5,7 +5,10 @@ import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxLengthValidator
 from django.db import models
+
+from .limits import COMMENT_MAX_LENGTH, EVIDENCE_NOTE_MAX_LENGTH, RATIONALE_MAX_LENGTH
 
 
 class PrivateStorage(FileSystemStorage):
@@ -45,7 +48,11 @@ class Evidence(models.Model):
     )
     kind = models.CharField(max_length=12, choices=EvidenceKind.choices)
     title = models.CharField(max_length=200)
-    note = models.TextField(blank=True)
+    note = models.TextField(
+        blank=True,
+        max_length=EVIDENCE_NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(EVIDENCE_NOTE_MAX_LENGTH)],
+    )
     artefact = models.ForeignKey(
         "artefacts.ArtefactPage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -78,7 +85,11 @@ class ProposedLevel(models.Model):
     )
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     level = models.PositiveSmallIntegerField()
-    comment = models.TextField(blank=True)
+    comment = models.TextField(
+        blank=True,
+        max_length=COMMENT_MAX_LENGTH,
+        validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)],
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -103,7 +114,9 @@ class SelfAssessment(models.Model):
         "peer_review.Criterion", on_delete=models.CASCADE, related_name="+"
     )
     level = models.PositiveSmallIntegerField()
-    rationale = models.TextField()
+    rationale = models.TextField(
+        max_length=RATIONALE_MAX_LENGTH, validators=[MaxLengthValidator(RATIONALE_MAX_LENGTH)]
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

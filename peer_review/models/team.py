@@ -2,8 +2,11 @@
 conflicts people declare."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
+
+from .limits import REASON_MAX_LENGTH
 
 MINIMUM_REVIEWERS = 2
 MAXIMUM_REVIEWERS = 4
@@ -44,7 +47,9 @@ class PeerReviewer(models.Model):
     )
     invited_at = models.DateTimeField(auto_now_add=True)
     responded_at = models.DateTimeField(null=True, blank=True)
-    decline_reason = models.TextField(blank=True)
+    decline_reason = models.TextField(
+        blank=True, max_length=REASON_MAX_LENGTH, validators=[MaxLengthValidator(REASON_MAX_LENGTH)]
+    )
     replaces = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -82,7 +87,9 @@ class DeclaredConflict(models.Model):
     network = models.ForeignKey(
         "networks.NetworkPage", on_delete=models.CASCADE, related_name="declared_conflicts"
     )
-    reason = models.TextField()
+    reason = models.TextField(
+        max_length=REASON_MAX_LENGTH, validators=[MaxLengthValidator(REASON_MAX_LENGTH)]
+    )
     declared_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -7,7 +7,7 @@ from django.db.models import Q
 from wagtail.log_actions import log
 
 from core.accounts.models import BROKER_GROUP_NAME
-from core.errors import ActionRefused, NotAllowed
+from core.errors import ActionRefused, NotAllowed, field_problems
 from core.notifications.services import notify
 from networks.models import Membership
 
@@ -72,6 +72,18 @@ def require(why_not: str | None) -> None:
 
 def refuse(message: str, **field_errors) -> None:
     raise ActionRefused(message, field_errors=field_errors or None)
+
+
+def refuse_invalid_text(model, *, named: dict | None = None, **values) -> None:
+    """Refuse text the model's own validation rejects (over its maximum length, say), each
+    message under the form field's name (`named` maps model field names to form field names
+    where they differ)."""
+    if problems := field_problems(model, **values):
+        named = named or {}
+        refuse(
+            " ".join(problems.values()),
+            **{named.get(name, name): message for name, message in problems.items()},
+        )
 
 
 def co_leaders_of(network) -> list:

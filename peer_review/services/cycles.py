@@ -29,6 +29,7 @@ from ._common import (
     lock_cycle,
     members_of,
     refuse,
+    refuse_invalid_text,
     require,
     tell,
 )
@@ -78,6 +79,7 @@ def open_cycle(
     if any(criterion.domain.version_id != framework_version.pk for criterion in criteria):
         refuse("Every focus criterion must come from the chosen framework version.")
     _check_deadlines(deadlines, today=timezone.localdate())
+    refuse_invalid_text(ReviewCycle, purpose=(purpose or "").strip())
     number = (network.review_cycles.aggregate(highest=Max("number"))["highest"] or 0) + 1
     try:
         with transaction.atomic():
@@ -85,7 +87,7 @@ def open_cycle(
                 network=network,
                 number=number,
                 framework_version=framework_version,
-                purpose=purpose.strip(),
+                purpose=(purpose or "").strip(),
                 opened_by=by,
             )
     except IntegrityError:
@@ -207,6 +209,7 @@ def extend_deadline(*, cycle, phase: str, to_date: date, reason: str, by) -> Pha
     reason = (reason or "").strip()
     if not reason:
         refuse("Say why the deadline moves.", reason="Say why the deadline moves.")
+    refuse_invalid_text(DeadlineExtension, reason=reason)
     deadline = locked.deadlines.select_for_update().filter(phase=phase).first()
     if deadline is None:
         refuse("That phase has no deadline.")

@@ -12,6 +12,7 @@ from ._common import (
     co_leaders_of,
     lock_cycle,
     refuse,
+    refuse_invalid_text,
     require,
     tell,
 )
@@ -31,6 +32,7 @@ def rate_criterion(*, cycle, criterion, by, level, evidence: str) -> PeerRating:
             "Say what evidence the level rests on.",
             evidence="Say what evidence the level rests on.",
         )
+    refuse_invalid_text(PeerRating, evidence=evidence)
     place = permissions.reviewer_place(by, locked)
     rating, _ = PeerRating.objects.update_or_create(
         reviewer=place, criterion=criterion, defaults={"level": level, "evidence": evidence}
@@ -70,6 +72,7 @@ def consolidate_peer_assessment(*, cycle, criterion, by, level, rationale: str) 
         refuse(
             "Say how the team arrived at this level.", rationale="Say how the team arrived at it."
         )
+    refuse_invalid_text(PeerAssessment, rationale=rationale)
     assessment, _ = PeerAssessment.objects.update_or_create(
         cycle=locked,
         criterion=criterion,

@@ -12,6 +12,7 @@ from ._common import (
     lock_cycle,
     members_of,
     refuse,
+    refuse_invalid_text,
     require,
     tell,
 )
@@ -25,6 +26,7 @@ def write_report(*, cycle, by, summary: str) -> ReviewReport:
     summary = (summary or "").strip()
     if not summary:
         refuse("Write the report's summary.", summary="Write the summary.")
+    refuse_invalid_text(ReviewReport, summary=summary)
     report, _ = ReviewReport.objects.update_or_create(
         cycle=locked, defaults={"summary": summary, "written_by": by}
     )
@@ -49,6 +51,7 @@ def write_finding(
             f"Write the strengths, areas to develop and evidence seen for “{criterion.title}”.",
             **empty,
         )
+    refuse_invalid_text(ReportFinding, **fields)
     report = ReviewReport.objects.filter(cycle=locked).first()
     if report is None:
         refuse("Write the report's summary first.")

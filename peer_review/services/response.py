@@ -10,7 +10,7 @@ from artefacts.models import ArtefactType, Visibility
 from networks.models import Membership
 
 from .. import permissions
-from ..models import Acknowledgement, Action, ActionStatus, ActionUpdate
+from ..models import Acknowledgement, Action, ActionStatus, ActionUpdate, ReviewCycle
 from ._common import (
     FOLLOW_UP_RECORDED,
     LEARNING_STARTED,
@@ -19,6 +19,7 @@ from ._common import (
     co_leaders_of,
     lock_cycle,
     refuse,
+    refuse_invalid_text,
     require,
     tell,
 )
@@ -30,6 +31,7 @@ def acknowledge_report(*, cycle, by, comment: str = "") -> Acknowledgement:
     """One co-leader's key. The report is acknowledged once two different co-leaders have."""
     locked = lock_cycle(cycle)
     require(permissions.why_not_acknowledge(by, locked))
+    refuse_invalid_text(Acknowledgement, comment=(comment or "").strip())
     try:
         with transaction.atomic():
             acknowledgement = Acknowledgement.objects.create(
@@ -68,6 +70,7 @@ def add_action(*, cycle, by, criterion, description: str, owner, due_on) -> Acti
         errors["due_on"] = "Choose a due date from today on."
     if errors:
         refuse(" ".join(errors.values()), **errors)
+    refuse_invalid_text(Action, description=description)
     action = Action.objects.create(
         cycle=locked,
         criterion=criterion,
@@ -93,6 +96,7 @@ def record_progress(*, action, by, status: str, note: str) -> ActionUpdate:
     note = (note or "").strip()
     if not note:
         refuse("Say what has happened.", note="Say what has happened.")
+    refuse_invalid_text(ActionUpdate, note=note)
     update = ActionUpdate.objects.create(action=action, status=status, note=note, by=by)
     action.status = status
     action.save(update_fields=["status"])
@@ -106,6 +110,9 @@ def record_follow_up(*, cycle, by, summary: str):
     summary = (summary or "").strip()
     if not summary:
         refuse("Say what the network has done since the review.", summary="Write the follow-up.")
+    refuse_invalid_text(
+        ReviewCycle, named={"follow_up_summary": "summary"}, follow_up_summary=summary
+    )
     locked.follow_up_summary = summary
     locked.save(update_fields=["follow_up_summary"])
     cycle.follow_up_summary = summary

@@ -12,7 +12,7 @@ from artefacts.uploads import check_upload
 
 from .. import permissions
 from ..models import Evidence, EvidenceKind, ProposedLevel, SelfAssessment
-from ._common import SELF_CONSOLIDATED, audit, lock_cycle, refuse, require
+from ._common import SELF_CONSOLIDATED, audit, lock_cycle, refuse, refuse_invalid_text, require
 
 
 def focus_criterion(cycle, criterion_id):
@@ -63,12 +63,14 @@ def add_evidence(
     title = (title or "").strip()
     if not title:
         refuse("Give the evidence a title.", title="Give the evidence a title.")
+    note = (note or "").strip()
+    refuse_invalid_text(Evidence, title=title, note=note)
     evidence = Evidence(
         cycle=locked,
         criterion=criterion,
         kind=kind,
-        title=title[:200],
-        note=note.strip(),
+        title=title,
+        note=note,
         added_by=by,
     )
     if kind == EvidenceKind.ARTEFACT:
@@ -117,11 +119,13 @@ def propose_level(*, cycle, criterion, by, level, comment: str = "") -> Proposed
     require(permissions.why_not_contribute(by, locked))
     criterion = focus_criterion(locked, criterion)
     level = check_level(criterion, level)
+    comment = (comment or "").strip()
+    refuse_invalid_text(ProposedLevel, comment=comment)
     proposal, _ = ProposedLevel.objects.update_or_create(
         cycle=locked,
         criterion=criterion,
         by=by,
-        defaults={"level": level, "comment": comment.strip()},
+        defaults={"level": level, "comment": comment},
     )
     return proposal
 
@@ -139,6 +143,7 @@ def consolidate_self_assessment(*, cycle, criterion, by, level, rationale: str) 
             "Say why the network chose this level: the peer team will read it.",
             rationale="Say why the network chose this level.",
         )
+    refuse_invalid_text(SelfAssessment, rationale=rationale)
     assessment, _ = SelfAssessment.objects.update_or_create(
         cycle=locked,
         criterion=criterion,

@@ -15,6 +15,7 @@ from ._common import (
     co_leaders_of,
     lock_cycle,
     refuse,
+    refuse_invalid_text,
     require,
     tell,
 )
@@ -108,6 +109,7 @@ def decline_invitation(*, place, by, reason: str) -> PeerReviewer | None:
             "Say why you are declining: it helps the network find the right reviewer.",
             reason="Say why you are declining.",
         )
+    refuse_invalid_text(PeerReviewer, named={"decline_reason": "reason"}, decline_reason=reason)
     was_lead = place.is_lead
     place.status = ReviewerStatus.DECLINED
     place.responded_at = timezone.now()
@@ -186,6 +188,7 @@ def declare_conflict(*, user, network, reason: str) -> DeclaredConflict:
     reason = (reason or "").strip()
     if not reason:
         refuse("Say what the conflict is.", reason="Say what the conflict is.")
+    refuse_invalid_text(DeclaredConflict, reason=reason)
     conflict, _ = DeclaredConflict.objects.update_or_create(
         user=user, network=network, defaults={"reason": reason}
     )

@@ -1,9 +1,12 @@
 """Titles hold visible characters and every text field has a maximum length, enforced by forms
 and by model validation (issue #15, items 7 and 11)."""
 
+from pathlib import Path
+
 import pytest
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -17,7 +20,19 @@ from networks.forms import DeclineRequestForm, JoinRequestForm, ProposeNetworkFo
 from networks.funding.forms import FundingReceiptForm, SpendingPlanForm
 
 ZERO_WIDTH_TITLE = "\u200b\u200c\u200d"
-AUDITED_PACKAGES = ("core.", "networks")
+# Every app of the platform, the roof's included.
+AUDITED_PACKAGES = (
+    "core.",
+    "home",
+    "nlc",
+    "search",
+    "networks",
+    "artefacts",
+    "visits",
+    "peer_review",
+    "broker",
+)
+REPOSITORY = Path(settings.BASE_DIR).resolve()
 
 
 def audited_text_fields():
@@ -30,7 +45,18 @@ def audited_text_fields():
                     yield f"{model._meta.label}.{field.name}", field
 
 
-def test_every_text_field_in_core_and_networks_has_a_maximum_length_models_check():
+def test_every_app_of_the_platform_is_audited():
+    ours = {
+        config.name
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(REPOSITORY)
+        and ".venv" not in Path(config.path).parts
+    }
+
+    assert {name for name in ours if not name.startswith(AUDITED_PACKAGES)} == set()
+
+
+def test_every_text_field_has_a_maximum_length_that_model_validation_checks():
     unbounded = [
         name
         for name, field in audited_text_fields()

@@ -7,7 +7,7 @@ network's co-leaders manage the offer collectively; every write goes through vis
 import uuid
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -75,6 +75,7 @@ class VisitOffer(models.Model):
     summary = models.TextField(
         "what visitors will see",
         max_length=3000,
+        validators=[MaxLengthValidator(3000)],
         help_text="The classrooms, practice and people visitors will meet.",
     )
     question = models.CharField(
@@ -123,12 +124,14 @@ class VisitOffer(models.Model):
         "practical information",
         blank=True,
         max_length=3000,
+        validators=[MaxLengthValidator(3000)],
         help_text="Arrival, parking, safeguarding, what to bring.",
     )
     access_info = models.TextField(
         "access information",
         blank=True,
         max_length=3000,
+        validators=[MaxLengthValidator(3000)],
         help_text="Step-free access, hearing loops, quiet rooms, who to ask.",
     )
     visibility = models.CharField(

@@ -2,7 +2,7 @@
 study-visit report artefact a visiting network drafts from its reflections."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 
 from .choices import Usefulness
@@ -48,15 +48,22 @@ class Reflection(models.Model):
         related_name="visit_reflections",
         help_text="The network the author visited for.",
     )
-    what_we_saw = models.TextField(max_length=5000)
-    what_we_will_try = models.TextField(max_length=5000)
-    questions = models.TextField("questions we still have", max_length=5000, blank=True)
+    what_we_saw = models.TextField(max_length=5000, validators=[MaxLengthValidator(5000)])
+    what_we_will_try = models.TextField(max_length=5000, validators=[MaxLengthValidator(5000)])
+    questions = models.TextField(
+        "questions we still have",
+        max_length=5000,
+        blank=True,
+        validators=[MaxLengthValidator(5000)],
+    )
     usefulness = models.PositiveSmallIntegerField(
         "how useful was it",
         choices=Usefulness.choices,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
-    comment_for_hosts = models.TextField(blank=True, max_length=2000)
+    comment_for_hosts = models.TextField(
+        blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,7 +2,7 @@
 asking network picks one, which becomes a confirmed visit for its named visitors."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -23,7 +23,9 @@ class VisitRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     focus_question = models.CharField(max_length=500)
-    hoping_to_learn = models.TextField("what we hope to learn", max_length=3000)
+    hoping_to_learn = models.TextField(
+        "what we hope to learn", max_length=3000, validators=[MaxLengthValidator(3000)]
+    )
     preferred_weeks = models.CharField(
         max_length=300, help_text="For example: “w/c 12 or 19 April, not Fridays”."
     )
@@ -36,7 +38,9 @@ class VisitRequest(models.Model):
     status = models.CharField(
         max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING, db_index=True
     )
-    decline_reason = models.TextField(blank=True, max_length=1000)
+    decline_reason = models.TextField(
+        blank=True, max_length=1000, validators=[MaxLengthValidator(1000)]
+    )
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from core.errors import ActionRefused
+from core.errors import ActionRefused, field_problems
 from search.services import follow_object
 
 from .. import permissions
@@ -47,6 +47,9 @@ OFFER_FIELDS = (
 )
 
 
+OFFER_TEXT_FIELDS = ("title", "summary", "question", "practical_info", "access_info")
+
+
 @dataclass
 class SessionTimes:
     starts_at: object
@@ -56,7 +59,8 @@ class SessionTimes:
 
 def _check_offer(network, fields: dict, *, host_schools, artefacts, allowed_networks) -> None:
     """Refuse, saving nothing, an offer that breaks a rule; each message beside its field."""
-    errors = {}
+    texts = {name: fields[name] for name in OFFER_TEXT_FIELDS if fields.get(name)}
+    errors = field_problems(VisitOffer, **texts)
     if not (fields.get("title") or "").strip():
         errors["title"] = "Give the offer a title."
     places = fields.get("places")

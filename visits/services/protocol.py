@@ -7,7 +7,7 @@ from django.utils.html import escape, linebreaks
 
 from artefacts.models import ArtefactType, Visibility
 from artefacts.services import create_artefact
-from core.errors import ActionRefused
+from core.errors import ActionRefused, field_problems
 from networks.permissions import current_role
 
 from .. import permissions
@@ -90,7 +90,13 @@ def write_reflection(
     """A booked visitor's reflection, written (or rewritten) once the visit has ended."""
     session = lock_session(session)
     refuse(permissions.why_not_write_reflection(by, session))
-    errors = {}
+    errors = field_problems(
+        Reflection,
+        what_we_saw=(what_we_saw or "").strip(),
+        what_we_will_try=(what_we_will_try or "").strip(),
+        questions=(questions or "").strip(),
+        comment_for_hosts=(comment_for_hosts or "").strip(),
+    )
     if not (what_we_saw or "").strip():
         errors["what_we_saw"] = "Say what you saw."
     if not (what_we_will_try or "").strip():

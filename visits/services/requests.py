@@ -5,7 +5,7 @@ visitors. Every step tells the other side in the app and by e-mail."""
 from django.db import transaction
 from django.utils import timezone
 
-from core.errors import ActionRefused
+from core.errors import ActionRefused, field_problems
 from networks.permissions import current_role
 
 from .. import permissions
@@ -58,7 +58,12 @@ def request_visit(
     theme=None,
 ) -> VisitRequest:
     refuse(permissions.why_not_request_visit(by, from_network, to_network))
-    errors = {}
+    errors = field_problems(
+        VisitRequest,
+        focus_question=(focus_question or "").strip(),
+        hoping_to_learn=(hoping_to_learn or "").strip(),
+        preferred_weeks=(preferred_weeks or "").strip(),
+    )
     if not (focus_question or "").strip():
         errors["focus_question"] = "Say what question the visit would help you with."
     if not (hoping_to_learn or "").strip():
@@ -136,6 +141,8 @@ def decline_request(*, visit_request, by, reason: str) -> VisitRequest:
         raise ActionRefused(
             field_errors={"reason": "Say why, so the other network can plan something else."}
         )
+    if problems := field_problems(VisitRequest, decline_reason=reason):
+        raise ActionRefused(field_errors={"reason": problems["decline_reason"]})
     visit_request.status = RequestStatus.DECLINED
     visit_request.decline_reason = reason
     visit_request.answered_by, visit_request.answered_at = by, timezone.now()
