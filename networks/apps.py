@@ -7,7 +7,9 @@ class NetworksConfig(AppConfig):
     def ready(self):
         # Page models and their documents can be imported only once the app registry is ready.
         from search.registry import register
+        from search.searchers import register_searcher_networks
 
-        from .search import NetworkDocument
+        from .search import NetworkDocument, searcher_network_ids
 
         register(NetworkDocument)
+        register_searcher_networks(searcher_network_ids)
