@@ -151,6 +151,7 @@ def test_themes_searched_often_with_few_artefacts_are_knowledge_gaps(spread):
     assert gap == {
         "theme": "Assessment for learning",
         "searches": 10,
+        "networks": 0,
         "artefacts": 2,
         "searches_per_artefact": 5.0,
     }
