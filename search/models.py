@@ -211,7 +211,8 @@ class SearchQueryNetwork(models.Model):
     up with the log. A network, never a person (see `search.searchers`); someone in two
     networks counts once for each, so these rows do not add up to the log's `searches`."""
 
-    log = models.ForeignKey(SearchQueryLog, on_delete=models.CASCADE, related_name="networks")
+    # No reverse accessor: the log row itself keeps the fields it always had.
+    log = models.ForeignKey(SearchQueryLog, on_delete=models.CASCADE, related_name="+")
     # An id, not a foreign key: search knows no networks.
     network_id = models.PositiveIntegerField(db_index=True)
     searches = models.PositiveIntegerField(default=0)

@@ -434,11 +434,13 @@ def record_search(
         f"last_result_count = excluded.last_result_count RETURNING id"
     )
     week = week_of(timezone.localdate())
+    if not network_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [week, query, encode_filters(filters), zero, result_count])
+        return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, [week, query, encode_filters(filters), zero, result_count])
         (log_id,) = cursor.fetchone()
-        if not network_ids:
-            return
         networks = SearchQueryNetwork._meta.db_table
         rows = ", ".join(["(%s, %s, 1)"] * len(network_ids))
         cursor.execute(
