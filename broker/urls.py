@@ -66,6 +66,7 @@ curating_patterns = [
     path("connect/", introductions.choose_network, name="choose_network"),
     path("connect/<slug:network_slug>/", introductions.connect, name="connect"),
     path("home/", curating.home, name="home"),
+    path("home/visit-offer/", curating.feature_visit_offer, name="feature_visit_offer"),
     path("home/<int:feature_id>/move/", curating.move_feature, name="move_feature"),
     path("home/<int:feature_id>/remove/", curating.unfeature, name="unfeature"),
 ]

@@ -1,11 +1,12 @@
 """Networks in search: a network page's document, and the labels of the facets networks own
-(themes, and networks themselves). Registered from `NetworksConfig.ready()`."""
+(themes, and networks themselves), and the searcher's networks for the query log. Registered
+from `NetworksConfig.ready()`."""
 
 from django.utils.text import slugify
 
 from search.registry import PageDocument
 
-from .models import NetworkPage, Theme
+from .models import Membership, NetworkPage, Theme
 from .selectors import current_school_links
 
 
@@ -76,3 +77,8 @@ class NetworkDocument(PageDocument):
         if network.started_on:
             return network.started_on.year
         return super().prepare_year(network)
+
+
+def searcher_network_ids(user) -> list[int]:
+    """The networks a searcher is in now: what search's query log records instead of them."""
+    return list(Membership.objects.network_ids_of(user).values_list("network_id", flat=True))

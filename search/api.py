@@ -305,6 +305,7 @@ class SearchAPIView(APIView):
                 text=query.text,
                 filters=query.active_filters(),
                 result_count=outcome.results.total,
+                searcher=request.user,
             )
         body = serialise_outcome(request, outcome)
         return Response(SearchResponseSerializer(body).data)

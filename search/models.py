@@ -237,6 +237,26 @@ class SearchQueryLog(models.Model):
         return f"{self.query} ({self.week})"
 
 
+class SearchQueryNetwork(models.Model):
+    """The networks a logged query was searched from: one row per log row and network, counted
+    up with the log. A network, never a person (see `search.searchers`); someone in two
+    networks counts once for each, so these rows do not add up to the log's `searches`."""
+
+    # No reverse accessor: the log row itself keeps the fields it always had.
+    log = models.ForeignKey(SearchQueryLog, on_delete=models.CASCADE, related_name="+")
+    # An id, not a foreign key: search knows no networks.
+    network_id = models.PositiveIntegerField(db_index=True)
+    searches = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["log", "network_id"], name="one_log_row_per_network")
+        ]
+
+    def __str__(self):
+        return f"{self.log} from network {self.network_id}"
+
+
 class SearchObject(models.Model):
     """The search key of an object that is not a Wagtail page: its document's `page_id` is
     minus this row's id, so page ids and object keys share one index without colliding."""

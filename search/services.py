@@ -23,8 +23,16 @@ from .backends import database_backend, elasticsearch_backend, elasticsearch_con
 from .backends.base import BackendUnavailable, IndexDocument
 from .documents import build_document, indexable_count, indexable_objects, is_restricted, load
 from .keys import key_of
-from .models import IndexLock, PendingIndexUpdate, SearchDocument, SearchQueryLog, Synonym
+from .models import (
+    IndexLock,
+    PendingIndexUpdate,
+    SearchDocument,
+    SearchQueryLog,
+    SearchQueryNetwork,
+    Synonym,
+)
 from .query import normalise
+from .searchers import searcher_network_ids
 
 logger = logging.getLogger(__name__)
 
@@ -402,25 +410,42 @@ def encode_filters(filters: dict[str, tuple]) -> str:
     )[:500]
 
 
-def record_search(*, text: str, filters: dict[str, tuple], result_count: int) -> None:
-    """Count one search in this week's row for the query (one upsert statement).
+def record_search(
+    *, text: str, filters: dict[str, tuple], result_count: int, searcher=None
+) -> None:
+    """Count one search in this week's row for the query, and in that row's count for each of
+    the searcher's networks (two upsert statements; one when signed out or in no network).
 
     Nothing about the person is stored: no user, session, address or time of day.
     """
     query = normalise(text)
     if not query:
         return
+    network_ids = sorted(searcher_network_ids(searcher))
     table = SearchQueryLog._meta.db_table
     zero = 1 if result_count == 0 else 0
-    # The table name is ours; every value is a parameter.
+    # The table names are ours; every value is a parameter.
     sql = (
         f"INSERT INTO {table} (week, query, filters, searches, zero_result_searches, "  # noqa: S608
         f"last_result_count) VALUES (%s, %s, %s, 1, %s, %s) "
         f"ON CONFLICT (week, query, filters) DO UPDATE SET "
         f"searches = {table}.searches + 1, "
         f"zero_result_searches = {table}.zero_result_searches + excluded.zero_result_searches, "
-        f"last_result_count = excluded.last_result_count"
+        f"last_result_count = excluded.last_result_count RETURNING id"
     )
     week = week_of(timezone.localdate())
-    with connection.cursor() as cursor:
+    if not network_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [week, query, encode_filters(filters), zero, result_count])
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, [week, query, encode_filters(filters), zero, result_count])
+        (log_id,) = cursor.fetchone()
+        networks = SearchQueryNetwork._meta.db_table
+        rows = ", ".join(["(%s, %s, 1)"] * len(network_ids))
+        cursor.execute(
+            f"INSERT INTO {networks} (log_id, network_id, searches) VALUES {rows} "  # noqa: S608
+            f"ON CONFLICT (log_id, network_id) DO UPDATE SET "
+            f"searches = {networks}.searches + 1",
+            [value for network_id in network_ids for value in (log_id, network_id)],
+        )

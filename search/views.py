@@ -30,7 +30,12 @@ def search_page(request):
     outcome = search_for(user=request.user, query=query)
     results = outcome.results
     if query.page == 1:
-        record_search(text=query.text, filters=query.active_filters(), result_count=results.total)
+        record_search(
+            text=query.text,
+            filters=query.active_filters(),
+            result_count=results.total,
+            searcher=request.user,
+        )
     last_page = query.last_page(results.num_pages)
     page_obj = None
     if results.total and query.page <= last_page:

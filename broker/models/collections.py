@@ -19,7 +19,7 @@ from django.urls import reverse
 
 # The fields an item (or a home-page feature) may point at. Exactly one is set.
 ITEM_TARGETS = ("artefact", "visit_offer")
-FEATURE_TARGETS = ("collection", "artefact")
+FEATURE_TARGETS = ("collection", "artefact", "visit_offer")
 
 INTRODUCTION_MAX_LENGTH = 3000
 NOTE_MAX_LENGTH = 1000
@@ -165,6 +165,13 @@ class Feature(models.Model):
         blank=True,
         related_name="home_feature",
     )
+    visit_offer = models.OneToOneField(
+        "visits.VisitOffer",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="home_feature",
+    )
     featured_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -179,4 +186,4 @@ class Feature(models.Model):
         ]
 
     def __str__(self):
-        return f"Featured: {self.collection or self.artefact}"
+        return f"Featured: {self.collection or self.artefact or self.visit_offer}"

@@ -123,7 +123,7 @@ def with_offer_card_data(offers):
     )
 
 
-def _visit_offer_items(items, user) -> list[ShownItem]:
+def visit_offer_items(items, user) -> list[ShownItem]:
     ids = [item.visit_offer_id for item in items if item.visit_offer_id]
     if not ids:
         return []
@@ -147,7 +147,7 @@ def collection_items_for(collection, user) -> list[ShownItem]:
         .filter(visible_items_condition(user))
         .only("pk", "position", "note", "artefact_id", "visit_offer_id", "collection_id")
     )
-    shown = _artefact_items(items, user) + _visit_offer_items(items, user)
+    shown = _artefact_items(items, user) + visit_offer_items(items, user)
     return sorted(shown, key=lambda item: (item.position, item.pk))
 
 

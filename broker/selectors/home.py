@@ -11,8 +11,8 @@ from artefacts.models import Visibility
 from artefacts.selectors import artefacts_visible_to, with_card_data
 from visits.selectors import open_offers
 
-from ..models import Collection
-from .collections import with_covers, with_shown_counts
+from ..models import Collection, Feature
+from .collections import visit_offer_items, with_covers, with_shown_counts
 
 NEWEST_ARTEFACTS = 6
 UPCOMING_VISITS = 3
@@ -29,7 +29,7 @@ class VisitCard:
 @dataclass
 class ShownFeature:
     position: int
-    kind: str  # "collection" or "artefact": the template that draws `target`
+    kind: str  # "collection", "artefact" or "visit_offer": the template that draws `target`
     target: object
 
 
@@ -41,8 +41,9 @@ class HomeSections:
 
 
 def featured_for(user) -> list[ShownFeature]:
-    """Featured collections (published) and artefacts this person may read, in the broker's
-    order. Two queries, and two more when a collection has a cover."""
+    """Featured collections (published), artefacts and study-visit offers this person may read,
+    in the broker's order. Three queries, two more when a collection has a cover and three more
+    when a study-visit offer is featured."""
     collections = with_covers(
         with_shown_counts(
             Collection.objects.published()
@@ -59,6 +60,15 @@ def featured_for(user) -> list[ShownFeature]:
     )
     shown = [ShownFeature(c.feature_position, "collection", c) for c in collections]
     shown += [ShownFeature(a.feature_position, "artefact", a) for a in artefacts]
+    offers = list(
+        Feature.objects.filter(visit_offer__isnull=False).only("pk", "position", "visit_offer_id")
+    )
+    for offer_feature in offers:
+        offer_feature.note = ""  # what visit_offer_items reads of a collection item
+    shown += [
+        ShownFeature(item.position, "visit_offer", item.target)
+        for item in visit_offer_items(offers, user)
+    ]
     return sorted(shown, key=lambda item: item.position)
 
 

@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from artefacts.permissions import can_read_live_artefact
 from core.errors import ActionRefused, field_problems, refuse_invalid_fields, refuse_unless
 from core.queue import enqueue_after_commit
+from core.visibility import Visibility
 
 from ..models import Collection, CollectionItem, Feature
 from ..permissions import can_curate, why_not_add_visit_offer, why_not_curate
@@ -256,24 +257,39 @@ def remove_item(*, item, by) -> None:
 
 
 @transaction.atomic
-def feature(*, by, collection=None, artefact=None) -> Feature:
-    """Put a published collection, or a public artefact, on the home page (at the end)."""
+def feature(*, by, collection=None, artefact=None, visit_offer=None) -> Feature:
+    """Put a published collection, a public artefact or a public study-visit offer open to
+    booking on the home page (at the end)."""
     _require_curator(by)
-    if (collection is None) == (artefact is None):
-        raise ActionRefused("Feature one collection or one artefact.")
+    chosen = {
+        name: target
+        for name, target in (
+            ("collection", collection),
+            ("artefact", artefact),
+            ("visit_offer", visit_offer),
+        )
+        if target is not None
+    }
+    if len(chosen) != 1:
+        raise ActionRefused("Feature one collection, one artefact or one study-visit offer.")
     if collection is not None:
-        collection = Collection.objects.get(pk=collection.pk)  # as it is now, not as passed
+        collection = chosen["collection"] = Collection.objects.get(pk=collection.pk)  # as now
     if collection is not None and not collection.is_published:
         raise ActionRefused("Publish the collection before featuring it.")
     if artefact is not None and not (artefact.live and artefact.visibility == "public"):
         raise ActionRefused("Only a published, public artefact can be featured on the home page.")
-    target = {"collection": collection} if collection is not None else {"artefact": artefact}
-    existing = Feature.objects.filter(**target).first()
+    if visit_offer is not None and not (
+        visit_offer.is_listed and visit_offer.visibility == Visibility.PUBLIC
+    ):
+        raise ActionRefused(
+            "Only a public study-visit offer open to booking can be featured on the home page."
+        )
+    existing = Feature.objects.filter(**chosen).first()
     if existing is not None:
         return existing
     Feature.objects.select_for_update().all().exists()  # one curator orders the list at a time
     return Feature.objects.create(
-        position=_next_position(Feature.objects.all()), featured_by=by, **target
+        position=_next_position(Feature.objects.all()), featured_by=by, **chosen
     )
 
 

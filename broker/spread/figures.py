@@ -210,7 +210,7 @@ def engagement(rows: list[dict]) -> dict:
 # --- Knowledge gaps --------------------------------------------------------------------------
 
 
-def _themes_in(row: dict, themes: dict[int, tuple[str, str]]) -> set[int]:
+def themes_in(row: dict, themes: dict[int, tuple[str, str]]) -> set[int]:
     """The themes a logged search was about: filtered by, or named in its words."""
     chosen = set()
     for part in row["filters"].split("&"):
@@ -226,13 +226,16 @@ def _themes_in(row: dict, themes: dict[int, tuple[str, str]]) -> set[int]:
 def knowledge_gaps(today, themes: dict[int, tuple[str, str]]) -> dict:
     start = today - timedelta(weeks=SEARCH_WEEKS)
     rows = sources.search_log(start)
+    networks_of = sources.search_log_networks(start)
+    searching = defaultdict(set)
     supply = {row["themes"]: row["n"] for row in sources.theme_artefacts()}
     demand = Counter()
     zero_by_week = defaultdict(lambda: [0, 0])
     zero_queries = Counter()
     for row in rows:
-        for theme_id in _themes_in(row, themes):
+        for theme_id in themes_in(row, themes):
             demand[theme_id] += row["searches"]
+            searching[theme_id] |= networks_of.get(row["id"], set())
         zero_by_week[row["week"]][0] += row["searches"]
         zero_by_week[row["week"]][1] += row["zero_result_searches"]
         if row["zero_result_searches"]:
@@ -242,6 +245,7 @@ def knowledge_gaps(today, themes: dict[int, tuple[str, str]]) -> dict:
             {
                 "theme": themes[theme_id][0],
                 "searches": searches,
+                "networks": len(searching[theme_id]),
                 "artefacts": supply.get(theme_id, 0),
                 "searches_per_artefact": round(searches / max(supply.get(theme_id, 0), 1), 1),
             }

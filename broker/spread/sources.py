@@ -21,7 +21,7 @@ from artefacts.selectors import behind_view_restriction
 from networks.engagement.selectors import active_people_by_school_in
 from networks.models import Membership, NetworkPage, NetworkSchool
 from peer_review.models import PHASE_ORDER, PeerReviewer, Phase
-from search.models import SearchQueryLog
+from search.models import SearchQueryLog, SearchQueryNetwork
 from visits.models import Booking, BookingStatus, SessionStatus
 
 from ..models import Introduction
@@ -301,6 +301,16 @@ def school_engagement() -> list[dict]:
 def search_log(since) -> list[dict]:
     return list(
         SearchQueryLog.objects.filter(week__gte=since)
-        .values("week", "query", "filters", "searches", "zero_result_searches")
+        .values("id", "week", "query", "filters", "searches", "zero_result_searches")
         .order_by()
     )
+
+
+def search_log_networks(since) -> dict[int, set[int]]:
+    """For each log row since a week, the networks it was searched from."""
+    searched = defaultdict(set)
+    for log_id, network_id in SearchQueryNetwork.objects.filter(log__week__gte=since).values_list(
+        "log_id", "network_id"
+    ):
+        searched[log_id].add(network_id)
+    return searched

@@ -34,7 +34,7 @@ from networks.factories import (
     SchoolFactory,
 )
 from search.models import SearchQueryLog
-from search.services import week_of
+from search.services import record_search, week_of
 
 
 @pytest.fixture
@@ -151,6 +151,7 @@ def test_themes_searched_often_with_few_artefacts_are_knowledge_gaps(spread):
     assert gap == {
         "theme": "Assessment for learning",
         "searches": 10,
+        "networks": 0,
         "artefacts": 2,
         "searches_per_artefact": 5.0,
     }
@@ -203,3 +204,12 @@ def test_the_spread_page_runs_as_many_queries_for_50_networks_as_for_5(client, w
     refresh_spread()
 
     assert _queries(lambda: client.get("/broker/spread/")) == few
+
+
+def test_a_knowledge_gap_counts_the_networks_searching_for_the_theme(world, theme):
+    for person in (world.member, world.co_leader, world.other_member):
+        record_search(text="assessment for learning", filters={}, result_count=0, searcher=person)
+
+    gap = compute_spread()["gaps"]["themes"][0]
+
+    assert (gap["theme"], gap["searches"], gap["networks"]) == ("Assessment for learning", 3, 2)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
 from core.views import add_refusal_to_form, perform_and_redirect
+from visits.models import VisitOffer
 
 from ..forms import (
     CollectionForm,
@@ -254,7 +255,9 @@ def feature_collection(request, collection_id):
 
 
 def _home_page(request, form, *, status=200):
-    features = Feature.objects.select_related("collection", "artefact").order_by("position", "pk")
+    features = Feature.objects.select_related("collection", "artefact", "visit_offer").order_by(
+        "position", "pk"
+    )
     return render(
         request,
         "broker/curate/home.html",
@@ -281,6 +284,24 @@ def home(request):
             messages.success(request, f"“{artefact.title}” is featured on the home page.")
             return redirect("broker:home")
     return _home_page(request, form, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def feature_visit_offer(request):
+    """Feature a study-visit offer, given its number (the one in its address)."""
+    _curator(request)
+    number = request.POST.get("offer", "").strip().rstrip("/").rpartition("/")[2]
+    offer = VisitOffer.objects.filter(pk=int(number)).first() if number.isdigit() else None
+    if offer is None:
+        messages.error(request, "Give the number of a study-visit offer (the one in its address).")
+        return redirect("broker:home")
+    return perform_and_redirect(
+        request,
+        lambda: services.feature(by=request.user, visit_offer=offer),
+        success="The study visit is featured on the home page.",
+        to="broker:home",
+    )
 
 
 @login_required

@@ -17,7 +17,13 @@ from ..permissions import (
     introduction_or_404,
     why_not_curate,
 )
-from ..selectors.connections import introductions_sent, needs_of, suggestions_for
+from ..selectors.connections import (
+    introductions_sent,
+    needs_of,
+    searched_themes,
+    suggestions_for,
+    weakest_criteria,
+)
 from ..services import introductions as services
 from ._common import paginate, refuse_unless
 
@@ -67,12 +73,15 @@ def connect(request, network_slug):
                 f"{form.cleaned_data['source'].title}.",
             )
             return redirect("broker:introductions")
+    searched = searched_themes(learner)
     return render(
         request,
         "broker/curate/connect.html",
         {
             "learner": learner,
-            "needs": needs_of(learner),
+            "needs": needs_of(learner, searched),
+            "searched": searched,
+            "weakest": weakest_criteria(learner),
             "suggestions": suggestions_for(learner),
             "form": form,
         },
