@@ -1,0 +1,141 @@
+"""`seed_demo --scale <name>`: the demo data, then national-size data written in bulk.
+
+On an empty (migrated) database: a generated schools register imported through
+`import_schools`, the demo data (so its logins and curated examples are there at every
+size), then networks, people, artefacts, responses, study visits and review cycles written
+with bulk INSERTs (see rows.py and tree.py), and finally the search index rebuilt from the pages
+through the search engine's own bulk path. One transaction: a failure leaves the database as
+it was. See scales.py for what each scale holds.
+"""
+
+import time
+from collections.abc import Callable
+
+from taggit.models import Tag
+
+from django.db import connection, transaction
+
+from wagtail.models import Page, Revision
+
+from artefacts.models import ArtefactPage, ArtefactTrial
+from core.accounts.models import User
+from core.errors import ActionRefused
+from core.notifications.services import emails_suppressed
+from core.schools.models import School
+from networks.models import NetworkPage
+from peer_review.models import ReviewCycle
+from search.services import rebuild_indexes
+from visits.models import VisitOffer
+
+from . import activity, community
+from .artefacts import ArtefactLoader
+from .register import load_register
+from .rows import reset_sequences
+from .scales import SCALES, Scale
+from .progress import Bar
+from .text import Words
+
+SEED = 2001  # as the demo data: every run builds the same data
+
+# progress(label, total) -> a bar: bar(n) advances it, bar.done is how far it has gone
+ProgressFactory = Callable[[str, int], "Bar"]
+
+
+def refusal(scale: Scale) -> str | None:
+    """Why this database cannot take the data (it must be empty), or None."""
+    held = {
+        "people": User.objects.count(),
+        "schools": School.objects.count(),
+        "networks": NetworkPage.objects.count(),
+    }
+    if not any(held.values()):
+        return None
+    listed = ", ".join(f"{count:,} {name}" for name, count in held.items() if count)
+    return (
+        f"seed_demo --scale {scale.name} builds on an empty database, and this one already "
+        f"holds {listed}: nothing was added. Start from a new database (with SQLite, move "
+        "data/db.sqlite3 aside and run `manage.py migrate`), or run `seed_demo` without "
+        "--scale for the demo data."
+    )
+
+
+def seed_at_scale(
+    scale: Scale, *, seed_demo_data: Callable[[], None], progress: ProgressFactory, log
+) -> dict[str, int]:
+    """Build `scale`'s data. Raises ActionRefused (nothing written) on a non-empty database."""
+    problem = refusal(scale)
+    if problem:
+        raise ActionRefused(problem)
+    words = Words(SEED)
+    timings: dict[str, float] = {}
+
+    def step(name: str):
+        timings[name] = time.perf_counter()
+        log(f"{name} …")
+
+    with transaction.atomic(), emails_suppressed():
+        _tune_sqlite()
+        step("schools register")
+        bar = progress("Importing schools", scale.schools)
+        result = load_register(
+            scale.schools, seed=SEED, progress=lambda done, total: bar(done - bar.done)
+        )
+        log(f"  {result.summary()}")
+
+        step("demo data")
+        seed_demo_data()
+
+        step("networks")
+        missing = scale.networks - NetworkPage.objects.count()
+        community.add_networks(max(missing, 0), words, progress("Networks", missing))
+        step("people")
+        missing = scale.people - User.objects.count()
+        community.add_people(max(missing, 0), words, progress("People", missing))
+        networks = community.load_networks()
+
+        step("artefacts")
+        missing = scale.artefacts - ArtefactPage.objects.count()
+        loader = ArtefactLoader(words, networks)
+        adaptations = scale.adaptations - ArtefactPage.objects.filter(adapted_from__isnull=False).count()
+        loader.add(max(missing, 0), max(adaptations, 0), progress("Artefacts", missing))
+
+        step("responses")
+        missing = scale.trials - ArtefactTrial.objects.count()
+        activity.add_trials(
+            max(missing, 0), loader.made, networks, words, progress("Responses", missing)
+        )
+        step("study visits")
+        missing = scale.visits - VisitOffer.objects.count()
+        activity.add_visit_offers(max(missing, 0), networks, words, progress("Visits", missing))
+        step("review cycles")
+        missing = scale.review_cycles - ReviewCycle.objects.count()
+        activity.add_review_cycles(
+            max(missing, 0), networks, words, progress("Review cycles", missing)
+        )
+        reset_sequences(_written_models())
+
+        step("search index")
+        bars = {}
+
+        def index_progress(total, label):
+            bars[label] = progress(f"Search index ({label})", total)
+            return bars[label]
+
+        rebuild_indexes(progress_factory=index_progress)
+    timings["end"] = time.perf_counter()
+    names = list(timings)
+    return {name: timings[after] - timings[name] for name, after in zip(names, names[1:])}
+
+
+def _tune_sqlite() -> None:
+    """A bigger page cache for the load (this connection only; the default is 2 MB)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -262144")  # 256 MB
+
+
+def _written_models():
+    return [User, Page, Revision, Tag, VisitOffer, ReviewCycle]
+
+
+__all__ = ["SCALES", "Scale", "refusal", "seed_at_scale"]
