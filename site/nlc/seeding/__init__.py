@@ -24,11 +24,11 @@ from core.notifications.services import emails_suppressed
 from core.schools.models import School
 from networks.models import NetworkPage
 from peer_review.models import ReviewCycle
-from search.services import rebuild_indexes
 from visits.models import VisitOffer
 
 from . import activity, community
 from .artefacts import ArtefactLoader
+from .indexing import rebuild_search_index
 from .register import load_register
 from .rows import reset_sequences
 from .scales import SCALES, Scale
@@ -96,6 +96,7 @@ def seed_at_scale(
         step("artefacts")
         missing = scale.artefacts - ArtefactPage.objects.count()
         loader = ArtefactLoader(words, networks)
+        first_bulk_id = loader.writer.next_page_id
         adaptations = scale.adaptations - ArtefactPage.objects.filter(adapted_from__isnull=False).count()
         loader.add(max(missing, 0), max(adaptations, 0), progress("Artefacts", missing))
 
@@ -115,13 +116,11 @@ def seed_at_scale(
         reset_sequences(_written_models())
 
         step("search index")
-        bars = {}
-
-        def index_progress(total, label):
-            bars[label] = progress(f"Search index ({label})", total)
-            return bars[label]
-
-        rebuild_indexes(progress_factory=index_progress)
+        indexed = rebuild_search_index(
+            first_bulk_id if loader.made else None,
+            lambda label, total: progress(f"Search index ({label})", total),
+        )
+        log(f"  {indexed:,} search documents")
     timings["end"] = time.perf_counter()
     names = list(timings)
     return {name: timings[after] - timings[name] for name, after in zip(names, names[1:])}
