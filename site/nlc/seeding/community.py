@@ -3,6 +3,7 @@
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 from allauth.account.models import EmailAddress
 
@@ -53,11 +54,11 @@ class Network:
     school_ids: list[int]
     people: list[Member] = field(default_factory=list)
 
-    @property
+    @cached_property
     def writers(self) -> list[Member]:
         return [m for m in self.people if m.role != Role.CRITICAL_FRIEND] or self.people
 
-    @property
+    @cached_property
     def co_leaders(self) -> list[Member]:
         return [m for m in self.people if m.role == Role.CO_LEADER]
 

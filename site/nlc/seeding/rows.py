@@ -13,6 +13,15 @@ from django.core.management.color import no_style
 from django.db import connection, models
 
 BATCH = 5_000
+# Columns whose Python values the database drivers take as they are: preparing them through the
+# field (to_python, then get_db_prep_value) took half the time of loading the artefacts.
+PLAIN_TYPES = frozenset(
+    {
+        "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField",
+        "EmailField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",
+        "PositiveSmallIntegerField", "SlugField", "SmallIntegerField", "TextField",
+    }
+)  # fmt: skip
 
 
 def next_id(model: type[models.Model]) -> int:
@@ -38,6 +47,7 @@ class Inserter:
             for field in opts.local_concrete_fields
             if field not in self.fields and not field.null and not field.primary_key
         ]
+        self.plain = [_is_plain(field) for field in self.fields]
         self.default_values = [
             field.get_db_prep_save(field.get_default(), connection) for field in self.defaults
         ]
@@ -52,8 +62,8 @@ class Inserter:
     def add(self, *values) -> None:
         self.rows.append(
             [
-                field.get_db_prep_save(value, connection)
-                for field, value in zip(self.fields, values, strict=True)
+                value if plain or value is None else field.get_db_prep_save(value, connection)
+                for field, plain, value in zip(self.fields, self.plain, values, strict=True)
             ]
             + self.default_values
         )
@@ -68,9 +78,9 @@ class Inserter:
             self.rows.clear()
 
 
-def through_inserter(field, source: str, target: str) -> Inserter:
-    """An inserter for a many-to-many field's table: (source id, target id) rows."""
-    return Inserter(field.remote_field.through, [source, target])
+def _is_plain(field) -> bool:
+    target = field.target_field if field.is_relation else field
+    return target.get_internal_type() in PLAIN_TYPES
 
 
 def reset_sequences(models_written: Iterable[type[models.Model]]) -> None:
