@@ -10,6 +10,7 @@ it was. See scales.py for what each scale holds.
 
 import time
 from collections.abc import Callable
+from itertools import pairwise
 
 from taggit.models import Tag
 
@@ -29,10 +30,10 @@ from visits.models import VisitOffer
 from . import activity, community
 from .artefacts import ArtefactLoader
 from .indexing import rebuild_search_index
+from .progress import Bar
 from .register import load_register
 from .rows import reset_sequences
 from .scales import SCALES, Scale
-from .progress import Bar
 from .text import Words
 
 SEED = 2001  # as the demo data: every run builds the same data
@@ -44,13 +45,13 @@ ProgressFactory = Callable[[str, int], "Bar"]
 def refusal(scale: Scale) -> str | None:
     """Why this database cannot take the data (it must be empty), or None."""
     held = {
-        "people": User.objects.count(),
-        "schools": School.objects.count(),
-        "networks": NetworkPage.objects.count(),
+        ("person", "people"): User.objects.count(),
+        ("school", "schools"): School.objects.count(),
+        ("network", "networks"): NetworkPage.objects.count(),
     }
     if not any(held.values()):
         return None
-    listed = ", ".join(f"{count:,} {name}" for name, count in held.items() if count)
+    listed = ", ".join(f"{count:,} {names[count != 1]}" for names, count in held.items() if count)
     return (
         f"seed_demo --scale {scale.name} builds on an empty database, and this one already "
         f"holds {listed}: nothing was added. Start from a new database (with SQLite, move "
@@ -61,16 +62,18 @@ def refusal(scale: Scale) -> str | None:
 
 def seed_at_scale(
     scale: Scale, *, seed_demo_data: Callable[[], None], progress: ProgressFactory, log
-) -> dict[str, int]:
-    """Build `scale`'s data. Raises ActionRefused (nothing written) on a non-empty database."""
+) -> dict[str, tuple[float, float]]:
+    """Build `scale`'s data; returns each step's (wall clock, CPU) seconds.
+
+    Raises ActionRefused, having written nothing, on a database that is not empty."""
     problem = refusal(scale)
     if problem:
         raise ActionRefused(problem)
     words = Words(SEED)
-    timings: dict[str, float] = {}
+    marks: dict[str, tuple[float, float]] = {}  # step -> (wall clock, CPU time) at its start
 
     def step(name: str):
-        timings[name] = time.perf_counter()
+        marks[name] = (time.perf_counter(), time.process_time())
         log(f"{name} …")
 
     with transaction.atomic(), emails_suppressed():
@@ -97,7 +100,9 @@ def seed_at_scale(
         missing = scale.artefacts - ArtefactPage.objects.count()
         loader = ArtefactLoader(words, networks)
         first_bulk_id = loader.writer.next_page_id
-        adaptations = scale.adaptations - ArtefactPage.objects.filter(adapted_from__isnull=False).count()
+        adaptations = (
+            scale.adaptations - ArtefactPage.objects.filter(adapted_from__isnull=False).count()
+        )
         loader.add(max(missing, 0), max(adaptations, 0), progress("Artefacts", missing))
 
         step("responses")
@@ -121,9 +126,11 @@ def seed_at_scale(
             lambda label, total: progress(f"Search index ({label})", total),
         )
         log(f"  {indexed:,} search documents")
-    timings["end"] = time.perf_counter()
-    names = list(timings)
-    return {name: timings[after] - timings[name] for name, after in zip(names, names[1:])}
+    marks["end"] = (time.perf_counter(), time.process_time())
+    return {
+        name: (marks[after][0] - marks[name][0], marks[after][1] - marks[name][1])
+        for name, after in pairwise(marks)
+    }
 
 
 def _tune_sqlite() -> None:

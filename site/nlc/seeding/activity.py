@@ -112,7 +112,9 @@ def add_review_cycles(count: int, networks: list[Network], words: Words, progres
     if version is None or count <= 0:
         return 0
     criteria = list(
-        Criterion.objects.filter(domain__version=version).order_by("pk").values_list("pk", flat=True)
+        Criterion.objects.filter(domain__version=version)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     reviewed = set(ReviewCycle.objects.values_list("network_id", flat=True))
     candidates = [n for n in networks if n.id not in reviewed and len(n.co_leaders) >= 2]

@@ -60,7 +60,9 @@ class ArtefactLoader:
         self.words = words
         self.rng = words.random
         self.networks = networks
-        self.pages = {page.pk: page for page in NetworkPage.objects.filter(pk__in=[n.id for n in networks])}
+        self.pages = {
+            page.pk: page for page in NetworkPage.objects.filter(pk__in=[n.id for n in networks])
+        }
         self.names = dict(
             (pk, f"{first} {last}".strip() or email)
             for pk, first, last, email in User.objects.values_list(
@@ -89,8 +91,15 @@ class ArtefactLoader:
         )
         self.moderation = Inserter(
             ArtefactModeration,
-            ["artefact", "status", "submitted_by", "submitted_at", "decided_at", "comment",
-             "updated_at"],
+            [
+                "artefact",
+                "status",
+                "submitted_by",
+                "submitted_at",
+                "decided_at",
+                "comment",
+                "updated_at",
+            ],
         )
         self.notices = Inserter(AdaptationNotice, ["adaptation", "recipient", "created_at"])
         self.made: list[Made] = []
@@ -196,7 +205,12 @@ class ArtefactLoader:
             owner_id=owner.user_id,
             published_at=published,
             fields=fields,
-            relations={"themes": themes, "phases": phases, "subjects": subjects, "schools": schools},
+            relations={
+                "themes": themes,
+                "phases": phases,
+                "subjects": subjects,
+                "schools": schools,
+            },
         )
         for name, ids in (
             ("themes", themes), ("phases", phases), ("subjects", subjects), ("schools", schools)
@@ -212,7 +226,12 @@ class ArtefactLoader:
             )  # fmt: skip
         submitted = published - timedelta(days=rng.randint(1, 20))
         self.moderation.add(
-            artefact_id, ModerationStatus.PUBLISHED, owner.user_id, submitted, published, "",
+            artefact_id,
+            ModerationStatus.PUBLISHED,
+            owner.user_id,
+            submitted,
+            published,
+            "",
             published,
         )
         if original is not None:
@@ -222,4 +241,3 @@ class ArtefactLoader:
         self.licences[artefact_id] = licence
         if licence != Licence.ALL_RIGHTS_RESERVED and visibility != Visibility.NETWORK:
             self.adaptable.append(made)
-

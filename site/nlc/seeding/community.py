@@ -1,6 +1,5 @@
 """Networks, their schools and their people, in bulk, on top of the demo networks."""
 
-import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property

@@ -98,9 +98,7 @@ def _relations(first_bulk_id: int) -> dict[str, tuple[dict, dict]]:
         target = f"{model._meta.model_name}_id"
         by_page = defaultdict(list)
         rows = through.objects.filter(artefactpage_id__gte=first_bulk_id).order_by("pk")
-        for page_id, target_id in rows.values_list(
-            "artefactpage_id", target
-        ):
+        for page_id, target_id in rows.values_list("artefactpage_id", target):
             by_page[page_id].append(target_id)
         relations[name] = ({obj.pk: obj for obj in model.objects.all()}, by_page)
     return relations

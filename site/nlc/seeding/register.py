@@ -72,9 +72,7 @@ def register_rows(count: int, seed: int) -> list[dict]:
         if number % 4:
             name = f"{town} {name}"
         postcode = f"{area}{rng.randint(1, 29)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
-        rows.append(
-            _row(FIRST_URN + number, name, kind, phase, authority, region, town, postcode)
-        )
+        rows.append(_row(FIRST_URN + number, name, kind, phase, authority, region, town, postcode))
     return rows
 
 

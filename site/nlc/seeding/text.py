@@ -80,7 +80,9 @@ class Words:
 
     def title(self) -> str:
         r = self.random
-        return f"{r.choice(PRACTICES)} {r.choice(FORMS)} {r.choice(YEAR_GROUPS)} {r.choice(SUBJECTS)}"
+        return (
+            f"{r.choice(PRACTICES)} {r.choice(FORMS)} {r.choice(YEAR_GROUPS)} {r.choice(SUBJECTS)}"
+        )
 
     def paragraph(self, key: str, low: int = 2, high: int = 4) -> str:
         return " ".join(self.pick(self.sections[key], low, high))

@@ -180,4 +180,3 @@ class PageWriter:
             self.parents[parent_id].numchild += count
         self.added.clear()
         return self.pages.written
-

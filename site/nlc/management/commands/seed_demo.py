@@ -36,15 +36,13 @@ class Command(BaseCommand):
             help="demo (the default): the demo data only. national, regional (a tenth) or "
             "test: the demo data and bulk data on top, on an empty database.",
         )
-        parser.add_argument(
-            "--no-progress", action="store_true", help="do not show progress bars"
-        )
+        parser.add_argument("--no-progress", action="store_true", help="do not show progress bars")
 
     def handle(self, *args, scale="demo", no_progress=False, **options):
         if scale == "demo":
             self.seed_demo_data()
             return
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
 
         def progress(label: str, total: int) -> Bar:
             # The wrapped stream: OutputWrapper would end every redraw with a newline.
@@ -59,11 +57,12 @@ class Command(BaseCommand):
             )
         except ActionRefused as refusal:
             raise CommandError(refusal.message) from None
-        for name, seconds in timings.items():
-            self.stdout.write(f"  {name}: {seconds:.1f} s")
+        for name, (wall, cpu) in timings.items():
+            self.stdout.write(f"  {name}: {wall:.1f} s (CPU {cpu:.1f} s)")
         self.stdout.write(
             self.style.SUCCESS(
-                f"{scale.capitalize()} data is ready ({time.perf_counter() - started:.0f} s)."
+                f"{scale.capitalize()} data is ready in {time.perf_counter() - started:.0f} s "
+                f"(CPU {time.process_time() - cpu_started:.0f} s)."
             )
         )
 
