@@ -23,7 +23,15 @@ from django.utils.dateparse import parse_datetime
 
 from core.visibility import Visibility
 
-from ..models import SearchDocument, SearchIndexState, SearchTerm, SearchText, Synonym
+from ..models import (
+    SearchDocument,
+    SearchFacet,
+    SearchIndexState,
+    SearchTerm,
+    SearchText,
+    Synonym,
+    facet_rows,
+)
 from ..query import (
     FACETS,
     HIGHLIGHT_START,
@@ -47,6 +55,7 @@ from .base import (
 from .sql import (
     DIALECTS,
     DOCUMENT_TABLE,
+    FACET_TABLE,
     FTS_TABLE,
     HIT_COLUMNS,
     SQL,
@@ -110,6 +119,8 @@ class DatabaseBackend:
                 SearchText.objects.using(self.using).update_or_create(
                     document=row, defaults=text_fields(document)
                 )
+                SearchFacet.objects.using(self.using).filter(document=row).delete()
+                SearchFacet.objects.using(self.using).bulk_create(facet_rows(row))
             remember_vocabulary(documents, using=self.using)
             SearchIndexState.bump(self.using)
 
@@ -131,6 +142,13 @@ class DatabaseBackend:
                 .update(visibility=visibility, network_id=network_id)
             )
             if changed:
+                facets = SearchFacet.objects.using(self.using)
+                rows = facets.filter(document__page_id=page_id, facet="network")
+                if network_id is None:
+                    rows.delete()
+                elif not rows.update(value=str(network_id)):
+                    document_id = SearchDocument.objects.using(self.using).get(page_id=page_id).pk
+                    facets.create(document_id=document_id, facet="network", value=str(network_id))
                 SearchIndexState.bump(self.using)
         return bool(changed)
 
@@ -148,20 +166,19 @@ class DatabaseBackend:
         values = sorted({str(value) for value in values})
         if not values:
             return set()
-        facet = FACETS[facet_name]
-        if facet.multi_valued:
-            source = f"{DOCUMENT_TABLE} d, {self.dialect.multi_value_rows(facet.field, 'd')}"
-            value = "j.value"
-        else:
-            source = f"{DOCUMENT_TABLE} d"
-            value = f"CAST(d.{facet.field} AS TEXT)"
-        where = SQL(f"{value} IN ({placeholders(values)})", values) & audience_sql(audience)
-        sql = f"SELECT DISTINCT {value} FROM {source} WHERE {where.text}"
+        where = SQL(
+            f"f.facet = %s AND f.value IN ({placeholders(values)})", [facet_name, *values]
+        ) & audience_sql(audience)
+        sql = (
+            f"SELECT DISTINCT f.value FROM {FACET_TABLE} f "
+            f"JOIN {DOCUMENT_TABLE} d ON d.id = f.document_id WHERE {where.text}"
+        )
         return {str(row[0]) for row in _fetch(self.connection, sql, where.params)}
 
     def rebuild(self, documents: Iterable[IndexDocument], *, total: int = 0, progress=None):
         """Replace every row in one transaction: searches see the old index until commit."""
         with transaction.atomic(using=self.using):
+            SearchFacet.objects.using(self.using).all().delete()
             SearchText.objects.using(self.using).all().delete()
             SearchDocument.objects.using(self.using).all().delete()
             SearchTerm.objects.using(self.using).all().delete()
@@ -169,12 +186,12 @@ class DatabaseBackend:
             for document in documents:
                 batch.append(document)
                 if len(batch) >= 500:
-                    self._bulk_insert(batch)
+                    self.bulk_insert(batch)
                     if progress:
                         progress(len(batch))
                     batch = []
             if batch:
-                self._bulk_insert(batch)
+                self.bulk_insert(batch)
                 if progress:
                     progress(len(batch))
             SearchIndexState.bump(self.using)
@@ -182,7 +199,9 @@ class DatabaseBackend:
             with self.connection.cursor() as cursor:
                 cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
 
-    def _bulk_insert(self, documents: list[IndexDocument]) -> None:
+    def bulk_insert(self, documents: list[IndexDocument]) -> None:
+        """Add documents that are not in the index yet, a few statements per batch (rebuilds
+        and bulk loads; the caller holds the transaction and bumps the index version)."""
         rows = SearchDocument.objects.using(self.using).bulk_create(
             [SearchDocument(page_id=d.page_id, **document_fields(d)) for d in documents]
         )
@@ -191,6 +210,9 @@ class DatabaseBackend:
                 SearchText(document=row, **text_fields(d))
                 for row, d in zip(rows, documents, strict=True)
             ]
+        )
+        SearchFacet.objects.using(self.using).bulk_create(
+            [facet for row in rows for facet in facet_rows(row)], batch_size=2000
         )
         remember_vocabulary(documents, using=self.using)
 
@@ -231,7 +253,11 @@ class DatabaseBackend:
     def _filter_sql(self, facet_name: str, values: tuple) -> SQL:
         facet = FACETS[facet_name]
         if facet.multi_valued:
-            return self.dialect.multi_value_filter(facet.field, values)
+            return SQL(
+                f"EXISTS (SELECT 1 FROM {FACET_TABLE} fv WHERE fv.document_id = d.id "
+                f"AND fv.facet = %s AND fv.value IN ({placeholders(values)}))",
+                [facet_name, *(str(value) for value in values)],
+            )
         return SQL(f"d.{facet.field} IN ({placeholders(values)})", list(values))
 
     def _filters_sql(self, filters: dict[str, tuple]) -> SQL:
@@ -313,7 +339,7 @@ class DatabaseBackend:
         return cached
 
     def _count_facets(self, parsed, query: SearchQuery, audience) -> tuple[dict, int]:
-        """All facet counts and the total in one statement.
+        """All facet counts and the total in one statement, from the facet table.
 
         The matching documents the audience may see are computed once (`base`); each facet is
         counted over the documents that pass every *other* facet's selection, so choosing a
@@ -325,36 +351,27 @@ class DatabaseBackend:
         flags, flag_params = [], []
         for name, values in selected.items():
             condition = self._filter_sql(name, values)
-            flags.append(f"CASE WHEN {condition.text} THEN 1 ELSE 0 END AS ok_{name}")
+            flags.append(f", CASE WHEN {condition.text} THEN 1 ELSE 0 END AS ok_{name}")
             flag_params += condition.params
-        facet_columns = sorted({facet.field for facet in FACETS.values()})
-        base = (
-            "WITH base AS MATERIALIZED (SELECT d.id, "
-            + ", ".join(f"d.{column}" for column in facet_columns)
-            + "".join(f", {flag}" for flag in flags)
-            + f" FROM {source} WHERE {where.text})"
-        )
 
         def passes(excluding: str | None) -> str:
-            conditions = [f"ok_{name} = 1" for name in selected if name != excluding]
+            conditions = [f"base.ok_{name} = 1" for name in selected if name != excluding]
             return " AND ".join(conditions) or "1=1"
 
-        parts = []
-        for facet in FACETS.values():
-            if facet.multi_valued:
-                parts.append(
-                    f"SELECT '{facet.name}', j.value, COUNT(*) FROM base, "
-                    f"{self.dialect.multi_value_rows(facet.field)} "
-                    f"WHERE {passes(facet.name)} GROUP BY j.value"
-                )
-            else:
-                parts.append(
-                    f"SELECT '{facet.name}', CAST({facet.field} AS TEXT), COUNT(*) FROM base "
-                    f"WHERE {facet.field} IS NOT NULL AND {passes(facet.name)} "
-                    f"GROUP BY {facet.field}"
-                )
-        parts.append(f"SELECT '', '', COUNT(*) FROM base WHERE {passes(None)}")
-        sql = base + " " + " UNION ALL ".join(parts)
+        if selected:
+            # Facet names are fixed identifiers from FACETS, not input.
+            cases = " ".join(f"WHEN '{name}' THEN {passes(name)}" for name in FACETS)
+            counted = f"CASE f.facet {cases} ELSE 0=1 END"
+        else:
+            counted = "1=1"
+        sql = (
+            f"WITH base AS MATERIALIZED (SELECT d.id{''.join(flags)} "
+            f"FROM {source} WHERE {where.text}) "
+            f"SELECT f.facet, f.value, COUNT(*) FROM base "
+            f"JOIN {FACET_TABLE} f ON f.document_id = base.id "
+            f"WHERE {counted} GROUP BY f.facet, f.value "
+            f"UNION ALL SELECT '', '', COUNT(*) FROM base WHERE {passes(None)}"
+        )
         rows = _fetch(self.connection, sql, flag_params + where.params)
 
         total = 0
