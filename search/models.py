@@ -96,7 +96,9 @@ class SearchFacet(models.Model):
                 fields=["document", "facet", "value"], name="one_facet_value_per_document"
             )
         ]
-        indexes = [models.Index(fields=["facet", "value"], name="search_facet_value")]
+        # Counting the facets of a broad match set reads this one in order (see
+        # DatabaseBackend._count_facets); filters read it by (facet, value).
+        indexes = [models.Index(fields=["facet", "value", "document"], name="search_facet_value")]
 
     def __str__(self):
         return f"{self.facet}={self.value} of {self.document_id}"

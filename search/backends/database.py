@@ -67,6 +67,8 @@ from .sql import (
 )
 
 FEW_RESULTS = 3
+# From this many matches, facets are counted by reading the facet table in order.
+BROAD_MATCHES = 5000
 BROWSE_FACETS_CACHE_SECONDS = 600
 
 
@@ -231,8 +233,9 @@ class DatabaseBackend:
 
     def search(self, query: SearchQuery, audience: Audience) -> SearchResults:
         parsed = self.parse(query.text)
-        hits = self._hits(self._page_of_ids(parsed, query, audience), parsed)
-        facets, total = self._facets(parsed, query, audience)
+        ids, matched = self._page_of_ids(parsed, query, audience)
+        hits = self._hits(ids, parsed)
+        facets, total = self._facets(parsed, query, audience, broad=matched >= BROAD_MATCHES)
         results = SearchResults(
             hits=hits,
             total=total,
@@ -267,16 +270,25 @@ class DatabaseBackend:
                 condition = condition & self._filter_sql(name, values)
         return condition
 
-    def _page_of_ids(self, parsed, query: SearchQuery, audience) -> list[int]:
+    def _page_of_ids(self, parsed, query: SearchQuery, audience) -> tuple[list[int], int]:
+        """The page's ids in order, and how many documents the words match whoever may see them
+        (0 when the page is empty or the dialect does not count cheaply), for `_count_facets`
+        to choose its plan."""
         source, match = self._source(parsed)
         where = match & audience_sql(audience) & self._filters_sql(query.active_filters())
         if parsed.is_empty or query.effective_sort == SORT_NEWEST:
             order = "d.published_at DESC, d.id DESC"
         else:
             order = self.dialect.rank_order()
-        sql = f"SELECT d.id FROM {source} WHERE {where.text} ORDER BY {order} LIMIT %s OFFSET %s"
-        rows = _fetch(self.connection, sql, where.params + [query.page_size, query.offset])
-        return [row[0] for row in rows]
+        counted = self.dialect.match_count(parsed) if not parsed.is_empty else None
+        counted = counted or SQL("0")
+        sql = (
+            f"SELECT d.id, {counted.text} FROM {source} WHERE {where.text} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        params = counted.params + where.params + [query.page_size, query.offset]
+        rows = _fetch(self.connection, sql, params)
+        return [row[0] for row in rows], (rows[0][1] if rows else 0)
 
     def _hits(self, ids: list[int], parsed: ParsedQuery) -> list[SearchHit]:
         """The page's rows with highlights, looked up by id (so only these rows are read)."""
@@ -319,10 +331,10 @@ class DatabaseBackend:
             )
         return hits
 
-    def _facets(self, parsed, query: SearchQuery, audience) -> tuple[dict, int]:
+    def _facets(self, parsed, query: SearchQuery, audience, *, broad=False) -> tuple[dict, int]:
         """Facet counts and the total; browsing without words is cached (see below)."""
         if not parsed.is_empty:
-            return self._count_facets(parsed, query, audience)
+            return self._count_facets(parsed, query, audience, broad=broad)
         # Browsing without words counts the whole visible index: the same answer for everyone
         # with the same audience and filters until the index changes (its version is part of
         # the key, so a change anywhere, by any process, is seen at once).
@@ -334,16 +346,21 @@ class DatabaseBackend:
         key = f"search:browse-facets:{SearchIndexState.current(self.using)}:{scope}"
         cached = cache.get(key)
         if cached is None:
-            cached = self._count_facets(parsed, query, audience)
+            cached = self._count_facets(parsed, query, audience, broad=True)
             cache.set(key, cached, BROWSE_FACETS_CACHE_SECONDS)
         return cached
 
-    def _count_facets(self, parsed, query: SearchQuery, audience) -> tuple[dict, int]:
+    def _count_facets(self, parsed, query: SearchQuery, audience, *, broad) -> tuple[dict, int]:
         """All facet counts and the total in one statement, from the facet table.
 
         The matching documents the audience may see are computed once (`base`); each facet is
         counted over the documents that pass every *other* facet's selection, so choosing a
         theme still shows how many results each other theme would give.
+
+        Few matches: each one's facet rows are looked up (document-first index) and grouped.
+        Many (`broad`): the facet table is read once in (facet, value) order, keeping the rows
+        of matching documents, so no sort of hundreds of thousands of rows is needed; the
+        unary plus stops the planner from choosing the per-document lookup instead.
         """
         source, match = self._source(parsed)
         where = match & audience_sql(audience)
@@ -364,12 +381,27 @@ class DatabaseBackend:
             counted = f"CASE f.facet {cases} ELSE 0=1 END"
         else:
             counted = "1=1"
+        if broad:
+            # One part per distinct condition (the unselected facets share one).
+            conditions: dict[str, list[str]] = {}
+            for name in FACETS:
+                conditions.setdefault(passes(name), []).append(name)
+            counting = " UNION ALL ".join(
+                f"SELECT f.facet, f.value, COUNT(*) FROM {FACET_TABLE} f "
+                f"WHERE f.facet IN ({', '.join(repr(name) for name in names)}) "
+                f"AND +f.document_id IN (SELECT base.id FROM base WHERE {condition}) "
+                f"GROUP BY f.facet, f.value"
+                for condition, names in conditions.items()
+            )
+        else:
+            counting = (
+                f"SELECT f.facet, f.value, COUNT(*) FROM base "
+                f"JOIN {FACET_TABLE} f ON f.document_id = base.id "
+                f"WHERE {counted} GROUP BY f.facet, f.value"
+            )
         sql = (
             f"WITH base AS MATERIALIZED (SELECT d.id{''.join(flags)} "
-            f"FROM {source} WHERE {where.text}) "
-            f"SELECT f.facet, f.value, COUNT(*) FROM base "
-            f"JOIN {FACET_TABLE} f ON f.document_id = base.id "
-            f"WHERE {counted} GROUP BY f.facet, f.value "
+            f"FROM {source} WHERE {where.text}) {counting} "
             f"UNION ALL SELECT '', '', COUNT(*) FROM base WHERE {passes(None)}"
         )
         rows = _fetch(self.connection, sql, flag_params + where.params)

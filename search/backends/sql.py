@@ -95,6 +95,10 @@ class Dialect(ABC):
     def rank_order(self) -> str:
         """ORDER BY expression, best match first (valid with match_source)."""
 
+    def match_count(self, parsed: ParsedQuery) -> SQL | None:
+        """A cheap scalar subquery counting the documents the words match, or None."""
+        return None
+
     @abstractmethod
     def hits_source(self, parsed: ParsedQuery, ids: list[int]) -> tuple[str, list]:
         """SELECT of HIT_COLUMNS and the five highlighted columns for these document ids."""
@@ -126,6 +130,13 @@ class SQLiteDialect(Dialect):
         return (
             f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid",
             SQL(f"{FTS_TABLE} MATCH %s", [self.fts_query(parsed)]),
+        )
+
+    def match_count(self, parsed):
+        # Counts the full-text index's own list of matches: no row is read.
+        return SQL(
+            f"(SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+            [self.fts_query(parsed)],
         )
 
     def rank_order(self) -> str:

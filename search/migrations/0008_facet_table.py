@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 ('document', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='facet_values', to='search.searchdocument')),
             ],
             options={
-                'indexes': [models.Index(fields=['facet', 'value'], name='search_facet_value')],
+                'indexes': [models.Index(fields=['facet', 'value', 'document'], name='search_facet_value')],
                 'constraints': [models.UniqueConstraint(fields=('document', 'facet', 'value'), name='one_facet_value_per_document')],
             },
         ),

@@ -160,3 +160,35 @@ def test_a_search_with_facet_filters_reads_as_many_statements_whatever_it_finds(
     with django_assert_num_queries(4):
         results = backend.search(query, PUBLIC)
     assert results.total == 43
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"theme": ("reading",)}, {"theme": ("maths",), "type": ("tool",), "region": ("London",)}],
+)
+def test_both_counting_plans_give_the_same_counts(backend, filters):
+    backend.index(
+        [
+            IndexDocumentFactory(
+                title=f"Coaching {n}",
+                type=("tool", "case_study")[n % 2],
+                themes=(("reading",), ("reading", "maths"), ())[n % 3],
+                regions=(("London",), ("North East", "London"))[n % 2],
+                visibility=("public", "members", "network")[n % 3],
+                network_id=n % 2,
+            )
+            for n in range(30)
+        ]
+    )
+    audience = Audience(members=True, network_ids=frozenset({1}))
+    query = SearchQuery(text="coaching", filters=filters)
+    parsed = backend.parse(query.text)
+
+    by_document = backend._count_facets(parsed, query, audience, broad=False)
+    in_facet_order = backend._count_facets(parsed, query, audience, broad=True)
+
+    def as_dict(counted):
+        facets, total = counted
+        return total, {name: {c.value: c.count for c in values} for name, values in facets.items()}
+
+    assert as_dict(in_facet_order) == as_dict(by_document)
