@@ -4,8 +4,8 @@
 
 Migrates a fresh SQLite database in a temporary DATA_DIR (DJANGO_ENV=dev, DEBUG off, no
 Elasticsearch), then writes the artefacts' search documents straight into the database
-backend's table (`search.SearchDocument`, bulk inserts; the FTS5 index follows through its
-triggers). It does not create 100,000 Wagtail pages: the request path reads only the index
+backend's tables (`search.SearchDocument`, `SearchText` and the `SearchFacet` rows, bulk inserts;
+the FTS5 index follows through its triggers). It does not create 100,000 Wagtail pages: the request path reads only the index
 (plus the page titles of the networks in the facets, which are real pages here).
 
 It then sends the same mix of varied queries (single words, several words, phrases, synonyms,
@@ -245,7 +245,14 @@ def build_index(count: int) -> dict:
 
     from core.accounts.factories import UserFactory
     from networks.factories import MembershipFactory, NetworkPageFactory, ThemeFactory
-    from search.models import SearchDocument, SearchTerm, SearchText, Synonym
+    from search.models import (
+        SearchDocument,
+        SearchFacet,
+        SearchTerm,
+        SearchText,
+        Synonym,
+        facet_rows,
+    )
 
     themes = [ThemeFactory(name=name.title()) for name in TOPICS]
     networks = [NetworkPageFactory(title=f"Network {n}") for n in range(40)]
@@ -268,6 +275,7 @@ def build_index(count: int) -> dict:
         SearchText.objects.bulk_create(
             [SearchText(document=row, **text) for row, (_, text) in zip(rows, pairs, strict=True)]
         )
+        SearchFacet.objects.bulk_create([facet for row in rows for facet in facet_rows(row)])
 
     with transaction.atomic():
         for document, text in generate(count, [n.pk for n in networks], [t.slug for t in themes]):

@@ -9,7 +9,7 @@ import factory
 from core.visibility import Visibility
 
 from .backends.base import IndexDocument
-from .models import SearchDocument, SearchQueryLog, SearchText, Synonym
+from .models import SearchDocument, SearchFacet, SearchQueryLog, SearchText, Synonym, facet_rows
 from .text import content_hash
 
 
@@ -82,6 +82,7 @@ class SearchDocumentFactory(factory.django.DjangoModelFactory):
         }
         document = super()._create(model_class, *args, **kwargs)
         SearchText.objects.create(document=document, title=document.title, **text)
+        SearchFacet.objects.bulk_create(facet_rows(document))
         return document
 
 

@@ -19,6 +19,8 @@ from wagtail.documents import get_document_model_string
 
 from core.visibility import Visibility
 
+from .query import FACETS
+
 # The most text the index keeps of each field (search.text.make_document cuts each there), and of
 # one uploaded document (search.extraction cuts it there).
 MAX_TITLE_CHARACTERS = 255
@@ -100,6 +102,51 @@ class SearchText(models.Model):
 
     def __str__(self):
         return f"Text of {self.document_id}"
+
+
+class SearchFacet(models.Model):
+    """One facet value of a search document (one row per value of a multi-valued facet): what
+    facet counts and facet filters read, through indexes, instead of the JSON lists on
+    `SearchDocument`. Written wherever the document rows are (see `facet_rows`)."""
+
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="facet_values", db_index=False
+    )
+    # A facet name of search.query.FACETS: "type", "theme", "network", ...
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [
+            # Its index (document first) is what counting the facets of a match set reads.
+            models.UniqueConstraint(
+                fields=["document", "facet", "value"], name="one_facet_value_per_document"
+            )
+        ]
+        # Counting the facets of a broad match set reads this one in order (see
+        # DatabaseBackend._count_facets); filters read it by (facet, value).
+        indexes = [models.Index(fields=["facet", "value", "document"], name="search_facet_value")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value} of {self.document_id}"
+
+
+def facet_values(document) -> list[tuple[str, str]]:
+    """(facet, value) pairs of a document (a `SearchDocument` or an `IndexDocument`)."""
+    pairs = []
+    for facet in FACETS.values():
+        value = getattr(document, facet.field)
+        values = value if facet.multi_valued else [value]
+        pairs += [(facet.name, str(v)) for v in dict.fromkeys(values) if v not in (None, "")]
+    return pairs
+
+
+def facet_rows(document: SearchDocument) -> list[SearchFacet]:
+    """The facet rows of a saved document row, for `bulk_create`."""
+    return [
+        SearchFacet(document_id=document.pk, facet=facet, value=value)
+        for facet, value in facet_values(document)
+    ]
 
 
 class SearchIndexState(models.Model):

@@ -12,6 +12,12 @@ from typing import Protocol, runtime_checkable
 
 from ..query import SearchQuery
 
+# How much a word found in each text field counts towards a document's score, the same in every
+# backend: FTS5 bm25() column weights, PostgreSQL ts_rank weights of the classes A-D
+# (`POSTGRES_WEIGHT_CLASSES`), Elasticsearch field boosts. The title counts most, then the
+# summary and keywords (themes, tags, schools), then the body, then attached documents.
+FIELD_WEIGHTS = {"title": 10.0, "summary": 4.0, "keywords": 3.0, "body": 1.0, "attachments": 0.5}
+
 
 class BackendUnavailable(Exception):
     """The backend cannot be reached or failed; the caller falls back or retries."""

@@ -23,7 +23,15 @@ from django.utils.dateparse import parse_datetime
 
 from core.visibility import Visibility
 
-from ..models import SearchDocument, SearchIndexState, SearchTerm, SearchText, Synonym
+from ..models import (
+    SearchDocument,
+    SearchFacet,
+    SearchIndexState,
+    SearchTerm,
+    SearchText,
+    Synonym,
+    facet_rows,
+)
 from ..query import (
     FACETS,
     HIGHLIGHT_START,
@@ -47,6 +55,7 @@ from .base import (
 from .sql import (
     DIALECTS,
     DOCUMENT_TABLE,
+    FACET_TABLE,
     FTS_TABLE,
     HIT_COLUMNS,
     SQL,
@@ -58,6 +67,9 @@ from .sql import (
 )
 
 FEW_RESULTS = 3
+# From this many matches, facets are counted by reading the facet table in order (a whole-index
+# read, about as long as looking up ~20,000 documents' rows, measured at 100,000 documents).
+BROAD_MATCHES = 20_000
 BROWSE_FACETS_CACHE_SECONDS = 600
 
 
@@ -110,6 +122,8 @@ class DatabaseBackend:
                 SearchText.objects.using(self.using).update_or_create(
                     document=row, defaults=text_fields(document)
                 )
+                SearchFacet.objects.using(self.using).filter(document=row).delete()
+                SearchFacet.objects.using(self.using).bulk_create(facet_rows(row))
             remember_vocabulary(documents, using=self.using)
             SearchIndexState.bump(self.using)
 
@@ -131,6 +145,13 @@ class DatabaseBackend:
                 .update(visibility=visibility, network_id=network_id)
             )
             if changed:
+                facets = SearchFacet.objects.using(self.using)
+                rows = facets.filter(document__page_id=page_id, facet="network")
+                if network_id is None:
+                    rows.delete()
+                elif not rows.update(value=str(network_id)):
+                    document_id = SearchDocument.objects.using(self.using).get(page_id=page_id).pk
+                    facets.create(document_id=document_id, facet="network", value=str(network_id))
                 SearchIndexState.bump(self.using)
         return bool(changed)
 
@@ -148,20 +169,19 @@ class DatabaseBackend:
         values = sorted({str(value) for value in values})
         if not values:
             return set()
-        facet = FACETS[facet_name]
-        if facet.multi_valued:
-            source = f"{DOCUMENT_TABLE} d, {self.dialect.multi_value_rows(facet.field, 'd')}"
-            value = "j.value"
-        else:
-            source = f"{DOCUMENT_TABLE} d"
-            value = f"CAST(d.{facet.field} AS TEXT)"
-        where = SQL(f"{value} IN ({placeholders(values)})", values) & audience_sql(audience)
-        sql = f"SELECT DISTINCT {value} FROM {source} WHERE {where.text}"
+        where = SQL(
+            f"f.facet = %s AND f.value IN ({placeholders(values)})", [facet_name, *values]
+        ) & audience_sql(audience)
+        sql = (
+            f"SELECT DISTINCT f.value FROM {FACET_TABLE} f "
+            f"JOIN {DOCUMENT_TABLE} d ON d.id = f.document_id WHERE {where.text}"
+        )
         return {str(row[0]) for row in _fetch(self.connection, sql, where.params)}
 
     def rebuild(self, documents: Iterable[IndexDocument], *, total: int = 0, progress=None):
         """Replace every row in one transaction: searches see the old index until commit."""
         with transaction.atomic(using=self.using):
+            SearchFacet.objects.using(self.using).all().delete()
             SearchText.objects.using(self.using).all().delete()
             SearchDocument.objects.using(self.using).all().delete()
             SearchTerm.objects.using(self.using).all().delete()
@@ -169,12 +189,12 @@ class DatabaseBackend:
             for document in documents:
                 batch.append(document)
                 if len(batch) >= 500:
-                    self._bulk_insert(batch)
+                    self.bulk_insert(batch)
                     if progress:
                         progress(len(batch))
                     batch = []
             if batch:
-                self._bulk_insert(batch)
+                self.bulk_insert(batch)
                 if progress:
                     progress(len(batch))
             SearchIndexState.bump(self.using)
@@ -182,7 +202,9 @@ class DatabaseBackend:
             with self.connection.cursor() as cursor:
                 cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
 
-    def _bulk_insert(self, documents: list[IndexDocument]) -> None:
+    def bulk_insert(self, documents: list[IndexDocument]) -> None:
+        """Add documents that are not in the index yet, a few statements per batch (rebuilds
+        and bulk loads; the caller holds the transaction and bumps the index version)."""
         rows = SearchDocument.objects.using(self.using).bulk_create(
             [SearchDocument(page_id=d.page_id, **document_fields(d)) for d in documents]
         )
@@ -191,6 +213,9 @@ class DatabaseBackend:
                 SearchText(document=row, **text_fields(d))
                 for row, d in zip(rows, documents, strict=True)
             ]
+        )
+        SearchFacet.objects.using(self.using).bulk_create(
+            [facet for row in rows for facet in facet_rows(row)], batch_size=2000
         )
         remember_vocabulary(documents, using=self.using)
 
@@ -209,8 +234,9 @@ class DatabaseBackend:
 
     def search(self, query: SearchQuery, audience: Audience) -> SearchResults:
         parsed = self.parse(query.text)
-        hits = self._hits(self._page_of_ids(parsed, query, audience), parsed)
-        facets, total = self._facets(parsed, query, audience)
+        ids, matched = self._page_of_ids(parsed, query, audience)
+        hits = self._hits(ids, parsed)
+        facets, total = self._facets(parsed, query, audience, broad=matched >= BROAD_MATCHES)
         results = SearchResults(
             hits=hits,
             total=total,
@@ -231,7 +257,11 @@ class DatabaseBackend:
     def _filter_sql(self, facet_name: str, values: tuple) -> SQL:
         facet = FACETS[facet_name]
         if facet.multi_valued:
-            return self.dialect.multi_value_filter(facet.field, values)
+            return SQL(
+                f"EXISTS (SELECT 1 FROM {FACET_TABLE} fv WHERE fv.document_id = d.id "
+                f"AND fv.facet = %s AND fv.value IN ({placeholders(values)}))",
+                [facet_name, *(str(value) for value in values)],
+            )
         return SQL(f"d.{facet.field} IN ({placeholders(values)})", list(values))
 
     def _filters_sql(self, filters: dict[str, tuple]) -> SQL:
@@ -241,16 +271,25 @@ class DatabaseBackend:
                 condition = condition & self._filter_sql(name, values)
         return condition
 
-    def _page_of_ids(self, parsed, query: SearchQuery, audience) -> list[int]:
+    def _page_of_ids(self, parsed, query: SearchQuery, audience) -> tuple[list[int], int]:
+        """The page's ids in order, and how many documents the words match whoever may see them
+        (0 when the page is empty or the dialect does not count cheaply), for `_count_facets`
+        to choose its plan."""
         source, match = self._source(parsed)
         where = match & audience_sql(audience) & self._filters_sql(query.active_filters())
         if parsed.is_empty or query.effective_sort == SORT_NEWEST:
             order = "d.published_at DESC, d.id DESC"
         else:
             order = self.dialect.rank_order()
-        sql = f"SELECT d.id FROM {source} WHERE {where.text} ORDER BY {order} LIMIT %s OFFSET %s"
-        rows = _fetch(self.connection, sql, where.params + [query.page_size, query.offset])
-        return [row[0] for row in rows]
+        counted = self.dialect.match_count(parsed) if not parsed.is_empty else None
+        counted = counted or SQL("0")
+        sql = (
+            f"SELECT d.id, {counted.text} FROM {source} WHERE {where.text} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        params = counted.params + where.params + [query.page_size, query.offset]
+        rows = _fetch(self.connection, sql, params)
+        return [row[0] for row in rows], (rows[0][1] if rows else 0)
 
     def _hits(self, ids: list[int], parsed: ParsedQuery) -> list[SearchHit]:
         """The page's rows with highlights, looked up by id (so only these rows are read)."""
@@ -293,10 +332,10 @@ class DatabaseBackend:
             )
         return hits
 
-    def _facets(self, parsed, query: SearchQuery, audience) -> tuple[dict, int]:
+    def _facets(self, parsed, query: SearchQuery, audience, *, broad=False) -> tuple[dict, int]:
         """Facet counts and the total; browsing without words is cached (see below)."""
         if not parsed.is_empty:
-            return self._count_facets(parsed, query, audience)
+            return self._count_facets(parsed, query, audience, broad=broad)
         # Browsing without words counts the whole visible index: the same answer for everyone
         # with the same audience and filters until the index changes (its version is part of
         # the key, so a change anywhere, by any process, is seen at once).
@@ -308,16 +347,21 @@ class DatabaseBackend:
         key = f"search:browse-facets:{SearchIndexState.current(self.using)}:{scope}"
         cached = cache.get(key)
         if cached is None:
-            cached = self._count_facets(parsed, query, audience)
+            cached = self._count_facets(parsed, query, audience, broad=True)
             cache.set(key, cached, BROWSE_FACETS_CACHE_SECONDS)
         return cached
 
-    def _count_facets(self, parsed, query: SearchQuery, audience) -> tuple[dict, int]:
-        """All facet counts and the total in one statement.
+    def _count_facets(self, parsed, query: SearchQuery, audience, *, broad) -> tuple[dict, int]:
+        """All facet counts and the total in one statement, from the facet table.
 
         The matching documents the audience may see are computed once (`base`); each facet is
         counted over the documents that pass every *other* facet's selection, so choosing a
         theme still shows how many results each other theme would give.
+
+        Few matches: each one's facet rows are looked up (document-first index) and grouped.
+        Many (`broad`): the facet table is read once in (facet, value) order, keeping the rows
+        of matching documents, so no sort of hundreds of thousands of rows is needed; the
+        unary plus stops the planner from choosing the per-document lookup instead.
         """
         source, match = self._source(parsed)
         where = match & audience_sql(audience)
@@ -325,36 +369,42 @@ class DatabaseBackend:
         flags, flag_params = [], []
         for name, values in selected.items():
             condition = self._filter_sql(name, values)
-            flags.append(f"CASE WHEN {condition.text} THEN 1 ELSE 0 END AS ok_{name}")
+            flags.append(f", CASE WHEN {condition.text} THEN 1 ELSE 0 END AS ok_{name}")
             flag_params += condition.params
-        facet_columns = sorted({facet.field for facet in FACETS.values()})
-        base = (
-            "WITH base AS MATERIALIZED (SELECT d.id, "
-            + ", ".join(f"d.{column}" for column in facet_columns)
-            + "".join(f", {flag}" for flag in flags)
-            + f" FROM {source} WHERE {where.text})"
-        )
 
         def passes(excluding: str | None) -> str:
-            conditions = [f"ok_{name} = 1" for name in selected if name != excluding]
+            conditions = [f"base.ok_{name} = 1" for name in selected if name != excluding]
             return " AND ".join(conditions) or "1=1"
 
-        parts = []
-        for facet in FACETS.values():
-            if facet.multi_valued:
-                parts.append(
-                    f"SELECT '{facet.name}', j.value, COUNT(*) FROM base, "
-                    f"{self.dialect.multi_value_rows(facet.field)} "
-                    f"WHERE {passes(facet.name)} GROUP BY j.value"
-                )
-            else:
-                parts.append(
-                    f"SELECT '{facet.name}', CAST({facet.field} AS TEXT), COUNT(*) FROM base "
-                    f"WHERE {facet.field} IS NOT NULL AND {passes(facet.name)} "
-                    f"GROUP BY {facet.field}"
-                )
-        parts.append(f"SELECT '', '', COUNT(*) FROM base WHERE {passes(None)}")
-        sql = base + " " + " UNION ALL ".join(parts)
+        if selected:
+            # Facet names are fixed identifiers from FACETS, not input.
+            cases = " ".join(f"WHEN '{name}' THEN {passes(name)}" for name in FACETS)
+            counted = f"CASE f.facet {cases} ELSE 0=1 END"
+        else:
+            counted = "1=1"
+        if broad:
+            # One part per distinct condition (the unselected facets share one).
+            conditions: dict[str, list[str]] = {}
+            for name in FACETS:
+                conditions.setdefault(passes(name), []).append(name)
+            counting = " UNION ALL ".join(
+                f"SELECT f.facet, f.value, COUNT(*) FROM {FACET_TABLE} f "
+                f"WHERE f.facet IN ({', '.join(repr(name) for name in names)}) "
+                f"AND +f.document_id IN (SELECT base.id FROM base WHERE {condition}) "
+                f"GROUP BY f.facet, f.value"
+                for condition, names in conditions.items()
+            )
+        else:
+            counting = (
+                f"SELECT f.facet, f.value, COUNT(*) FROM base "
+                f"JOIN {FACET_TABLE} f ON f.document_id = base.id "
+                f"WHERE {counted} GROUP BY f.facet, f.value"
+            )
+        sql = (
+            f"WITH base AS MATERIALIZED (SELECT d.id{''.join(flags)} "
+            f"FROM {source} WHERE {where.text}) {counting} "
+            f"UNION ALL SELECT '', '', COUNT(*) FROM base WHERE {passes(None)}"
+        )
         rows = _fetch(self.connection, sql, flag_params + where.params)
 
         total = 0

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from elasticsearch.dsl import Q, Search
 
 from ..query import FACETS, HIGHLIGHT_END, HIGHLIGHT_START, SORT_NEWEST, SearchQuery, parse_text
-from .base import Audience
+from .base import FIELD_WEIGHTS, Audience
 
 FACET_SIZE = 100
 
@@ -56,7 +56,10 @@ def selections_filter(filters: dict[str, tuple], *, excluding: str | None = None
     return Q("bool", filter=clauses) if clauses else Q("match_all")
 
 
-TEXT_FIELDS = ["title^10", "summary^4", "keywords^3", "body", "attachments^0.5"]
+# The same field weights as the database backend's bm25 (FIELD_WEIGHTS), as boosts.
+TEXT_FIELDS = [
+    f"{field}^{weight:g}" if weight != 1 else field for field, weight in FIELD_WEIGHTS.items()
+]
 
 
 def text_query(text: str):

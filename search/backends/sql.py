@@ -18,15 +18,29 @@ from dataclasses import dataclass, field
 
 from core.visibility import Visibility
 
-from ..models import SearchDocument, SearchText
+from ..models import SearchDocument, SearchFacet, SearchText
 from ..query import HIGHLIGHT_END, HIGHLIGHT_START, Clause, ParsedQuery
-from .base import Audience
+from .base import FIELD_WEIGHTS, Audience
 
 DOCUMENT_TABLE = SearchDocument._meta.db_table
 TEXT_TABLE = SearchText._meta.db_table
+FACET_TABLE = SearchFacet._meta.db_table
 FTS_TABLE = "search_fts"
-# bm25 weights per FTS5 column: title, summary, body, attachments, keywords.
-BM25_WEIGHTS = "10.0, 4.0, 1.0, 0.5, 3.0"
+# The FTS5 table's columns, in order (migration 0002).
+FTS_COLUMNS = ("title", "summary", "body", "attachments", "keywords")
+BM25_WEIGHTS = ", ".join(str(FIELD_WEIGHTS[column]) for column in FTS_COLUMNS)
+# ts_rank's weights of the classes {D, C, B, A}: attachments D, body C, summary and keywords B,
+# title A (migration 0002's search_vector), in FIELD_WEIGHTS' proportions.
+POSTGRES_WEIGHT_CLASSES = (
+    "{"
+    + ", ".join(
+        str(FIELD_WEIGHTS[field] / FIELD_WEIGHTS["title"])
+        for field in ("attachments", "body", "summary", "title")
+    )
+    + "}"
+)
+# ts_rank normalisation 1: divide by 1 + log(document length), as BM25 discounts long documents.
+POSTGRES_RANK_NORMALISATION = 1
 SNIPPET_TOKENS = 28
 HIT_COLUMNS = (
     "d.id, d.page_id, d.kind, d.title, d.url, d.type, t.summary, d.network_id, "
@@ -81,16 +95,13 @@ class Dialect(ABC):
     def rank_order(self) -> str:
         """ORDER BY expression, best match first (valid with match_source)."""
 
+    def match_count(self, parsed: ParsedQuery) -> SQL | None:
+        """A cheap scalar subquery counting the documents the words match, or None."""
+        return None
+
     @abstractmethod
     def hits_source(self, parsed: ParsedQuery, ids: list[int]) -> tuple[str, list]:
         """SELECT of HIT_COLUMNS and the five highlighted columns for these document ids."""
-
-    @abstractmethod
-    def multi_value_filter(self, column: str, values: Sequence[str]) -> SQL: ...
-
-    @abstractmethod
-    def multi_value_rows(self, column: str, table: str = "base") -> str:
-        """FROM-clause fragment yielding `j.value` for each element of a JSON list column."""
 
     @abstractmethod
     def suggest_match(self, words: list[str]) -> tuple[str, SQL]: ...
@@ -121,10 +132,17 @@ class SQLiteDialect(Dialect):
             SQL(f"{FTS_TABLE} MATCH %s", [self.fts_query(parsed)]),
         )
 
+    def match_count(self, parsed):
+        # Counts the full-text index's own list of matches: no row is read.
+        return SQL(
+            f"(SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+            [self.fts_query(parsed)],
+        )
+
     def rank_order(self) -> str:
-        # The table's configured rank is bm25 with the column weights (migration 0002); FTS5
-        # returns rows in that order itself.
-        return f"{FTS_TABLE}.rank"
+        # Constant weights from FIELD_WEIGHTS (not the table's configured rank, which keeps
+        # migration 0002's weights); bm25() is negative, best first.
+        return f"bm25({FTS_TABLE}, {BM25_WEIGHTS})"
 
     def hits_source(self, parsed, ids):
         marks = [HIGHLIGHT_START, HIGHLIGHT_END]
@@ -138,16 +156,6 @@ class SQLiteDialect(Dialect):
         )
         params = marks + [1, *marks] + [2, *marks] + [3, *marks] + [4, *marks]
         return sql, params + [self.fts_query(parsed), *ids]
-
-    def multi_value_filter(self, column, values):
-        return SQL(
-            f"EXISTS (SELECT 1 FROM json_each(d.{column}) WHERE json_each.value IN "
-            f"({placeholders(values)}))",
-            list(values),
-        )
-
-    def multi_value_rows(self, column, table="base"):
-        return f"json_each({table}.{column}) AS j"
 
     def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
         *complete, prefix = words
@@ -195,7 +203,10 @@ class PostgresDialect(Dialect):
         return source, SQL("t.search_vector @@ q.query", params)
 
     def rank_order(self) -> str:
-        return "ts_rank(t.search_vector, q.query) DESC"
+        return (
+            f"ts_rank('{POSTGRES_WEIGHT_CLASSES}', t.search_vector, q.query, "
+            f"{POSTGRES_RANK_NORMALISATION}) DESC"
+        )
 
     def hits_source(self, parsed, ids):
         whole = f"HighlightAll=true, StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}"
@@ -211,12 +222,6 @@ class PostgresDialect(Dialect):
             f"SELECT {HIT_COLUMNS}, {highlights} FROM {source} WHERE d.id IN ({placeholders(ids)})"
         )
         return sql, [whole, short, short, short, short, *source_params, *ids]
-
-    def multi_value_filter(self, column, values):
-        return SQL(f"d.{column} ?| %s", [list(values)])
-
-    def multi_value_rows(self, column, table="base"):
-        return f"jsonb_array_elements_text({table}.{column}) AS j(value)"
 
     def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
         *complete, prefix = words

@@ -298,3 +298,15 @@ def test_indexing_twice_replaces_the_document(backend):
     backend.index([IndexDocumentFactory(page_id=document.page_id, title="Learning walks")])
     assert search(backend, "lesson").total == 0
     assert titles(search(backend, "walks")) == ["Learning walks"]
+
+
+def test_field_weights_rank_title_then_summary_then_body_then_attachments(backend):
+    backend.index(
+        [
+            IndexDocumentFactory(title="Attached", summary="Notes.", attachments="Retrieval."),
+            IndexDocumentFactory(title="Body", summary="Notes.", body="Retrieval practice."),
+            IndexDocumentFactory(title="Summary", summary="Retrieval practice.", body="Notes."),
+            IndexDocumentFactory(title="Retrieval", summary="Notes.", body="Notes."),
+        ]
+    )
+    assert titles(search(backend, "retrieval")) == ["Retrieval", "Summary", "Body", "Attached"]
