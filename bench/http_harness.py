@@ -64,8 +64,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def gunicorn_command(application: str, port: int, *, chdir: Path, log_dir: Path, name: str):
-    """deploy/'s gunicorn line (sync workers, access log) with two workers, on loopback."""
+def gunicorn_command(
+    application: str, port: int, *, chdir: Path, log_dir: Path, name: str, workers: int = WORKERS
+):
+    """deploy/'s gunicorn line (sync workers, access log), two workers unless told, on loopback."""
     return [
         sys.executable,
         "-m",
@@ -76,7 +78,7 @@ def gunicorn_command(application: str, port: int, *, chdir: Path, log_dir: Path,
         "--bind",
         f"{LOOPBACK}:{port}",
         "--workers",
-        str(WORKERS),
+        str(workers),
         "--timeout",
         "60",
         "--access-logfile",
