@@ -91,15 +91,29 @@ def gunicorn_command(
 class Server:
     """A gunicorn master and its workers, stopped (SIGTERM, then SIGKILL) on exit."""
 
-    def __init__(self, command: list[str], port: int, environment: dict[str, str], ready_path: str):
+    def __init__(
+        self,
+        command: list[str],
+        port: int,
+        environment: dict[str, str],
+        ready_path: str,
+        output=None,
+    ):
         self.command = command
+        self.output = output  # a file for the server's own stdout and stderr (tracebacks)
         self.port = port
         self.environment = environment
         self.ready_path = ready_path
         self.process = None
 
     def __enter__(self) -> "Server":
-        self.process = subprocess.Popen(self.command, env=self.environment, cwd=ROOT)
+        self.process = subprocess.Popen(
+            self.command,
+            env=self.environment,
+            cwd=ROOT,
+            stdout=self.output,
+            stderr=subprocess.STDOUT if self.output else None,
+        )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
