@@ -1,7 +1,7 @@
 """Benchmark: fifty people at once for two minutes, driven by locust against gunicorn.
 
     .venv/bin/python bench/bench_load.py [--users 50] [--duration 2m] [--workers N]
-        [--submitted 240] [--data-dir DIR] [--keep]
+        [--submitted 180] [--data-dir DIR] [--keep]
         [--database-url postgres://…] [--redis-url redis://…/5]
 
 Builds the data (a temporary DATA_DIR with DJANGO_ENV=production: `migrate`, `seed_demo`,
@@ -259,6 +259,30 @@ def build_plan(submitted: int) -> dict:
     }
 
 
+def warm_up(port: int, plan: dict, workers: int) -> None:
+    """Every worker imports the site and fills its caches before the timed run: each page
+    read once by as many visitors at once as there are workers, three times over."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from http_harness import Client
+
+    cookie = plan["teachers"][0]
+    paths = [(path, "") for path, _name in plan["anonymous"]]
+    paths += [(path, cookie) for path, _name in plan["signed_in"]]
+    paths += [("/search/?q=reading", cookie)]
+
+    def read(path_and_cookie):
+        path, cookie = path_and_cookie
+        client = Client(port, cookie)
+        client.get(path)
+        client.close()
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(read, paths * 3))
+    say(f"Warm-up: {len(paths) * 3} requests in {time.perf_counter() - started:.0f} s.")
+
+
 def check_writes(writes_path: Path) -> tuple[Counter, list[str]]:
     """Every acknowledged POST against the database: (counts by kind and outcome, lost)."""
     from artefacts.models import ArtefactModeration, ModerationStatus
@@ -341,7 +365,7 @@ def main() -> int:
     parser.add_argument("--spawn-rate", type=int, default=10)
     parser.add_argument("--duration", default="2m", help="locust's --run-time")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--submitted", type=int, default=240, help="artefacts waiting for review")
+    parser.add_argument("--submitted", type=int, default=180, help="artefacts waiting for review")
     parser.add_argument("--data-dir", type=Path, help="reuse this DATA_DIR (kept afterwards)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
@@ -395,6 +419,7 @@ def main() -> int:
             open(locust_log, "wb") as locust_output,
             Server(site, port, environment, "/", output=server_output),
         ):
+            warm_up(port, plan, options.workers)
             subprocess.run(
                 locust,
                 env={
@@ -420,6 +445,11 @@ def main() -> int:
             f"{server_text.count('database is locked')} “database is locked”."
         )
         counts, lost = check_writes(writes_path)
+        waiting = sum(len(moderator["artefacts"]) for moderator in plan["moderators"])
+        decided = sum(c for k, c in counts.items() if k.split()[0] in ("approve", "return"))
+        say(
+            f"Submitted artefacts waiting before the run: {waiting}; POSTs deciding one: {decided}."
+        )
         for name, count in sorted(counts.items()):
             say(f"  writes: {name}: {count}")
         for line in lost:
