@@ -1,7 +1,7 @@
 """Benchmark: fifty people at once for two minutes, driven by locust against gunicorn.
 
     .venv/bin/python bench/bench_load.py [--users 50] [--duration 2m] [--workers N]
-        [--submitted 180] [--data-dir DIR] [--keep]
+        [--submitted 300] [--data-dir DIR] [--keep]
         [--database-url postgres://…] [--redis-url redis://…/5]
 
 Builds the data (a temporary DATA_DIR with DJANGO_ENV=production: `migrate`, `seed_demo`,
@@ -365,7 +365,7 @@ def main() -> int:
     parser.add_argument("--spawn-rate", type=int, default=10)
     parser.add_argument("--duration", default="2m", help="locust's --run-time")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--submitted", type=int, default=180, help="artefacts waiting for review")
+    parser.add_argument("--submitted", type=int, default=300, help="artefacts waiting for review")
     parser.add_argument("--data-dir", type=Path, help="reuse this DATA_DIR (kept afterwards)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
