@@ -20,6 +20,7 @@ Exits with status 1 when one is missed.
 
 import argparse
 import csv
+import importlib.util
 import json
 import os
 import shutil
@@ -371,6 +372,9 @@ def main() -> int:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--redis-url", default=os.environ.get("CACHE_URL", ""))
     options = parser.parse_args()
+    if importlib.util.find_spec("locust") is None:
+        say("locust is not installed: .venv/bin/pip install -e '.[bench]'")
+        return 1
 
     data_dir = options.data_dir or Path(tempfile.mkdtemp(prefix="nlc-bench-load-"))
     data_dir.mkdir(parents=True, exist_ok=True)
