@@ -64,8 +64,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def gunicorn_command(application: str, port: int, *, chdir: Path, log_dir: Path, name: str):
-    """deploy/'s gunicorn line (sync workers, access log) with two workers, on loopback."""
+def gunicorn_command(
+    application: str, port: int, *, chdir: Path, log_dir: Path, name: str, workers: int = WORKERS
+):
+    """deploy/'s gunicorn line (sync workers, access log), two workers unless told, on loopback."""
     return [
         sys.executable,
         "-m",
@@ -76,7 +78,7 @@ def gunicorn_command(application: str, port: int, *, chdir: Path, log_dir: Path,
         "--bind",
         f"{LOOPBACK}:{port}",
         "--workers",
-        str(WORKERS),
+        str(workers),
         "--timeout",
         "60",
         "--access-logfile",
@@ -89,15 +91,29 @@ def gunicorn_command(application: str, port: int, *, chdir: Path, log_dir: Path,
 class Server:
     """A gunicorn master and its workers, stopped (SIGTERM, then SIGKILL) on exit."""
 
-    def __init__(self, command: list[str], port: int, environment: dict[str, str], ready_path: str):
+    def __init__(
+        self,
+        command: list[str],
+        port: int,
+        environment: dict[str, str],
+        ready_path: str,
+        output=None,
+    ):
         self.command = command
+        self.output = output  # a file for the server's own stdout and stderr (tracebacks)
         self.port = port
         self.environment = environment
         self.ready_path = ready_path
         self.process = None
 
     def __enter__(self) -> "Server":
-        self.process = subprocess.Popen(self.command, env=self.environment, cwd=ROOT)
+        self.process = subprocess.Popen(
+            self.command,
+            env=self.environment,
+            cwd=ROOT,
+            stdout=self.output,
+            stderr=subprocess.STDOUT if self.output else None,
+        )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

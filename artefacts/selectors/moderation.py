@@ -47,8 +47,10 @@ def moderation_history(artefact, *, limit: int = 50) -> list:
         .order_by("-timestamp", "-pk")[:limit]
     )
     for entry in entries:
-        action = log_registry.get_action_label(entry.action)
-        entry.label = action
+        # get_formatter, unlike get_action_label, first collects the register_log_actions
+        # hooks: a fresh web worker whose first request is this page has not collected them.
+        formatter = log_registry.get_formatter(entry)
+        entry.label = formatter.label if formatter else entry.action
         entry.comment = (entry.data or {}).get("comment", "")
     return entries
 
