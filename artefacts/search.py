@@ -87,7 +87,9 @@ class ArtefactDocument(PageDocument):
         return artefact.network_id is not None
 
     def schools(self, artefact) -> list:
-        return list(artefact.schools.all())
+        # Sorted here and below: many-to-many rows come back in no set order on PostgreSQL, and
+        # the content hash (search_index --check) must not change with it.
+        return sorted(artefact.schools.all(), key=lambda school: (school.name, school.pk))
 
     def prepare_summary(self, artefact):
         return artefact.summary or ""
@@ -103,9 +105,9 @@ class ArtefactDocument(PageDocument):
 
     def prepare_keywords(self, artefact):
         return " ".join(
-            [theme.name for theme in artefact.themes.all()]
-            + [tag.name for tag in artefact.tags.all()]
-            + [subject.name for subject in artefact.subjects.all()]
+            sorted(theme.name for theme in artefact.themes.all())
+            + sorted(tag.name for tag in artefact.tags.all())
+            + sorted(subject.name for subject in artefact.subjects.all())
             + [school.name for school in self.schools(artefact)]
             + [artefact.network.title]
         )
@@ -114,10 +116,10 @@ class ArtefactDocument(PageDocument):
         return artefact.artefact_type or ""
 
     def prepare_themes(self, artefact):
-        return [theme.slug for theme in artefact.themes.all()]
+        return sorted(theme.slug for theme in artefact.themes.all())
 
     def prepare_phases(self, artefact):
-        return [phase.slug for phase in artefact.phases.all()]
+        return sorted(phase.slug for phase in artefact.phases.all())
 
     def prepare_regions(self, artefact):
         return [school.region for school in self.schools(artefact)]

@@ -38,9 +38,12 @@ class NetworkDocument(PageDocument):
     def schools(network) -> list:
         """Its current schools, read once per document."""
         if "_search_schools" not in network.__dict__:
-            network.__dict__["_search_schools"] = [
-                link.school for link in current_school_links(network)
-            ]
+            # Sorted: rows come back in no set order on PostgreSQL, and the content hash
+            # (search_index --check) must not change with it.
+            network.__dict__["_search_schools"] = sorted(
+                (link.school for link in current_school_links(network)),
+                key=lambda school: (school.name, school.pk),
+            )
         return network.__dict__["_search_schools"]
 
     def prepare_summary(self, network):
@@ -52,14 +55,14 @@ class NetworkDocument(PageDocument):
     def prepare_keywords(self, network):
         schools = self.schools(network)
         return " ".join(
-            [theme.name for theme in network.themes.all()]
+            sorted(theme.name for theme in network.themes.all())
             + [school.name for school in schools]
             + [school.town for school in schools]
             + [school.region for school in schools]
         )
 
     def prepare_themes(self, network):
-        return [theme.slug for theme in network.themes.all()]
+        return sorted(theme.slug for theme in network.themes.all())
 
     def prepare_phases(self, network):
         return [slugify(school.phase) for school in self.schools(network)]

@@ -38,7 +38,8 @@ class VisitOfferDocument(ModelDocument):
         return offer.search_text
 
     def prepare_keywords(self, offer):
-        schools = list(offer.host_schools.all())
+        # Sorted: many-to-many rows come back in no set order on PostgreSQL (the content hash).
+        schools = sorted(offer.host_schools.all(), key=lambda school: (school.name, school.pk))
         return " ".join(
             ([offer.theme.name] if offer.theme else [])
             + [school.name for school in schools]
