@@ -4,15 +4,24 @@ from wagtail.models import Page, PageViewRestriction
 
 
 class SpecificChildRouting:
-    """Route to a child page with one query instead of Wagtail's two.
+    """Route to a descendant page in one query instead of Wagtail's two per level.
 
-    Wagtail finds the child as a base Page, then loads its specific subclass: two queries for
-    every level of the URL. When a page can have children of one creatable type only, the child
-    is looked up as that type directly. A child of another type (made before the rule, or moved
-    in the admin) still routes through Wagtail's own lookup.
+    Wagtail finds each child as a base Page, then loads its specific subclass: two queries for
+    every level of the URL. When every page on the way can have children of one creatable type
+    only, and routes no other way, the type of the page at the end of the URL is known, and that
+    page is looked up by its `url_path` directly (with the relations its model names in
+    `routing_select_related`). Otherwise, or when no page has that path (a URL a page answers
+    itself, or one that does not exist), each level is looked up as its one type, and a child
+    of another type (made before the rule, or moved in the admin) routes through Wagtail's own.
     """
 
+    routing_select_related: tuple[str, ...] = ()
+
     def route(self, request, path_components):
+        if len(path_components) > 1:
+            page = self._descendant_by_url_path(path_components)
+            if page is not None:
+                return page.route(request, [])
         child_models = self.creatable_subpage_models()
         if path_components and len(child_models) == 1:
             child_model = child_models[0]
@@ -23,6 +32,23 @@ class SpecificChildRouting:
             child._cached_parent_obj = self  # treebeard's get_parent() reads it
             return child.route(request, path_components[1:])
         return super().route(request, path_components)
+
+    def _descendant_by_url_path(self, path_components):
+        model = type(self)
+        for _ in path_components:
+            if model.route is not SpecificChildRouting.route:
+                return None
+            child_models = model.creatable_subpage_models()
+            if len(child_models) != 1:
+                return None
+            model = child_models[0]
+        url_path = self.url_path + "".join(f"{component}/" for component in path_components)
+        return (
+            model.objects.descendant_of(self)
+            .filter(url_path=url_path)
+            .select_related(*model.routing_select_related)
+            .first()
+        )
 
 
 class ViewRestrictionsInOneQuery:

@@ -121,6 +121,7 @@ class ArtefactTag(TaggedItemBase):
 
 
 class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
+    routing_select_related = ("network",)  # core.routing.SpecificChildRouting reads it
     network = models.ForeignKey(
         "networks.NetworkPage",
         on_delete=models.PROTECT,
@@ -267,6 +268,9 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
         parent = getattr(self, "_cached_parent_obj", None)
         if parent is not None and parent.pk == self.network_id:
             self.network = parent  # routed through its network's page: no need to load it again
+        elif parent is None and ArtefactPage.network.is_cached(self) and self.network:
+            if self.network.path == self.path[: -self.steplen]:
+                self._cached_parent_obj = self.network  # loaded with it by url_path routing
         return super().route(request, path_components)
 
     def get_sitemap_urls(self, request=None):
