@@ -1,4 +1,5 @@
 from allauth.account.auth_backends import AuthenticationBackend
+
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Q
 
