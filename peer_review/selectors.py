@@ -201,9 +201,11 @@ def criterion_rows(cycle, *, show_self: bool, reviewer=None, with_findings=False
         for assessment in SelfAssessment.objects.filter(cycle=cycle).select_related("by"):
             if assessment.criterion_id in rows:
                 rows[assessment.criterion_id].self_assessment = assessment
-    for assessment in PeerAssessment.objects.filter(cycle=cycle):
-        if assessment.criterion_id in rows:
-            rows[assessment.criterion_id].peer_assessment = assessment
+    # The lead reviewer consolidates levels in peer review only, and phases only move on.
+    if PHASE_ORDER.index(cycle.phase) >= PHASE_ORDER.index(Phase.PEER_REVIEW):
+        for assessment in PeerAssessment.objects.filter(cycle=cycle):
+            if assessment.criterion_id in rows:
+                rows[assessment.criterion_id].peer_assessment = assessment
     if reviewer is not None:
         for rating in PeerRating.objects.filter(reviewer=reviewer):
             if rating.criterion_id in rows:

@@ -109,12 +109,14 @@ def open_cycle(
 # --- What each phase needs before it can move on ---------------------------------------------
 
 
-def missing_for_next_phase(cycle, *, focus=None, team=None, self_done=None) -> list[str]:
+def missing_for_next_phase(
+    cycle, *, focus=None, team=None, self_done=None, peer_done=None
+) -> list[str]:
     """What is still needed before the cycle can move on, in words (empty when ready).
 
     A page that has loaded them already passes the focus criteria as (pk, title) pairs, the
     cycle's reviewers (`team`) and the ids of the criteria with a consolidated self-assessment
-    (`self_done`); each one not given is read here.
+    (`self_done`) or peer assessment (`peer_done`); each one not given is read here.
     """
     if focus is None:
         focus = list(cycle.focus_criteria.values_list("pk", "title"))
@@ -149,8 +151,9 @@ def missing_for_next_phase(cycle, *, focus=None, team=None, self_done=None) -> l
         waiting = cycle.reviewers.accepted().filter(ratings_submitted_at__isnull=True)
         for place in waiting.select_related("user"):
             missing.append(f"{place.user.display_name}'s blind ratings.")
-        done = set(cycle.peer_assessments.values_list("criterion_id", flat=True))
-        for pk in sorted(focus_ids - done):
+        if peer_done is None:
+            peer_done = set(cycle.peer_assessments.values_list("criterion_id", flat=True))
+        for pk in sorted(focus_ids - set(peer_done)):
             missing.append(f"The lead reviewer's consolidated level for “{titles[pk]}”.")
         if not cycle.visit_scheduled:
             missing.append("The review visit, scheduled.")

@@ -68,6 +68,7 @@ def cycle_page(request, cycle_id):
         focus=[(row.criterion.pk, row.criterion.title) for row in rows],
         team=team,
         self_done={row.criterion.pk for row in rows if row.self_assessment} if show_self else None,
+        peer_done={row.criterion.pk for row in rows if row.peer_assessment},
     )
     context = {
         "cycle": cycle,
