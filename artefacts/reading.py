@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 
+from core.pagecache import kept_with_page, page_path
 from core.schools.models import School
 from networks.models import NetworkPage
 
@@ -94,9 +95,23 @@ def visibility_note(page, network) -> str:
     return ""
 
 
-def body_context(page, network, *, url: str) -> dict:
-    """The sections, resources, people and metadata of one version of an artefact."""
-    contributors = contributors_with_affiliations(page)
+def people_and_metadata(page) -> dict:
+    """Who made it and how it is classified: seven queries."""
+    return {
+        "contributors": contributors_with_affiliations(page),
+        "themes": list(page.themes.all()),
+        "tags": tags_of(page),
+        "phases": list(page.phases.all()),
+        "subjects": list(page.subjects.all()),
+        "schools": list(page.schools.all()),
+    }
+
+
+def body_context(page, network, *, url: str, metadata: dict | None = None) -> dict:
+    """The sections, resources, people and metadata of one version of an artefact (the people
+    and metadata read here unless given)."""
+    metadata = metadata if metadata is not None else people_and_metadata(page)
+    contributors = metadata["contributors"]
     sections = [
         {"name": name, "heading": heading, "html": getattr(page, name)}
         for name, heading in SECTIONS
@@ -105,22 +120,22 @@ def body_context(page, network, *, url: str) -> dict:
         "artefact": page,
         "network": network,
         "sections": {section["name"]: section for section in sections},
-        "contributors": contributors,
-        "themes": list(page.themes.all()),
-        "tags": tags_of(page),
-        "phases": list(page.phases.all()),
-        "subjects": list(page.subjects.all()),
-        "schools": list(page.schools.all()),
+        **metadata,
         "citation": citation_for(page, contributors, network, url=url),
         "visibility_note": visibility_note(page, network),
         "evidence_guidance": EVIDENCE_STRENGTH_GUIDANCE.get(page.evidence_strength or 0, ""),
     }
 
 
-def reading_context(page, user) -> dict:
+def reading_context(page, user, *, live: bool = True) -> dict:
+    """What the artefact page shows this person. For the live page (not a preview), the people,
+    metadata and response counts that are the same for every reader are kept with the page
+    (core.pagecache: publishing it, or a response to it, purges them)."""
     network = page.network
     url = page.full_url or f"{settings.SITE_URL}{page.url_path}"
-    context = body_context(page, network, url=url)
+    path = page_path(page) if live else ""
+    metadata = kept_with_page(path, "metadata", lambda: people_and_metadata(page))
+    context = body_context(page, network, url=url, metadata=metadata)
     context["related"] = related_artefacts(page, user, themes=context["themes"])
     context["workspace_url"] = (
         reverse("artefacts:workspace", kwargs={"artefact_id": page.pk})
@@ -129,7 +144,7 @@ def reading_context(page, user) -> dict:
     )
     context["can_edit"] = can_edit_artefact(user, page)
     context.update(lineage_context(page, user))
-    context.update(trials_context(page, user))
+    context.update(trials_context(page, user, path=path))
     return context
 
 
@@ -187,7 +202,7 @@ def _hidden_trials_for(page, user) -> list:
     return hidden
 
 
-def trials_context(page, user) -> dict:
+def trials_context(page, user, *, path: str = "") -> dict:
     """The shown “we tried this” responses, their counts and what this person can do with each;
     for its moderators, the hidden ones too.
 
@@ -203,7 +218,7 @@ def trials_context(page, user) -> dict:
     return {
         "trials": trials,
         "hidden_trials": _hidden_trials_for(page, user),
-        "trial_summary": trial_summary(page),
+        "trial_summary": kept_with_page(path, "trial-summary", lambda: trial_summary(page)),
         "can_record_trial": can_record_trial(user, page, existing=my_trial),
         "my_trial": my_trial,
         "tried_url": reverse("artefacts:tried", kwargs={"artefact_id": page.pk}),

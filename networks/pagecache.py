@@ -1,12 +1,13 @@
 """The cached pages a network appears on (core.pagecache): its profile and everything beneath
 it (its artefacts show its name), the directory, home and sitemap. Who is in it, its schools and
-the figures on its profile (indicators, funding totals, engagement) purge its profile."""
+the figures on its profile (indicators and their observations, funding totals, engagement) purge
+its profile, and with it the sections kept with it for signed-in people (core.pagecache)."""
 
 from django.urls import reverse
 
 from core.pagecache import page_path, subtree, touches
 
-from .baselining.models import Indicator
+from .baselining.models import Indicator, Observation
 from .engagement.models import Activity
 from .funding.models import FundingReceipt, InKindContribution, SpendingPlanRevision
 from .models import Membership, NetworkPage, NetworkSchool
@@ -25,7 +26,13 @@ def profile_of(row) -> list[str]:
     return [page_path(network), DIRECTORY]
 
 
+def observation_shown_on(observation) -> list[str]:
+    indicator = Indicator.objects.filter(pk=observation.indicator_id).first()
+    return profile_of(indicator) if indicator else [DIRECTORY]
+
+
 def register() -> None:
+    touches(Observation)(observation_shown_on)
     touches(NetworkPage)(network_shown_on)
     for model in (
         Membership,

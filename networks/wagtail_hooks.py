@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.pagecache import kept_with_page, page_path
 from core.roles import is_signed_in
 
 from .directory import directory_context
@@ -43,8 +44,10 @@ def network_profile_context(network, request):
     """The profile's header and schools, and the sections each app contributes."""
     return {
         "co_leaders": people_by_role(network)[Role.CO_LEADER],
-        "school_links": list(current_school_links(network)),
-        "themes": list(network.themes.all()),
+        "school_links": kept_with_page(
+            page_path(network), "schools", lambda: list(current_school_links(network))
+        ),
+        "themes": kept_with_page(page_path(network), "themes", lambda: list(network.themes.all())),
         "sections": profile_sections(network, request.user),
         "minimum_co_leaders": MINIMUM_CO_LEADERS,
     }

@@ -170,18 +170,24 @@ def can_view_overview(user) -> bool:
 # --- The cycle ------------------------------------------------------------------------------
 
 
-def why_not_open_cycle(user, network) -> str | None:
+def why_not_open_cycle(user, network, *, cycles=None) -> str | None:
+    """`cycles`, when the caller has loaded all of the network's, saves the query for one under
+    way."""
     if network.status == NetworkStatus.CLOSED:
         return f"{network.title} has closed: it cannot open a review cycle."
     if not is_co_leader(user, network):
         return CO_LEADERS_ONLY
-    if ReviewCycle.objects.open().filter(network_id=network.pk).exists():
+    if (
+        any(cycle.phase != Phase.CLOSED for cycle in cycles)
+        if cycles is not None
+        else ReviewCycle.objects.open().filter(network_id=network.pk).exists()
+    ):
         return "The network already has a review cycle under way: close it before opening another."
     return None
 
 
-def can_open_cycle(user, network) -> bool:
-    return why_not_open_cycle(user, network) is None
+def can_open_cycle(user, network, *, cycles=None) -> bool:
+    return why_not_open_cycle(user, network, cycles=cycles) is None
 
 
 def why_not_advance_phase(user, cycle) -> str | None:

@@ -4,7 +4,8 @@ with the number of criteria, reviewers or cycles."""
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from networks.models import Membership
@@ -48,10 +49,10 @@ def owed_by(cycle) -> list:
         quiet = (
             Membership.objects.current()
             .filter(network_id=network.pk)
-            .exclude(role="co_leader")
-            .exclude(user_id__in=proposed)
+            .exclude(~Q(role="co_leader"), user_id__in=proposed)
         )
-        return co_leader_users(network) + [m.user for m in quiet.select_related("user")]
+        owing = sorted(quiet.select_related("user"), key=lambda m: m.role != "co_leader")
+        return [m.user for m in owing]  # the co-leaders first, then members yet to propose
     if cycle.phase == Phase.PEER_REVIEW:
         waiting = cycle.reviewers.accepted().filter(ratings_submitted_at__isnull=True)
         people = [place.user for place in waiting.select_related("user")]
@@ -182,12 +183,17 @@ def focus_criteria(cycle):
 
 def criterion_rows(cycle, *, show_self: bool, reviewer=None, with_findings=False) -> list:
     """One row per focus criterion with what the viewer may see: a fixed number of queries."""
-    criteria = list(focus_criteria(cycle))
-    rows = {c.pk: CriterionRow(criterion=c, levels=list(c.levels.all())) for c in criteria}
-    counts = Evidence.objects.filter(cycle=cycle).values("criterion_id").annotate(n=Count("pk"))
-    for row in counts:
-        if row["criterion_id"] in rows:
-            rows[row["criterion_id"]].evidence_count = row["n"]
+    evidence = (
+        Evidence.objects.filter(cycle=cycle, criterion=OuterRef("pk"))
+        .values("criterion")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    criteria = list(focus_criteria(cycle).annotate(evidence_n=Coalesce(Subquery(evidence), 0)))
+    rows = {
+        c.pk: CriterionRow(criterion=c, levels=list(c.levels.all()), evidence_count=c.evidence_n)
+        for c in criteria
+    }
     if show_self:
         for proposal in ProposedLevel.objects.filter(cycle=cycle).select_related("by"):
             if proposal.criterion_id in rows:
@@ -195,9 +201,11 @@ def criterion_rows(cycle, *, show_self: bool, reviewer=None, with_findings=False
         for assessment in SelfAssessment.objects.filter(cycle=cycle).select_related("by"):
             if assessment.criterion_id in rows:
                 rows[assessment.criterion_id].self_assessment = assessment
-    for assessment in PeerAssessment.objects.filter(cycle=cycle):
-        if assessment.criterion_id in rows:
-            rows[assessment.criterion_id].peer_assessment = assessment
+    # The lead reviewer consolidates levels in peer review only, and phases only move on.
+    if PHASE_ORDER.index(cycle.phase) >= PHASE_ORDER.index(Phase.PEER_REVIEW):
+        for assessment in PeerAssessment.objects.filter(cycle=cycle):
+            if assessment.criterion_id in rows:
+                rows[assessment.criterion_id].peer_assessment = assessment
     if reviewer is not None:
         for rating in PeerRating.objects.filter(reviewer=reviewer):
             if rating.criterion_id in rows:
@@ -290,9 +298,10 @@ def profile_cycles(network, user):
     )
     if not (is_member(user, network) or any(can_view_cycle(user, c) for c in cycles[:1])):
         return None
-    if not cycles and not can_open_cycle(user, network):
+    can_open = can_open_cycle(user, network, cycles=cycles)
+    if not cycles and not can_open:
         return None
-    return {"cycles": cycles, "can_open": can_open_cycle(user, network), "network": network}
+    return {"cycles": cycles, "can_open": can_open, "network": network}
 
 
 def my_reviews(user) -> dict:

@@ -29,8 +29,10 @@ def session_shown_on(session: VisitSession) -> list[str]:
 
 
 def booking_shown_on(booking: Booking) -> list[str]:
+    """Its offer's pages, and the visiting network's profile (the visits it made)."""
     offer = VisitOffer.objects.filter(sessions=booking.session_id).first()
-    return offer_shown_on(offer) if offer else []
+    visiting = NetworkPage.objects.filter(pk=booking.network_id).first()
+    return [*(offer_shown_on(offer) if offer else []), page_path(visiting)]
 
 
 def offers_showing(queryset) -> list[str]:

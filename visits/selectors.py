@@ -322,13 +322,24 @@ def led_networks(user, *, besides=None):
 # --- The network profile section ----------------------------------------------------------------
 
 
-def network_visit_summary(network, user, *, limit: int = 4) -> dict:
-    """Open offers of the network (the first few), and how many visits it hosted and made.
-    Two queries."""
-    now = timezone.now()
+def network_visit_summary(network, user, *, limit: int = 4, counts: dict | None = None) -> dict:
+    """Open offers of the network (the first few), and how many visits it hosted and made (read
+    here unless given, from `network_visit_counts`). Two queries."""
     offers = list(
         open_offers(user=user).filter(network=network).select_related("theme")[: limit + 1]
     )
+    counts = counts if counts is not None else network_visit_counts(network)
+    return {
+        "offers": offers[:limit],
+        "has_more": len(offers) > limit,
+        "hosted": counts["hosted"],
+        "made": counts["made"],
+    }
+
+
+def network_visit_counts(network) -> dict:
+    """How many visits the network hosted and made, the same for everyone. One query."""
+    now = timezone.now()
     # Both counts in one query: a visit hosted is a (session, visiting network) pair.
     counts = (
         Booking.objects.of_study_visits()
@@ -349,13 +360,7 @@ def network_visit_summary(network, user, *, limit: int = 4) -> dict:
             made=Count("session_id", distinct=True, filter=Q(network=network)),
         )
     )
-    hosted, made = counts["hosted"], counts["made"]
-    return {
-        "offers": offers[:limit],
-        "has_more": len(offers) > limit,
-        "hosted": hosted,
-        "made": made,
-    }
+    return {"hosted": counts["hosted"], "made": counts["made"]}
 
 
 # --- Calendars ----------------------------------------------------------------------------------

@@ -3,18 +3,26 @@ from django.urls import reverse
 from wagtail import hooks
 
 from core.accounts.sections import ACCOUNT_SECTIONS_HOOK, AccountSection
+from core.pagecache import kept_with_page, page_path
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
 from .models import CalendarFeed
 from .permissions import can_create_offer, can_request_visit
-from .selectors import led_networks, network_visit_summary, study_visit_contacts
+from .selectors import (
+    led_networks,
+    network_visit_counts,
+    network_visit_summary,
+    study_visit_contacts,
+)
 from .services import ensure_feed
 
 
 @hooks.register(PROFILE_SECTIONS_HOOK)
 def visits_section(network, user):
-    """The network's open study visits and how many it hosted and made. Three queries at most."""
-    summary = network_visit_summary(network, user)
+    """The network's open study visits and how many it hosted and made (the counts kept with the
+    profile, core.pagecache). Three queries at most."""
+    counts = kept_with_page(page_path(network), "visits", lambda: network_visit_counts(network))
+    summary = network_visit_summary(network, user, counts=counts)
     led = list(led_networks(user, besides=network)) if can_ask_anyone(user) else []
     return ProfileSection(
         key="visits",

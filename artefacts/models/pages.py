@@ -144,6 +144,7 @@ class ArtefactTag(TaggedItemBase):
 
 
 class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
+    routing_select_related = ("network",)  # core.routing.SpecificChildRouting reads it
     network = models.ForeignKey(
         "networks.NetworkPage",
         on_delete=models.PROTECT,
@@ -289,6 +290,13 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
         parent = getattr(self, "_cached_parent_obj", None)
         if parent is not None and parent.pk == self.network_id:
             self.network = parent  # routed through its network's page: no need to load it again
+        elif (
+            parent is None
+            and ArtefactPage.network.is_cached(self)
+            and self.network
+            and self.network.path == self.path[: -self.steplen]
+        ):
+            self._cached_parent_obj = self.network  # loaded with it by url_path routing
         return super().route(request, path_components)
 
     def get_sitemap_urls(self, request=None):
@@ -305,7 +313,8 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(_registered(PAGE_CONTEXT_HOOK)(self, request.user))
+        preview = getattr(request, "is_preview", False)
+        context.update(_registered(PAGE_CONTEXT_HOOK)(self, request.user, live=not preview))
         return context
 
     def permissions_for_user(self, user):

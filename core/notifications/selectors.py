@@ -8,4 +8,6 @@ def notifications_for(user):
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
+    if hasattr(user, "loaded_unread"):  # counted with the person (core.accounts.backends)
+        return user.loaded_unread
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()

@@ -107,4 +107,5 @@ def mark_read(*, user, notification_ids=None) -> int:
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=notification_ids)
+    user.__dict__.pop("loaded_unread", None)  # the count loaded with the person is stale now
     return unread.update(read_at=timezone.now())

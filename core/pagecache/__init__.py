@@ -4,11 +4,14 @@
 - a view opts in with `cache_for_anonymous`, a Wagtail page type with `CachedForAnonymous`;
 - an app registers which cached paths its objects appear on with `touches(Model)` (registry.py),
   and every save, delete, publish or unpublish of such an object purges them (signals.py);
-- `purge(paths)` for a change made without a signal (a queryset update).
+- `purge(paths)` for a change made without a signal (a queryset update);
+- `kept_with_page(path, name, compute)` keeps a section that is the same for every viewer of a
+  signed-in page with the same invalidation (fragments.py).
 """
 
 from functools import wraps
 
+from .fragments import kept_with_page
 from .middleware import mark_for_anonymous
 from .registry import page_path, page_paths, subtree, touches
 from .store import purge
@@ -16,6 +19,7 @@ from .store import purge
 __all__ = [
     "CachedForAnonymous",
     "cache_for_anonymous",
+    "kept_with_page",
     "mark_for_anonymous",
     "page_path",
     "page_paths",

@@ -2,6 +2,7 @@ from django.urls import reverse
 
 from wagtail import hooks
 
+from core.pagecache import kept_with_page, page_path
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
 from .permissions import (
@@ -15,12 +16,16 @@ from .selectors import funding_totals, plan_history_entries, spending_plan_histo
 
 @hooks.register(PROFILE_SECTIONS_HOOK)
 def funding_section(network, user):
-    """Three queries whatever the data: the totals, the revisions and their lines."""
+    """Three queries whatever the data (the totals, the revisions and their lines), none while
+    they are kept with the profile (core.pagecache)."""
     if not can_view_funding_totals(user, network):
         return None
+    path = page_path(network)
     entries = []
     if can_view_spending_plan(user, network):
-        entries = plan_history_entries(spending_plan_history(network))
+        entries = kept_with_page(
+            path, "spending-plan", lambda: plan_history_entries(spending_plan_history(network))
+        )
     show_records = can_view_funding_records(user, network)
     return ProfileSection(
         key="funding",
@@ -28,7 +33,7 @@ def funding_section(network, user):
         template="funding/profile_section.html",
         order=40,
         context={
-            "totals": funding_totals(network),
+            "totals": kept_with_page(path, "funding-totals", lambda: funding_totals(network)),
             "entries": entries,
             "records_url": reverse("funding:overview", kwargs={"network_slug": network.slug})
             if show_records

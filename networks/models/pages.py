@@ -99,6 +99,12 @@ class NetworkPage(CachedForAnonymous, ViewRestrictionsInOneQuery, SpecificChildR
         return page
 
     @property
+    def directory_url(self) -> str:
+        """The directory's URL, from this page's own (it is the parent): no query for the parent."""
+        url = self.url
+        return url[: len(url) - len(self.slug) - 1] if url else ""
+
+    @property
     def is_closed(self) -> bool:
         return self.status == NetworkStatus.CLOSED
 

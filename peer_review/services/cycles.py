@@ -18,6 +18,7 @@ from ..models import (
     Phase,
     PhaseDeadline,
     ReviewCycle,
+    ReviewerStatus,
     next_phase,
 )
 from ._common import (
@@ -110,9 +111,17 @@ def open_cycle(
 # --- What each phase needs before it can move on ---------------------------------------------
 
 
-def missing_for_next_phase(cycle) -> list[str]:
-    """What is still needed before the cycle can move on, in words (empty when ready)."""
-    focus = list(cycle.focus_criteria.values_list("pk", "title"))
+def missing_for_next_phase(
+    cycle, *, focus=None, team=None, self_done=None, peer_done=None
+) -> list[str]:
+    """What is still needed before the cycle can move on, in words (empty when ready).
+
+    A page that has loaded them already passes the focus criteria as (pk, title) pairs, the
+    cycle's reviewers (`team`) and the ids of the criteria with a consolidated self-assessment
+    (`self_done`) or peer assessment (`peer_done`); each one not given is read here.
+    """
+    if focus is None:
+        focus = list(cycle.focus_criteria.values_list("pk", "title"))
     focus_ids = {pk for pk, _ in focus}
     titles = dict(focus)
     missing = []
@@ -123,10 +132,14 @@ def missing_for_next_phase(cycle) -> list[str]:
         if set(DEADLINE_PHASES) - have:
             missing.append("Set a deadline for every phase.")
     elif cycle.phase == Phase.SELF_REVIEW:
-        done = set(cycle.self_assessments.values_list("criterion_id", flat=True))
-        for pk in sorted(focus_ids - done):
+        if self_done is None:
+            self_done = set(cycle.self_assessments.values_list("criterion_id", flat=True))
+        for pk in sorted(focus_ids - set(self_done)):
             missing.append(f"A consolidated self-assessment for “{titles[pk]}”.")
-        accepted = list(cycle.reviewers.accepted().values_list("is_lead", flat=True))
+        if team is None:
+            accepted = list(cycle.reviewers.accepted().values_list("is_lead", flat=True))
+        else:
+            accepted = [place.is_lead for place in team if place.status == ReviewerStatus.ACCEPTED]
         if len(accepted) < MINIMUM_REVIEWERS:
             missing.append(
                 f"A peer team of at least {MINIMUM_REVIEWERS} reviewers who have accepted "
@@ -140,8 +153,9 @@ def missing_for_next_phase(cycle) -> list[str]:
         waiting = cycle.reviewers.accepted().filter(ratings_submitted_at__isnull=True)
         for place in waiting.select_related("user"):
             missing.append(f"{place.user.display_name}'s blind ratings.")
-        done = set(cycle.peer_assessments.values_list("criterion_id", flat=True))
-        for pk in sorted(focus_ids - done):
+        if peer_done is None:
+            peer_done = set(cycle.peer_assessments.values_list("criterion_id", flat=True))
+        for pk in sorted(focus_ids - set(peer_done)):
             missing.append(f"The lead reviewer's consolidated level for “{titles[pk]}”.")
         if not cycle.visit_scheduled:
             missing.append("The review visit, scheduled.")

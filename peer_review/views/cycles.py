@@ -60,6 +60,16 @@ def cycle_page(request, cycle_id):
     place = permissions.reviewer_place(user, cycle)
     show_self = permissions.can_view_self_assessment(user, cycle)
     deadlines = selectors.cycle_deadlines(cycle)
+    rows = selectors.criterion_rows(
+        cycle, show_self=show_self, reviewer=place if place and place.status == "accepted" else None
+    )
+    missing = services.missing_for_next_phase(
+        cycle,
+        focus=[(row.criterion.pk, row.criterion.title) for row in rows],
+        team=team,
+        self_done={row.criterion.pk for row in rows if row.self_assessment} if show_self else None,
+        peer_done={row.criterion.pk for row in rows if row.peer_assessment},
+    )
     context = {
         "cycle": cycle,
         "network": cycle.network,
@@ -67,12 +77,8 @@ def cycle_page(request, cycle_id):
         "deadlines": deadlines,
         "what_is_due": selectors.WHAT_IS_DUE[cycle.phase],
         "owed_by": selectors.owed_by(cycle),
-        "missing": services.missing_for_next_phase(cycle),
-        "rows": selectors.criterion_rows(
-            cycle,
-            show_self=show_self,
-            reviewer=place if place and place.status == "accepted" else None,
-        ),
+        "missing": missing,
+        "rows": rows,
         "team": team,
         "place": place,
         "show_self": show_self,

@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from artefacts.feeds import ArtefactFeed
 from artefacts.views import files as artefact_files
+from core import serving
 from core.accounts import urls as accounts_urls
 from core.accounts.admin_access import page_editors_only
 from core.accounts.views import sign_in_through_allauth
@@ -62,5 +63,8 @@ urlpatterns += [
     # Uploads, in every environment, only through the permission check (never served directly).
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", artefact_files.stored, name="media"),
     path("_util/login/", sign_in_through_allauth),
+    # Wagtail's page serving, routed in fewer queries (core.serving.serve); the rest of
+    # wagtail_urls (password-protected pages, their login) below.
+    re_path(r"^((?:[\w\-]+/)*)$", serving.serve),
     path("", include(wagtail_urls)),
 ]

@@ -1,4 +1,4 @@
-"""Routing a URL to a page: one query per level where a page has children of one type only."""
+"""Routing a URL to a page: one query for the page where every level has children of one type."""
 
 import pytest
 
@@ -35,10 +35,10 @@ def test_routing_an_artefact_url_loads_each_page_on_the_way_once(
 ):
     route(artefact.url)  # warm the per-process caches (sites and their root paths)
 
-    # The site with its root page, and that page as its own type (Wagtail's routing); then one
-    # query for each of the directory, the network and the artefact (Wagtail's takes two), and
-    # none for the artefact's network: it is the page routed through.
-    with django_assert_num_queries(5):
+    # The site with its root page, and that page as its own type (Wagtail's routing); then the
+    # artefact by its url_path as its own type, with its network: the directory and the network
+    # on the way are not loaded one by one.
+    with django_assert_num_queries(3):
         page, _, _ = route(artefact.url)
         network_title = page.network.title
 

@@ -138,7 +138,10 @@ CACHES["pages"] = (
 )
 
 AUTH_USER_MODEL = "accounts.User"
+# The first records new sessions; the other two stay so that sessions recorded under them still
+# load (Django checks a session's backend path against this list).
 AUTHENTICATION_BACKENDS = [
+    "core.accounts.backends.AccountBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
