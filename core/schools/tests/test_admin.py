@@ -16,11 +16,11 @@ pytestmark = pytest.mark.django_db
 
 INDEX = reverse("schools:index")
 IMPORT = reverse("schools:import")
-# Session, user, profile, count, locale, broker check, two for the sidebar, three filter
+# Session, user (with the broker check), profile, count, locale, two for the sidebar, three filter
 # choices (region, phase, status) and the page of schools: none of them per school.
-QUERIES_ON_REGISTER_PAGE = 12
+QUERIES_ON_REGISTER_PAGE = 11
 # The same furniture, then the latest imports with their uploaders in one query.
-QUERIES_ON_IMPORT_FORM = 8
+QUERIES_ON_IMPORT_FORM = 7
 
 
 def upload(client, data: bytes, name="edubasealldata20260101.csv", **extra):
