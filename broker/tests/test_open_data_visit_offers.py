@@ -21,7 +21,7 @@ from visits.factories import (
     VisitRequestFactory,
     VisitSessionFactory,
 )
-from visits.models import OfferStatus
+from visits.models import OfferStatus, VisitOffer
 
 
 @pytest.fixture
@@ -130,6 +130,7 @@ def test_the_soonest_offer_comes_first(client, world, make_offer):
     later = make_offer(title="Later")
     start = timezone.now() + timedelta(days=40)
     later.sessions.update(starts_at=start, ends_at=start + timedelta(hours=5))
+    VisitOffer.objects.filter(pk=later.pk).refresh_listing()  # update() bypassed the services
     make_offer(title="Sooner")
 
     body = client.get("/api/v1/visit-offers/").json()

@@ -184,6 +184,18 @@ class VisitOffer(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Saving an offer never writes the listing's columns: only `refresh_listing_columns`
+        does (an instance loaded before its sessions changed would otherwise put back stale
+        values)."""
+        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in LISTING_COLUMNS
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("visits:offer", kwargs={"offer_id": self.pk})
 

@@ -213,3 +213,16 @@ def test_the_list_runs_the_same_queries_with_5_or_50_offers_some_stale(client, w
     add_offers(45, world, stale=True)
 
     assert count_queries(client, params) == with_five
+
+
+@pytest.mark.django_db
+def test_saving_an_offer_loaded_before_its_sessions_keeps_the_listing_columns():
+    offer = VisitOfferFactory(visibility="public")
+    session = VisitSessionFactory(offer=offer)  # refreshes the row's columns, not `offer`
+
+    offer.title = "Whole-school oracy, visit for leaders"
+    offer.save()
+
+    stored = VisitOffer.objects.get(pk=offer.pk)
+    assert stored.title == "Whole-school oracy, visit for leaders"
+    assert stored.next_session_start == session.starts_at
