@@ -49,8 +49,11 @@ def test_the_broker_builds_and_features_a_collection_and_a_visitor_finds_it(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Edit “Feedback that moves learning on”"
     )
-    page.get_by_label("Artefact (required)").fill(f"{live_server.url}{artefact.url}")
-    page.get_by_label("Why it is here (required)").fill("The clearest account of what failed.")
+    artefact_form = page.locator("form", has=page.get_by_label("Artefact (required)"))
+    artefact_form.get_by_label("Artefact (required)").fill(f"{live_server.url}{artefact.url}")
+    artefact_form.get_by_label("Why it is here (required)").fill(
+        "The clearest account of what failed."
+    )
     page.get_by_role("button", name="Add to the collection").click()
     expect(page.get_by_text("Added to the collection.")).to_be_visible()
     assert_accessible(page)
