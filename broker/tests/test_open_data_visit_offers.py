@@ -93,6 +93,7 @@ def test_visit_offers_filter_by_theme_network_and_region(client, world, theme, m
     make_offer(title="Mersey off the theme")
     make_offer(title="Pennine on the theme", theme=theme, network=world.other_network)
     north_west = make_offer(title="In the North West", theme=theme)
+    School.objects.update(region="London")
     School.objects.filter(pk__in=north_west.host_schools.values("pk")).update(region="North West")
 
     def titles(query):

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from django.contrib.auth.models import Group
+from django.utils.html import escape
 
 from wagtail.models import PageViewRestriction
 
@@ -48,7 +49,7 @@ def test_a_school_joining_shows_on_the_next_view(client, network, member):
 
     link = NetworkSchoolFactory(network=network)
 
-    assert link.school.name in profile_for(client, member, network)
+    assert escape(link.school.name) in profile_for(client, member, network)
 
 
 def test_a_restriction_added_after_a_view_applies_to_the_next_one(client, network, member):
