@@ -6,7 +6,12 @@ never holds anything private. Parameters are validated; anything invalid is a 40
 per parameter, and a page past the end is a 404 saying so.
 """
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.pagination import PageNumberPagination
@@ -213,42 +218,39 @@ class VisitOfferSerializer(serializers.Serializer):
         ).data
 
 
-class ArtefactParams(serializers.Serializer):
+class OpenDataParams(serializers.Serializer):
     theme = serializers.SlugField(required=False, help_text="Theme slug.")
-    network = serializers.IntegerField(
-        required=False, min_value=1, max_value=2**31 - 1, help_text="Network id."
+    page = serializers.IntegerField(required=False, min_value=1)
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+
+
+def _network_id(help_text: str):
+    return serializers.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, help_text=help_text
     )
+
+
+class ArtefactParams(OpenDataParams):
+    network = _network_id("Network id.")
     type = serializers.ChoiceField(choices=ArtefactType.values, required=False)
-    page = serializers.IntegerField(required=False, min_value=1)
-    page_size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
 
 
-class NetworkParams(serializers.Serializer):
-    theme = serializers.SlugField(required=False, help_text="Theme slug.")
+class NetworkParams(OpenDataParams):
     status = serializers.ChoiceField(choices=NetworkStatus.values, required=False)
-    page = serializers.IntegerField(required=False, min_value=1)
-    page_size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
 
 
-class CollectionParams(serializers.Serializer):
-    theme = serializers.SlugField(required=False, help_text="Theme slug.")
-    page = serializers.IntegerField(required=False, min_value=1)
-    page_size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+class CollectionParams(OpenDataParams):
+    pass
 
 
-class VisitOfferParams(serializers.Serializer):
-    theme = serializers.SlugField(required=False, help_text="Theme slug.")
-    network = serializers.IntegerField(
-        required=False, min_value=1, max_value=2**31 - 1, help_text="Host network id."
-    )
+class VisitOfferParams(OpenDataParams):
+    network = _network_id("Host network id.")
     region = serializers.CharField(
         required=False, max_length=100, help_text="Region of a host school, e.g. North West."
     )
     phase = serializers.CharField(
         required=False, max_length=100, help_text="Phase of a host school, e.g. Primary."
     )
-    page = serializers.IntegerField(required=False, min_value=1)
-    page_size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
 
 
 INVALID = OpenApiResponse(
@@ -259,6 +261,22 @@ NOT_FOUND = OpenApiResponse(
     response={"type": "object", "properties": {"detail": {"type": "string"}}},
     description="A page past the end.",
 )
+
+
+def documented(operation_id: str, description: str):
+    """The OpenAPI description of an open-data list: its parameters, its rows, and its errors."""
+
+    def document(view):
+        return extend_schema_view(
+            get=extend_schema(
+                operation_id=operation_id,
+                parameters=[view.params_class],
+                responses={200: view.serializer_class(many=True), 400: INVALID, 404: NOT_FOUND},
+                description=description,
+            )
+        )(view)
+
+    return document
 
 
 class OpenDataView(ListAPIView):
@@ -277,19 +295,14 @@ class OpenDataView(ListAPIView):
         return super().list(request, *args, **kwargs)
 
 
+@documented(
+    "open_data_artefacts",
+    "Every public artefact, newest first: what networks learned, what worked "
+    "and what did not. Also as CSV at /api/v1/artefacts.csv.",
+)
 class ArtefactList(OpenDataView):
     serializer_class = ArtefactSerializer
     params_class = ArtefactParams
-
-    @extend_schema(
-        operation_id="open_data_artefacts",
-        parameters=[ArtefactParams],
-        responses={200: ArtefactSerializer(many=True), 400: INVALID, 404: NOT_FOUND},
-        description="Every public artefact, newest first: what networks learned, what worked "
-        "and what did not. Also as CSV at /api/v1/artefacts.csv.",
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return public_artefacts(
@@ -299,56 +312,41 @@ class ArtefactList(OpenDataView):
         )
 
 
+@documented(
+    "open_data_networks",
+    "Every published network, with its themes, the regions of its schools and "
+    "how many public artefacts it has. No people. Also as CSV at /api/v1/networks.csv.",
+)
 class NetworkList(OpenDataView):
     serializer_class = NetworkSerializer
     params_class = NetworkParams
-
-    @extend_schema(
-        operation_id="open_data_networks",
-        parameters=[NetworkParams],
-        responses={200: NetworkSerializer(many=True), 400: INVALID, 404: NOT_FOUND},
-        description="Every published network, with its themes, the regions of its schools and "
-        "how many public artefacts it has. No people. Also as CSV at /api/v1/networks.csv.",
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return public_networks(theme=self.params.get("theme"), status=self.params.get("status"))
 
 
+@documented(
+    "open_data_collections",
+    "The national brokers' published collections with their public items, in "
+    "order, each with the broker's note. Also as CSV at /api/v1/collections.csv.",
+)
 class CollectionList(OpenDataView):
     serializer_class = CollectionSerializer
     params_class = CollectionParams
-
-    @extend_schema(
-        operation_id="open_data_collections",
-        parameters=[CollectionParams],
-        responses={200: CollectionSerializer(many=True), 400: INVALID, 404: NOT_FOUND},
-        description="The national brokers' published collections with their public items, in "
-        "order, each with the broker's note. Also as CSV at /api/v1/collections.csv.",
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return public_collections(theme=self.params.get("theme"))
 
 
+@documented(
+    "open_data_visit_offers",
+    "Public study-visit offers open for booking (or full, with a waitlist), "
+    "soonest session first: where to see a practice at work. Also as CSV at "
+    "/api/v1/visit-offers.csv.",
+)
 class VisitOfferList(OpenDataView):
     serializer_class = VisitOfferSerializer
     params_class = VisitOfferParams
-
-    @extend_schema(
-        operation_id="open_data_visit_offers",
-        parameters=[VisitOfferParams],
-        responses={200: VisitOfferSerializer(many=True), 400: INVALID, 404: NOT_FOUND},
-        description="Public study-visit offers open for booking (or full, with a waitlist), "
-        "soonest session first: where to see a practice at work. Also as CSV at "
-        "/api/v1/visit-offers.csv.",
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return public_visit_offers(

@@ -1,6 +1,7 @@
-"""Demo data for the broker: two collections (one featured on the home page), a featured
-artefact, a published synthesis, an introduction waiting for Mersey's co-leaders, and the demo
-teacher following a theme and a collection.
+"""Demo data for the broker: two collections of artefacts, each with a study visit on its theme
+(one collection featured on the home page), a featured artefact, a published synthesis, an
+introduction waiting for Mersey's co-leaders, and the demo teacher following a theme and a
+collection.
 
 Runs after the artefacts' demo data, through the services as the national broker
 (broker@example.org). Collections are found by slug and the synthesis by theme, so a second run
@@ -8,11 +9,13 @@ adds nothing.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from artefacts.models import Visibility
 from artefacts.selectors import artefacts_visible_to, with_card_data
 from networks.models import NetworkPage, Theme
+from visits.selectors import open_offers
 
 from .models import Collection, Feature, Follow, Introduction, Synthesis
 from .selectors.connections import suggestions_for
@@ -50,6 +53,7 @@ NOTES = [
     "A tool you can use next week, with the steps the schools followed.",
     "A different phase, the same challenge: useful for adapting it.",
 ]
+VISIT_NOTE = "See it at work: book a place on the study visit and take your own question."
 
 
 def seed(log) -> None:
@@ -85,6 +89,9 @@ def _collection(broker, spec, theme) -> int:
     )
     for artefact, note in zip(_public_artefacts(broker, theme, 4), NOTES, strict=False):
         collections.add_artefact(collection=collection, by=broker, artefact=artefact, note=note)
+    offer = open_offers(user=AnonymousUser(), theme=theme.slug).first()
+    if offer is not None:
+        collections.add_visit_offer(collection=collection, by=broker, offer=offer, note=VISIT_NOTE)
     collections.publish_collection(collection=collection, by=broker)
     if spec["feature"]:
         collections.feature(by=broker, collection=collection)

@@ -59,7 +59,7 @@ def digest_for(user, *, since) -> Digest:
     if networks or themes:
         digest.visit_offers = list(
             open_offers(user=user)
-            .filter(private=False, created_at__gte=since)
+            .filter(private=False, opened_at__gte=since)
             .filter(Q(network_id__in=networks) | Q(theme_id__in=themes))
             .select_related("network")[:MAX_PER_SECTION]
         )

@@ -52,3 +52,12 @@ def test_running_the_demo_again_adds_nothing(seeded):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert [Collection.objects.count(), Feature.objects.count(), Follow.objects.count()] == counts
+
+
+def test_demo_collection_on_pupil_voice_shows_its_study_visit_to_a_visitor(client, seeded):
+    collection = Collection.objects.get(slug="pupils-as-researchers")
+    (item,) = collection.items.filter(visit_offer__isnull=False)
+
+    html = client.get("/collections/pupils-as-researchers/").content.decode()
+
+    assert item.visit_offer.title in html

@@ -16,6 +16,7 @@ from broker.services.follows import follow
 from core.visibility import Visibility
 from visits.factories import VisitRequestFactory
 from visits.models import OfferStatus, VisitOffer
+from visits.services.offers import close_offer, publish_offer
 
 
 @pytest.fixture
@@ -38,7 +39,8 @@ def mersey_offers(world, make_offer):
     make_offer(title="New draft", status=OfferStatus.DRAFT)
     make_offer(title="New but closed", status=OfferStatus.CLOSED)
     old = make_offer(title="Old visit")
-    VisitOffer.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=30))
+    month_ago = timezone.now() - timedelta(days=30)
+    VisitOffer.objects.filter(pk=old.pk).update(created_at=month_ago, opened_at=month_ago)
 
 
 def _titles(user, since) -> set[str]:
@@ -77,6 +79,28 @@ def test_new_offers_on_a_followed_theme_are_in_the_digest(world, theme, make_off
     make_offer(title="Off the theme")
 
     assert _titles(world.other_member, since) == {"On the theme"}
+
+
+def test_a_draft_written_a_month_ago_and_opened_this_week_is_new(world, make_offer, since):
+    follow(user=world.member, kind="network", target=world.network)
+    draft = make_offer(title="Drafted long ago", status=OfferStatus.DRAFT)
+    VisitOffer.objects.filter(pk=draft.pk).update(created_at=timezone.now() - timedelta(days=30))
+
+    publish_offer(offer=draft, by=world.co_leader)
+
+    assert _titles(world.member, since) == {"Drafted long ago"}
+
+
+def test_an_offer_closed_and_opened_again_is_not_new_again(world, make_offer, since):
+    follow(user=world.member, kind="network", target=world.network)
+    offer = make_offer(title="Reopened")
+    VisitOffer.objects.filter(pk=offer.pk).update(opened_at=timezone.now() - timedelta(days=30))
+    offer.refresh_from_db()
+
+    close_offer(offer=offer, by=world.co_leader)
+    publish_offer(offer=offer, by=world.co_leader)
+
+    assert _titles(world.member, since) == set()
 
 
 def test_the_digest_e_mail_lists_the_new_offers(

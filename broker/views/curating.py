@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
-from core.views import add_refusal_to_form, perform_and_redirect
+from core.views import perform_and_redirect, perform_form
 from visits.models import VisitOffer
 
 from ..forms import (
@@ -52,15 +52,14 @@ def collections(request):
 def new_collection(request):
     _curator(request)
     form = CollectionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            collection = services.create_collection(by=request.user, **form.service_arguments())
-        except ActionRefused as error:
-            add_refusal_to_form(form, error)
-        else:
-            messages.success(request, f"“{collection.title}” is saved as a draft: add its items.")
-            return redirect("broker:edit_collection", collection_id=collection.pk)
-    return render(
+    done = perform_form(
+        request,
+        form,
+        lambda _: services.create_collection(by=request.user, **form.service_arguments()),
+        success=lambda collection: f"“{collection.title}” is saved as a draft: add its items.",
+        to=lambda collection: reverse("broker:edit_collection", args=[collection.pk]),
+    )
+    return done or render(
         request,
         "broker/curate/collection_form.html",
         {"form": form, "title": "New collection"},
@@ -114,17 +113,17 @@ def _edit_page(request, collection, *, form=None, item_form=None, offer_form=Non
 def edit_collection(request, collection_id):
     collection = _collection(request, collection_id)
     form = _details_form(collection, request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_collection(
-                collection=collection, by=request.user, **form.service_arguments()
-            )
-        except ActionRefused as error:
-            add_refusal_to_form(form, error)
-        else:
-            messages.success(request, "The collection is saved.")
-            return redirect("broker:edit_collection", collection_id=collection.pk)
-    return _edit_page(request, collection, form=form)
+    done = perform_form(
+        request,
+        form,
+        lambda _: services.update_collection(
+            collection=collection, by=request.user, **form.service_arguments()
+        ),
+        success="The collection is saved.",
+        to="broker:edit_collection",
+        collection_id=collection.pk,
+    )
+    return done or _edit_page(request, collection, form=form)
 
 
 @login_required
@@ -132,20 +131,20 @@ def edit_collection(request, collection_id):
 def add_item(request, collection_id):
     collection = _collection(request, collection_id)
     form = ItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_artefact(
-                collection=collection,
-                by=request.user,
-                artefact=artefact_from_reference(form.cleaned_data["artefact"]),
-                note=form.cleaned_data["note"],
-            )
-        except ActionRefused as error:
-            add_refusal_to_form(form, error)
-        else:
-            messages.success(request, "Added to the collection.")
-            return redirect("broker:edit_collection", collection_id=collection.pk)
-    return _edit_page(request, collection, item_form=form)
+    done = perform_form(
+        request,
+        form,
+        lambda data: services.add_artefact(
+            collection=collection,
+            by=request.user,
+            artefact=artefact_from_reference(data["artefact"]),
+            note=data["note"],
+        ),
+        success="Added to the collection.",
+        to="broker:edit_collection",
+        collection_id=collection.pk,
+    )
+    return done or _edit_page(request, collection, item_form=form)
 
 
 @login_required
@@ -153,20 +152,20 @@ def add_item(request, collection_id):
 def add_visit_offer_item(request, collection_id):
     collection = _collection(request, collection_id)
     form = VisitOfferItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_visit_offer(
-                collection=collection,
-                by=request.user,
-                offer=visit_offer_from_reference(form.cleaned_data["visit_offer"]),
-                note=form.cleaned_data["note"],
-            )
-        except ActionRefused as error:
-            add_refusal_to_form(form, error)
-        else:
-            messages.success(request, "Added to the collection.")
-            return redirect("broker:edit_collection", collection_id=collection.pk)
-    return _edit_page(request, collection, offer_form=form)
+    done = perform_form(
+        request,
+        form,
+        lambda data: services.add_visit_offer(
+            collection=collection,
+            by=request.user,
+            offer=visit_offer_from_reference(data["visit_offer"]),
+            note=data["note"],
+        ),
+        success="Added to the collection.",
+        to="broker:edit_collection",
+        collection_id=collection.pk,
+    )
+    return done or _edit_page(request, collection, offer_form=form)
 
 
 def _item(request, collection_id, item_id) -> CollectionItem:
@@ -270,20 +269,22 @@ def _home_page(request, form, *, status=200):
 def home(request):
     _curator(request)
     form = FeatureArtefactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        artefact = artefact_from_reference(form.cleaned_data["artefact"])
-        try:
-            if artefact is None:
-                raise ActionRefused(
-                    field_errors={"artefact": "Give the address of a published artefact."}
-                )
-            services.feature(by=request.user, artefact=artefact)
-        except ActionRefused as error:
-            add_refusal_to_form(form, error)
-        else:
-            messages.success(request, f"“{artefact.title}” is featured on the home page.")
-            return redirect("broker:home")
-    return _home_page(request, form, status=400 if form.errors else 200)
+    done = perform_form(
+        request,
+        form,
+        lambda data: _feature_artefact(by=request.user, reference=data["artefact"]),
+        success=lambda artefact: f"“{artefact.title}” is featured on the home page.",
+        to="broker:home",
+    )
+    return done or _home_page(request, form, status=400 if form.errors else 200)
+
+
+def _feature_artefact(*, by, reference):
+    artefact = artefact_from_reference(reference)
+    if artefact is None:
+        raise ActionRefused(field_errors={"artefact": "Give the address of a published artefact."})
+    services.feature(by=by, artefact=artefact)
+    return artefact
 
 
 @login_required

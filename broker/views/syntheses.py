@@ -1,13 +1,11 @@
 """Evidence syntheses: public pages (/syntheses/…) and the brokers' writing pages."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core.errors import ActionRefused
-from core.views import add_refusal_to_form, perform_and_redirect
+from core.views import perform_and_redirect, perform_form
 
 from ..forms import CitationForm, SynthesisForm
 from ..models import Synthesis
@@ -66,15 +64,14 @@ def syntheses(request):
 def new_synthesis(request):
     _writer(request)
     form = SynthesisForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            synthesis = services.create_synthesis(by=request.user, **form.service_arguments())
-        except ActionRefused as error:
-            add_refusal_to_form(form, error)
-        else:
-            messages.success(request, "The synthesis is saved as a draft: cite its evidence.")
-            return redirect("broker:edit_synthesis", synthesis_id=synthesis.pk)
-    return render(
+    done = perform_form(
+        request,
+        form,
+        lambda _: services.create_synthesis(by=request.user, **form.service_arguments()),
+        success="The synthesis is saved as a draft: cite its evidence.",
+        to=lambda synthesis: reverse("broker:edit_synthesis", args=[synthesis.pk]),
+    )
+    return done or render(
         request,
         "broker/curate/synthesis_form.html",
         {"form": form, "title": "New evidence synthesis"},
@@ -113,17 +110,17 @@ def _synthesis(request, synthesis_id) -> Synthesis:
 def edit_synthesis(request, synthesis_id):
     synthesis = _synthesis(request, synthesis_id)
     form = SynthesisForm(request.POST or None, editing=True) if request.method == "POST" else None
-    if form is not None and form.is_valid():
-        try:
-            services.update_synthesis(
-                synthesis=synthesis, by=request.user, **form.service_arguments()
-            )
-        except ActionRefused as error:
-            add_refusal_to_form(form, error)
-        else:
-            messages.success(request, "The synthesis is saved.")
-            return redirect("broker:edit_synthesis", synthesis_id=synthesis.pk)
-    return _edit_page(request, synthesis, form=form)
+    done = perform_form(
+        request,
+        form,
+        lambda _: services.update_synthesis(
+            synthesis=synthesis, by=request.user, **form.service_arguments()
+        ),
+        success="The synthesis is saved.",
+        to="broker:edit_synthesis",
+        synthesis_id=synthesis.pk,
+    )
+    return done or _edit_page(request, synthesis, form=form)
 
 
 @login_required
@@ -131,20 +128,20 @@ def edit_synthesis(request, synthesis_id):
 def cite(request, synthesis_id):
     synthesis = _synthesis(request, synthesis_id)
     form = CitationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.cite_artefact(
-                synthesis=synthesis,
-                by=request.user,
-                artefact=artefact_from_reference(form.cleaned_data["artefact"]),
-                what_it_shows=form.cleaned_data["what_it_shows"],
-            )
-        except ActionRefused as error:
-            add_refusal_to_form(form, error)
-        else:
-            messages.success(request, "The artefact is cited.")
-            return redirect("broker:edit_synthesis", synthesis_id=synthesis.pk)
-    return _edit_page(request, synthesis, citation_form=form)
+    done = perform_form(
+        request,
+        form,
+        lambda data: services.cite_artefact(
+            synthesis=synthesis,
+            by=request.user,
+            artefact=artefact_from_reference(data["artefact"]),
+            what_it_shows=data["what_it_shows"],
+        ),
+        success="The artefact is cited.",
+        to="broker:edit_synthesis",
+        synthesis_id=synthesis.pk,
+    )
+    return done or _edit_page(request, synthesis, citation_form=form)
 
 
 @login_required

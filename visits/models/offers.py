@@ -161,6 +161,13 @@ class VisitOffer(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    opened_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="When the offer first opened for booking (what digests call new).",
+    )
     # The listing's columns, worked out from the scheduled sessions and their bookings by
     # `OfferQuerySet.refresh_listing` whenever a service changes them, so /visits/ filters and
     # sorts on the offer's own row. The "last" ones never go stale; a "next" one goes stale
@@ -187,13 +194,17 @@ class VisitOffer(models.Model):
     def save(self, *args, **kwargs):
         """Saving an offer never writes the listing's columns: only `refresh_listing_columns`
         does (an instance loaded before its sessions changed would otherwise put back stale
-        values)."""
+        values). The first save that opens it for booking records when it opened."""
         if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields
                 if not field.primary_key and field.name not in LISTING_COLUMNS
             ]
+        if self.opened_at is None and self.status in BOOKABLE_STATUSES:
+            self.opened_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = [*kwargs["update_fields"], "opened_at"]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

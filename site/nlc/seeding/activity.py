@@ -71,7 +71,7 @@ def add_visit_offers(count: int, networks: list[Network], words: Words, progress
         VisitOffer,
         ["id", "network", "title", "summary", "question", "theme", "places", "waitlist",
          "open_to_all_networks", "visibility", "status", "private", "created_by", "created_at",
-         "updated_at", "practical_info", "access_info"],
+         "updated_at", "opened_at", "practical_info", "access_info"],
     )  # fmt: skip
     host_schools = Inserter(VisitOffer.host_schools.through, ["visitoffer", "school"])
     sessions = Inserter(
@@ -88,7 +88,7 @@ def add_visit_offers(count: int, networks: list[Network], words: Words, progress
             words.paragraph("did", 2, 3)[:3000], words.paragraph("context", 1, 1)[:500],
             rng.choice(network.theme_ids) if network.theme_ids else None, rng.randint(4, 12),
             True, True, "public" if number % 2 else "members", OfferStatus.OPEN, False, lead,
-            now, now, "Sign in at reception; parking on the school field.",
+            now, now, now, "Sign in at reception; parking on the school field.",
             "Step-free access to the ground floor.",
         )  # fmt: skip
         host_schools.add(offer_id + number, school_id)
