@@ -84,8 +84,12 @@ def prepare_database(data_dir: Path, scale: str) -> None:
         say(f"Migrating and loading the data ({scale} scale) in {data_dir} …")
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
-        call_command("seed_demo", scale=scale, no_progress=True, stdout=StringIO())
+        output = StringIO()
+        call_command("seed_demo", scale=scale, no_progress=True, stdout=output)
         say(f"seed_demo --scale {scale}: {time.perf_counter() - started:.0f} s")
+        for line in output.getvalue().splitlines():
+            if "s (CPU" in line:
+                say(line)
     started = time.perf_counter()
     refresh_spread()
     say(f"The spread figures recomputed (the hourly task): {time.perf_counter() - started:.1f} s")

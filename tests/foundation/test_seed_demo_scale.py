@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from artefacts.models import ArtefactPage, ArtefactTrial, Visibility
 from core.accounts.demo import DEMO_PASSWORD
@@ -125,6 +126,14 @@ def test_search_finds_a_generated_artefact(client, seeded):
     response = client.get("/search/", {"q": f'"{artefact.title}"'})
 
     assert artefact.url in response.content.decode()
+
+
+def test_the_admin_page_search_finds_a_generated_artefact(seeded):
+    artefact = bulk_artefact()
+
+    found = get_search_backend().search(artefact.title, ArtefactPage, operator="and")
+
+    assert artefact.pk in {page.pk for page in found[:200]}
 
 
 def test_the_search_index_is_in_step_with_the_pages(seeded):

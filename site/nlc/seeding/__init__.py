@@ -29,7 +29,7 @@ from visits.models import VisitOffer
 
 from . import activity, community
 from .artefacts import ArtefactLoader
-from .indexing import rebuild_search_index
+from .indexing import fill_admin_search_index, rebuild_search_index
 from .progress import Bar
 from .register import load_register
 from .rows import reset_sequences
@@ -126,6 +126,12 @@ def seed_at_scale(
             lambda label, total: progress(f"Search index ({label})", total),
         )
         log(f"  {indexed:,} search documents")
+        step("admin search index")
+        pages = fill_admin_search_index(
+            first_bulk_id if loader.made else None,
+            lambda label, total: progress(f"Search index ({label})", total),
+        )
+        log(f"  {pages:,} pages in the admin's search")
     marks["end"] = (time.perf_counter(), time.process_time())
     return {
         name: (marks[after][0] - marks[name][0], marks[after][1] - marks[name][1])

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from taggit.models import Tag
 
 from wagtail.models import PageViewRestriction
+from wagtail.search.backends import get_search_backends
 
 from artefacts.models import ArtefactPage, ArtefactTag, Phase, Subject
 from core.schools.models import School
@@ -48,6 +49,37 @@ def rebuild_search_index(first_bulk_id: int | None, progress_factory) -> int:
         return SearchDocument.objects.count()
     finally:
         release_lock(lock)
+
+
+def fill_admin_search_index(first_bulk_id: int | None, progress_factory) -> int:
+    """Wagtail's own search index (the admin's page search and the page choosers) for the pages
+    written in bulk, which no signal indexed: every network and the artefacts from
+    `first_bulk_id` on, in chunks, into every backend Wagtail keeps up to date. Returns how
+    many pages went in."""
+    querysets = [NetworkPage.objects.order_by("pk")]
+    if first_bulk_id is not None:
+        querysets.append(ArtefactPage.objects.filter(pk__gte=first_bulk_id).order_by("pk"))
+    total = sum(queryset.count() for queryset in querysets)
+    bar = progress_factory("admin search", total)
+    backends = list(get_search_backends(with_auto_update=True))
+    for queryset in querysets:
+        model = queryset.model
+        chunk = []
+        for page in queryset.iterator(chunk_size=CHUNK):
+            chunk.append(page)
+            if len(chunk) == CHUNK:
+                _add_to_admin_index(backends, model, chunk)
+                bar(len(chunk))
+                chunk = []
+        _add_to_admin_index(backends, model, chunk)
+        bar(len(chunk))
+    return total
+
+
+def _add_to_admin_index(backends, model, pages) -> None:
+    if pages:
+        for backend in backends:
+            backend.get_index_for_model(model).add_items(model, pages)
 
 
 def _documents(first_bulk_id: int | None) -> Iterator:
