@@ -1,6 +1,6 @@
 """The network of networks drawn as SVG on the server: networks round a circle, a line from
-each network to the one it learned from. The page puts a table beside it that says the same, so
-the picture is never the only way to read it."""
+each network to the one it learned from (the strongest links only, at national scale). The page
+puts a table beside it that says the same, so the picture is never the only way to read it."""
 
 import math
 
@@ -17,7 +17,14 @@ def _position(index: int, count: int) -> tuple[float, float]:
     return SIZE / 2 + RADIUS * math.cos(angle), SIZE / 2 + RADIUS * math.sin(angle)
 
 
+def _lines(shown: int, in_all: int) -> str:
+    if shown < in_all:
+        return f"the {shown:,} strongest of {in_all:,} links"
+    return f"{shown:,} line{'s' if shown != 1 else ''}"
+
+
 def network_map_svg(data: dict) -> str:
+    """Drawn once, when the figures are computed (broker.services.spread), and stored."""
     nodes = data["nodes"]
     where = {node["id"]: _position(i, len(nodes)) for i, node in enumerate(nodes)}
     parts = [
@@ -25,8 +32,8 @@ def network_map_svg(data: dict) -> str:
         'aria-labelledby="network-map-title network-map-desc">',
         '<title id="network-map-title">The network of networks</title>',
         f'<desc id="network-map-desc">{len(nodes)} networks round a circle; '
-        f"{len(data['links'])} lines, each from a network to one it learned from. "
-        "The table below lists the same links.</desc>",
+        f"{_lines(len(data['links']), data['links_in_all'])}, each from a network to one it "
+        "learned from. The table below lists the same links.</desc>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="16" refY="5" markerWidth="6" '
         'markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
         'fill="#4a5263"/></marker></defs>',
