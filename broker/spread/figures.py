@@ -1,9 +1,9 @@
 """The spread snapshot: every figure of /broker/spread/ as plain data (stored as JSON).
 
-`compute_spread(now=)` reads the platform through `sources` (a fixed number of queries) and
-shapes the figures; nothing here touches the database itself except through `sources` and the
-theme and site names. Figures drawn from private data follow broker.privacy: no figure for a
-group of one to four people.
+`compute_spread(now=, map_links=)` reads the platform through `sources` (a fixed number of
+queries) and shapes the figures; nothing here touches the database itself except through
+`sources` and the theme and site names. Figures drawn from private data follow broker.privacy:
+no figure for a group of one to four people.
 """
 
 from collections import Counter, defaultdict
