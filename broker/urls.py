@@ -62,6 +62,7 @@ curating_patterns = [
     ),
     path("spread/", spread.spread, name="spread"),
     path("spread/refresh/", spread.refresh, name="refresh_spread"),
+    path("spread/links.csv", spread.links_csv, name="spread_links_csv"),
     path("introductions/", introductions.introductions, name="introductions"),
     path("connect/", introductions.choose_network, name="choose_network"),
     path("connect/<slug:network_slug>/", introductions.connect, name="connect"),

@@ -8,18 +8,27 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import SpreadSnapshot
-from ..spread.figures import compute_spread
+from ..spread.figures import MAP_LINKS, compute_spread
+from ..spread.svg import network_map_svg
 
 SNAPSHOTS_KEPT = 5
 
 
 @transaction.atomic
-def refresh_spread(*, now=None) -> SpreadSnapshot:
-    """Compute every figure now and keep them as the newest snapshot (older ones are pruned)."""
+def refresh_spread(*, now=None, map_links: int = MAP_LINKS) -> SpreadSnapshot:
+    """Compute every figure now and keep them as the newest snapshot (older ones are pruned).
+    The picture is drawn here, once, with the `map_links` strongest links."""
     now = now or timezone.now()
+    figures = compute_spread(now=now, map_links=map_links)
+    all_links = figures.pop("all_links")
     # Through the encoder and back: dates and decimals become the JSON the page reads back.
-    data = json.loads(DjangoJSONEncoder().encode(compute_spread(now=now)))
-    snapshot = SpreadSnapshot.objects.create(computed_at=now, data=data)
+    data = json.loads(DjangoJSONEncoder().encode(figures))
+    snapshot = SpreadSnapshot.objects.create(
+        computed_at=now,
+        data=data,
+        network_map_svg=network_map_svg(data["network_map"]),
+        all_links=all_links,
+    )
     stale = SpreadSnapshot.objects.order_by("-computed_at", "-pk").values_list("pk", flat=True)[
         SNAPSHOTS_KEPT:
     ]

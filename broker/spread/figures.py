@@ -1,12 +1,13 @@
 """The spread snapshot: every figure of /broker/spread/ as plain data (stored as JSON).
 
-`compute_spread(now=)` reads the platform through `sources` (a fixed number of queries) and
-shapes the figures; nothing here touches the database itself except through `sources` and the
-theme and site names. Figures drawn from private data follow broker.privacy: no figure for a
-group of one to four people.
+`compute_spread(now=, map_links=)` reads the platform through `sources` (a fixed number of
+queries) and shapes the figures; nothing here touches the database itself except through
+`sources` and the theme and site names. Figures drawn from private data follow broker.privacy:
+no figure for a group of one to four people.
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import timedelta
 from statistics import median
 
@@ -27,6 +28,15 @@ MOST_TRAVELLED = 10
 SEARCH_WEEKS = 12
 GAPS_SHOWN = 10
 ZERO_RESULT_QUERIES = 15
+MAP_LINKS = 200  # the picture and the table beside it; the CSV download has every link
+LINK_KINDS = tuple(sources.LINK_SOURCES)
+LINK_HEADINGS = {
+    "adaptation": "Adaptations",
+    "tried": "We tried this",
+    "visit": "Study visits",
+    "review": "Peer reviews",
+    "introduction": "Introductions accepted",
+}
 ENGAGEMENT_BANDS = [(0, 0, "0"), (1, 4, "1–4"), (5, 9, "5–9"), (10, 19, "10–19"), (20, None, "20+")]
 
 
@@ -44,6 +54,8 @@ def _url(url_path: str, prefix: str) -> str:
 
 
 def network_map(networks: list[dict], links: dict, prefix: str) -> dict:
+    """Every network, and every link between two of them (one per learner and source, its
+    counts by kind and their sum as its weight), the strongest first."""
     names = {network["pk"]: network["title"] for network in networks}
     edges = defaultdict(lambda: defaultdict(int))
     for kind, rows in links.items():
@@ -77,6 +89,36 @@ def network_map(networks: list[dict], links: dict, prefix: str) -> dict:
             key=lambda link: (-link["weight"], link["learner_title"], link["source_title"]),
         ),
     }
+
+
+def strongest(map_data: dict, count: int) -> dict:
+    """The map as the page shows it: every network, the `count` strongest links and how many
+    there are in all (a national map has tens of thousands; a picture of them shows nothing)."""
+    return {
+        "nodes": map_data["nodes"],
+        "links": map_data["links"][:count],
+        "links_in_all": len(map_data["links"]),
+    }
+
+
+def compact_links(map_data: dict) -> list[list[int]]:
+    """Every link as `[learner id, source id, count of each of LINK_KINDS]`, strongest first:
+    kept beside the snapshot for the CSV download, small enough to store each hour."""
+    return [
+        [link["learner"], link["source"], *(link["kinds"].get(kind, 0) for kind in LINK_KINDS)]
+        for link in map_data["links"]
+    ]
+
+
+def link_table(nodes: list[dict], links: list[list[int]]) -> tuple[list[str], Iterator[list]]:
+    """The CSV download's heading and rows, from a snapshot's nodes and compact links."""
+    heading = ["Network", "Learned from", *(LINK_HEADINGS[kind] for kind in LINK_KINDS), "In all"]
+    names = {node["id"]: node["title"] for node in nodes}
+    rows = (
+        [names.get(learner, ""), names.get(source, ""), *counts, sum(counts)]
+        for learner, source, *counts in links
+    )
+    return heading, rows
 
 
 def not_learned_from(network_map_data: dict) -> list[dict]:
@@ -273,14 +315,17 @@ def knowledge_gaps(today, themes: dict[int, tuple[str, str]]) -> dict:
 # --- Everything ------------------------------------------------------------------------------
 
 
-def compute_spread(*, now=None) -> dict:
+def compute_spread(*, now=None, map_links: int = MAP_LINKS) -> dict:
+    """Every figure of the page; `all_links` (every link, compact) is for the CSV download and
+    is stored apart from the rest, which the page reads on each visit."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     prefix = _site_prefix()
     themes = {theme.pk: (theme.name, theme.slug) for theme in Theme.objects.order_by("name")}
     map_data = network_map(sources.networks(), sources.links(), prefix)
     return {
-        "network_map": map_data,
+        "network_map": strongest(map_data, map_links),
+        "all_links": compact_links(map_data),
         "not_learned_from": not_learned_from(map_data),
         "themes": by_theme({pk: name for pk, (name, _) in themes.items()}),
         "outcome_labels": [outcome.label for outcome in TrialOutcome],

@@ -140,12 +140,12 @@ def review_links() -> list[tuple[int, int, int]]:
     return [(learner, source, len(ids)) for (learner, source), ids in cycles.items()]
 
 
-LINK_SOURCES = {
+LINK_SOURCES = {  # in the order the page's table and the CSV download show them
     "adaptation": adaptation_links,
     "tried": trial_links,
-    "introduction": introduction_links,
     "visit": visit_links,
     "review": review_links,
+    "introduction": introduction_links,
 }
 
 

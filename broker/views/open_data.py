@@ -4,12 +4,9 @@ The CSV files hold the same public data as the JSON lists (broker.selectors.open
 in chunks so a national-scale download never sits in memory.
 """
 
-import csv
-
 from drf_spectacular.generators import SchemaGenerator
 
 from django.core.cache import cache
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -19,26 +16,9 @@ from ..selectors.open_data import (
     public_networks,
     public_visit_offers,
 )
+from ._common import csv_response
 
 CHUNK = 1000
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_response(filename: str, header: list[str], rows) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def artefacts_csv(request):
@@ -62,7 +42,7 @@ def artefacts_csv(request):
 
     header = ["id", "title", "url", "type", "network", "themes", "phases", "evidence_strength",
               "tried_by", "adapted_from", "licence", "published_on", "summary"]  # fmt: skip
-    return _csv_response("artefacts.csv", header, rows())
+    return csv_response("artefacts.csv", header, rows())
 
 
 def networks_csv(request):
@@ -86,7 +66,7 @@ def networks_csv(request):
 
     header = ["id", "title", "url", "status", "started_on", "themes", "regions", "schools",
               "public_artefacts", "purpose"]  # fmt: skip
-    return _csv_response("networks.csv", header, rows())
+    return csv_response("networks.csv", header, rows())
 
 
 def collections_csv(request):
@@ -116,7 +96,7 @@ def collections_csv(request):
     header = ["collection_id", "collection", "collection_url", "theme", "position",
               "artefact_id", "artefact", "artefact_url", "note", "kind", "visit_offer_id",
               "visit_offer", "visit_offer_url"]  # fmt: skip
-    return _csv_response("collections.csv", header, rows())
+    return csv_response("collections.csv", header, rows())
 
 
 def visit_offers_csv(request):
@@ -143,7 +123,7 @@ def visit_offers_csv(request):
     header = ["id", "title", "url", "host_network", "theme", "regions", "phases",
               "next_session", "sessions", "places_per_session", "places_left", "question",
               "summary"]  # fmt: skip
-    return _csv_response("visit-offers.csv", header, rows())
+    return csv_response("visit-offers.csv", header, rows())
 
 
 SCHEMA_CACHE_KEY = "broker:openapi-docs"
