@@ -70,7 +70,7 @@ FEW_RESULTS = 3
 # From this many matches, facets are counted by reading the facet table in order (a whole-index
 # read, about as long as looking up ~20,000 documents' rows, measured at 100,000 documents).
 BROAD_MATCHES = 20_000
-BROWSE_FACETS_CACHE_SECONDS = 600
+SUMMARY_CACHE_SECONDS = 600
 
 
 def _fetch(connection, sql: str, params: list) -> list[tuple]:
@@ -165,18 +165,20 @@ class DatabaseBackend:
         return {row[0] for row in _fetch(self.connection, sql, where.params)}
 
     def known_values(self, facet_name: str, values: Sequence, audience: Audience) -> set[str]:
-        """Which of these facet values some document the audience may see has (one statement)."""
+        """Which of these facet values some document the audience may see has (one statement:
+        per value, the first such document, so a common value costs no more than a rare one)."""
         values = sorted({str(value) for value in values})
         if not values:
             return set()
-        where = SQL(
-            f"f.facet = %s AND f.value IN ({placeholders(values)})", [facet_name, *values]
-        ) & audience_sql(audience)
-        sql = (
-            f"SELECT DISTINCT f.value FROM {FACET_TABLE} f "
-            f"JOIN {DOCUMENT_TABLE} d ON d.id = f.document_id WHERE {where.text}"
+        audience_where = audience_sql(audience)
+        first = (
+            f"SELECT (SELECT f.value FROM {FACET_TABLE} f "
+            f"JOIN {DOCUMENT_TABLE} d ON d.id = f.document_id "
+            f"WHERE f.facet = %s AND f.value = %s AND ({audience_where.text}) LIMIT 1)"
         )
-        return {str(row[0]) for row in _fetch(self.connection, sql, where.params)}
+        sql = " UNION ALL ".join([first] * len(values))
+        params = [p for value in values for p in (facet_name, value, *audience_where.params)]
+        return {str(row[0]) for row in _fetch(self.connection, sql, params) if row[0] is not None}
 
     def rebuild(self, documents: Iterable[IndexDocument], *, total: int = 0, progress=None):
         """Replace every row in one transaction: searches see the old index until commit."""
@@ -224,30 +226,59 @@ class DatabaseBackend:
 
     # Searching ----------------------------------------------------------------------------
 
-    def parse(self, text: str) -> ParsedQuery:
-        """The parsed query with the broker's synonyms expanded (one small query)."""
+    def parse(self, text: str, synonyms: list[list[str]] | None = None) -> ParsedQuery:
+        """The parsed query with the broker's synonyms expanded (one small query, unless the
+        synonyms are given)."""
         parsed = parse_text(text)
         if parsed.is_empty:
             return parsed
-        synonyms = [s.term_list for s in Synonym.objects.using(self.using).all()]
+        if synonyms is None:
+            synonyms = self._synonyms()
         return expand_synonyms(parsed, synonyms)
 
+    def _synonyms(self) -> list[list[str]]:
+        return [s.term_list for s in Synonym.objects.using(self.using).all()]
+
     def search(self, query: SearchQuery, audience: Audience) -> SearchResults:
-        parsed = self.parse(query.text)
-        ids, matched = self._page_of_ids(parsed, query, audience)
-        hits = self._hits(ids, parsed)
-        facets, total = self._facets(parsed, query, audience, broad=matched >= BROAD_MATCHES)
-        results = SearchResults(
-            hits=hits,
+        synonyms = self._synonyms()
+        parsed = self.parse(query.text, synonyms)
+        # Facet counts, the total and "did you mean" are the same for everyone with the same
+        # audience, words and filters until the index (or the synonyms, part of the key)
+        # changes: the index's version is part of the key, so a change anywhere, by any
+        # process, is seen at once. Only the page of ids is worked out on every request.
+        key = self._summary_key(parsed, query, audience, synonyms)
+        summary = cache.get(key)
+        if summary is None:
+            ids, matched = self._page_of_ids(parsed, query, audience, count=True)
+            facets, total = self._count_facets(
+                parsed, query, audience, broad=parsed.is_empty or matched >= BROAD_MATCHES
+            )
+            suggestion = ""
+            if not parsed.is_empty and total < FEW_RESULTS:
+                suggestion = self.did_you_mean(parse_text(query.text), audience, synonyms)
+            cache.set(key, (facets, total, suggestion), SUMMARY_CACHE_SECONDS)
+        else:
+            facets, total, suggestion = summary
+            # Nothing to read when the page starts beyond the last match.
+            ids = self._page_of_ids(parsed, query, audience)[0] if query.offset < total else []
+        return SearchResults(
+            hits=self._hits(ids, parsed),
             total=total,
             page=query.page,
             page_size=query.page_size,
             facets=facets,
             backend=self.name,
+            did_you_mean=suggestion,
         )
-        if not parsed.is_empty and total < FEW_RESULTS:
-            results.did_you_mean = self.did_you_mean(parse_text(query.text), audience)
-        return results
+
+    def _summary_key(self, parsed, query: SearchQuery, audience, synonyms) -> str:
+        filters = "&".join(
+            f"{name}={','.join(str(v) for v in values)}"
+            for name, values in sorted(query.active_filters().items())
+        )
+        scope = f"{audience.cache_key}|{parsed!r}|{filters}|{sorted(synonyms)!r}"
+        digest = hashlib.sha256(scope.encode()).hexdigest()
+        return f"search:summary:{SearchIndexState.current(self.using)}:{digest}"
 
     def _source(self, parsed: ParsedQuery) -> tuple[str, SQL]:
         if parsed.is_empty:
@@ -271,17 +302,19 @@ class DatabaseBackend:
                 condition = condition & self._filter_sql(name, values)
         return condition
 
-    def _page_of_ids(self, parsed, query: SearchQuery, audience) -> tuple[list[int], int]:
-        """The page's ids in order, and how many documents the words match whoever may see them
-        (0 when the page is empty or the dialect does not count cheaply), for `_count_facets`
-        to choose its plan."""
+    def _page_of_ids(
+        self, parsed, query: SearchQuery, audience, *, count: bool = False
+    ) -> tuple[list[int], int]:
+        """The page's ids in order, and (with `count`) how many documents the words match
+        whoever may see them (0 when the page is empty or the dialect does not count cheaply),
+        for `_count_facets` to choose its plan."""
         source, match = self._source(parsed)
         where = match & audience_sql(audience) & self._filters_sql(query.active_filters())
         if parsed.is_empty or query.effective_sort == SORT_NEWEST:
             order = "d.published_at DESC, d.id DESC"
         else:
             order = self.dialect.rank_order()
-        counted = self.dialect.match_count(parsed) if not parsed.is_empty else None
+        counted = self.dialect.match_count(parsed) if count and not parsed.is_empty else None
         counted = counted or SQL("0")
         sql = (
             f"SELECT d.id, {counted.text} FROM {source} WHERE {where.text} "
@@ -331,25 +364,6 @@ class DatabaseBackend:
                 )
             )
         return hits
-
-    def _facets(self, parsed, query: SearchQuery, audience, *, broad=False) -> tuple[dict, int]:
-        """Facet counts and the total; browsing without words is cached (see below)."""
-        if not parsed.is_empty:
-            return self._count_facets(parsed, query, audience, broad=broad)
-        # Browsing without words counts the whole visible index: the same answer for everyone
-        # with the same audience and filters until the index changes (its version is part of
-        # the key, so a change anywhere, by any process, is seen at once).
-        filters = "&".join(
-            f"{name}={','.join(str(v) for v in values)}"
-            for name, values in sorted(query.active_filters().items())
-        )
-        scope = hashlib.sha256(f"{audience.cache_key}|{filters}".encode()).hexdigest()
-        key = f"search:browse-facets:{SearchIndexState.current(self.using)}:{scope}"
-        cached = cache.get(key)
-        if cached is None:
-            cached = self._count_facets(parsed, query, audience, broad=True)
-            cache.set(key, cached, BROWSE_FACETS_CACHE_SECONDS)
-        return cached
 
     def _count_facets(self, parsed, query: SearchQuery, audience, *, broad) -> tuple[dict, int]:
         """All facet counts and the total in one statement, from the facet table.
@@ -422,14 +436,23 @@ class DatabaseBackend:
         sql = f"SELECT COUNT(*) FROM {source} WHERE {where.text}"
         return _fetch(self.connection, sql, where.params)[0][0]
 
-    def did_you_mean(self, parsed: ParsedQuery, audience: Audience) -> str:
+    def finds_any(self, parsed: ParsedQuery, audience: Audience) -> bool:
+        """Whether the words find a document the audience may see (stops at the first)."""
+        source, match = self._source(parsed)
+        where = match & audience_sql(audience)
+        sql = f"SELECT 1 FROM {source} WHERE {where.text} LIMIT 1"
+        return bool(_fetch(self.connection, sql, where.params))
+
+    def did_you_mean(
+        self, parsed: ParsedQuery, audience: Audience, synonyms: list[list[str]] | None = None
+    ) -> str:
         words = parsed.words
         corrections = closest_words(words, using=self.using)
         if not corrections:
             return ""
         corrected = " ".join(corrections.get(word, word) for word in words)
         # Offer it only if it finds something this person may see.
-        if self.count(self.parse(corrected), audience) == 0:
+        if not self.finds_any(self.parse(corrected, synonyms), audience):
             return ""
         return corrected
 
