@@ -308,12 +308,17 @@ class DatabaseBackend:
         """The page's ids in order, and (with `count`) how many documents the words match
         whoever may see them (0 when the page is empty or the dialect does not count cheaply),
         for `_count_facets` to choose its plan."""
+        by_rank = not parsed.is_empty and query.effective_sort != SORT_NEWEST
+        if by_rank and not count and not query.active_filters():
+            ids = self._page_of_best_matches(parsed, query, audience)
+            if ids is not None:
+                return ids, 0
         source, match = self._source(parsed)
         where = match & audience_sql(audience) & self._filters_sql(query.active_filters())
-        if parsed.is_empty or query.effective_sort == SORT_NEWEST:
-            order = "d.published_at DESC, d.id DESC"
+        if by_rank:
+            order = f"{self.dialect.rank_order()}, d.id"
         else:
-            order = self.dialect.rank_order()
+            order = "d.published_at DESC, d.id DESC"
         counted = self.dialect.match_count(parsed) if count and not parsed.is_empty else None
         counted = counted or SQL("0")
         sql = (
@@ -323,6 +328,28 @@ class DatabaseBackend:
         params = counted.params + where.params + [query.page_size, query.offset]
         rows = _fetch(self.connection, sql, params)
         return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+    def _page_of_best_matches(self, parsed, query: SearchQuery, audience) -> list[int] | None:
+        """The page chosen from the best few matches of the full-text index alone, so that
+        only their document rows are read for the permission filter, not every match's (the
+        same page as ranking every visible match, as the order is the same total order).
+        None when too few of them are visible to the audience: then every match is ranked."""
+        wanted = query.offset + query.page_size
+        limit = 2 * wanted + 20
+        best = self.dialect.best_matches(parsed, limit)
+        if best is None:
+            return None
+        visible = audience_sql(audience)
+        sql = (
+            f"SELECT best.id, CASE WHEN {visible.text} THEN 1 ELSE 0 END "
+            f"FROM ({best.text}) best JOIN {DOCUMENT_TABLE} d ON d.id = best.id "
+            f"ORDER BY best.score, best.id"
+        )
+        rows = _fetch(self.connection, sql, visible.params + best.params)
+        ids = [document_id for document_id, allowed in rows if allowed]
+        if len(ids) < wanted and len(rows) == limit:
+            return None
+        return ids[query.offset : wanted]
 
     def _hits(self, ids: list[int], parsed: ParsedQuery) -> list[SearchHit]:
         """The page's rows with highlights, looked up by id (so only these rows are read)."""

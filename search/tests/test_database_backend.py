@@ -131,3 +131,27 @@ def test_a_new_synonym_is_seen_by_the_next_search(backend):
     assert backend.search(SearchQuery(text="afl"), PUBLIC).total == 0
     SynonymFactory(terms="afl, assessment for learning")
     assert backend.search(SearchQuery(text="afl"), PUBLIC).total == 1
+
+
+@pytest.mark.parametrize("hidden", [5, 70], ids=["a few hidden", "all the best hidden"])
+def test_a_repeated_search_shows_the_same_page_as_ranking_every_visible_match(backend, hidden):
+    # The hidden documents rank first (the word in their title), the visible ones in tiers.
+    backend.index(
+        [
+            IndexDocumentFactory(title=f"Coaching {n}", visibility="network", network_id=7)
+            for n in range(hidden)
+        ]
+        + [
+            IndexDocumentFactory(title=f"Notes {n}", body="coaching " * (1 + n % 4))
+            for n in range(45)
+        ]
+    )
+    for page in (1, 2):
+        query = SearchQuery(text="coaching", page=page)
+        every_visible_match = backend.search(query, PUBLIC)  # counts, so ranks every match
+        from_the_best = backend.search(query, PUBLIC)
+        assert [hit.page_id for hit in from_the_best.hits] == [
+            hit.page_id for hit in every_visible_match.hits
+        ]
+        assert all(hit.visibility == "public" for hit in from_the_best.hits)
+        assert len(from_the_best.hits) == 20
