@@ -80,13 +80,13 @@ def _fetch(connection, sql: str, params: list) -> list[tuple]:
 
 
 def _as_datetime(value):
-    """SQLite returns datetimes from raw SQL as text (UTC); PostgreSQL as aware datetimes."""
-    if value is None or not isinstance(value, str):
-        return value
-    parsed = parse_datetime(value)
-    if parsed is not None and timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed, UTC)
-    return parsed
+    """SQLite gives datetimes from raw SQL as naive UTC (text, or parsed by the column's declared
+    type); PostgreSQL as aware datetimes."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
 
 
 class DatabaseBackend:
@@ -256,11 +256,13 @@ class DatabaseBackend:
             suggestion = ""
             if not parsed.is_empty and total < FEW_RESULTS:
                 suggestion = self.did_you_mean(parse_text(query.text), audience, synonyms)
-            cache.set(key, (facets, total, suggestion), SUMMARY_CACHE_SECONDS)
+            cache.set(key, (facets, total, suggestion, matched), SUMMARY_CACHE_SECONDS)
         else:
-            facets, total, suggestion = summary
+            facets, total, suggestion, matched = summary
             # Nothing to read when the page starts beyond the last match.
-            ids = self._page_of_ids(parsed, query, audience)[0] if query.offset < total else []
+            ids = []
+            if query.offset < total:
+                ids = self._page_of_ids(parsed, query, audience, share=(total, matched))[0]
         return SearchResults(
             hits=self._hits(ids, parsed),
             total=total,
@@ -303,14 +305,15 @@ class DatabaseBackend:
         return condition
 
     def _page_of_ids(
-        self, parsed, query: SearchQuery, audience, *, count: bool = False
+        self, parsed, query: SearchQuery, audience, *, count: bool = False, share=None
     ) -> tuple[list[int], int]:
         """The page's ids in order, and (with `count`) how many documents the words match
         whoever may see them (0 when the page is empty or the dialect does not count cheaply),
-        for `_count_facets` to choose its plan."""
+        for `_count_facets` to choose its plan. `share`: (results, matches) of this search
+        when known, for the page to be picked from the best matches alone."""
         by_rank = not parsed.is_empty and query.effective_sort != SORT_NEWEST
-        if by_rank and not count and not query.active_filters():
-            ids = self._page_of_best_matches(parsed, query, audience)
+        if by_rank and share and share[1]:
+            ids = self._page_of_best_matches(parsed, query, audience, share=share)
             if ids is not None:
                 return ids, 0
         source, match = self._source(parsed)
@@ -329,24 +332,28 @@ class DatabaseBackend:
         rows = _fetch(self.connection, sql, params)
         return [row[0] for row in rows], (rows[0][1] if rows else 0)
 
-    def _page_of_best_matches(self, parsed, query: SearchQuery, audience) -> list[int] | None:
-        """The page chosen from the best few matches of the full-text index alone, so that
-        only their document rows are read for the permission filter, not every match's (the
-        same page as ranking every visible match, as the order is the same total order).
-        None when too few of them are visible to the audience: then every match is ranked."""
+    def _page_of_best_matches(
+        self, parsed, query: SearchQuery, audience, *, share: tuple[int, int]
+    ) -> list[int] | None:
+        """The page picked from the best matches of the full-text index alone, so that only
+        their document rows are read for the permission filter and the facet filters, not
+        every match's. Enough of them are taken for twice the page, by the share of matches
+        that were results last time: the same page as ranking every result (the same total
+        order), or None when too few of them are results now (then every match is ranked)."""
+        results, matches = share
         wanted = query.offset + query.page_size
-        limit = 2 * wanted + 20
+        limit = -(-2 * wanted * matches // max(results, 1)) + 20
         best = self.dialect.best_matches(parsed, limit)
         if best is None:
             return None
-        visible = audience_sql(audience)
+        allowed = audience_sql(audience) & self._filters_sql(query.active_filters())
         sql = (
-            f"SELECT best.id, CASE WHEN {visible.text} THEN 1 ELSE 0 END "
+            f"SELECT best.id, CASE WHEN {allowed.text} THEN 1 ELSE 0 END "
             f"FROM ({best.text}) best JOIN {DOCUMENT_TABLE} d ON d.id = best.id "
             f"ORDER BY best.score, best.id"
         )
-        rows = _fetch(self.connection, sql, visible.params + best.params)
-        ids = [document_id for document_id, allowed in rows if allowed]
+        rows = _fetch(self.connection, sql, allowed.params + best.params)
+        ids = [document_id for document_id, ok in rows if ok]
         if len(ids) < wanted and len(rows) == limit:
             return None
         return ids[query.offset : wanted]

@@ -133,8 +133,13 @@ def test_a_new_synonym_is_seen_by_the_next_search(backend):
     assert backend.search(SearchQuery(text="afl"), PUBLIC).total == 1
 
 
-@pytest.mark.parametrize("hidden", [5, 70], ids=["a few hidden", "all the best hidden"])
-def test_a_repeated_search_shows_the_same_page_as_ranking_every_visible_match(backend, hidden):
+@pytest.mark.parametrize(
+    ("hidden", "visible"), [(5, 45), (70, 200)], ids=["a few hidden", "the best all hidden"]
+)
+@pytest.mark.parametrize("filters", [{}, {"type": ("tool",)}], ids=["all", "tools"])
+def test_a_repeated_search_shows_the_same_page_as_ranking_every_result(
+    backend, hidden, visible, filters
+):
     # The hidden documents rank first (the word in their title), the visible ones in tiers.
     backend.index(
         [
@@ -142,16 +147,19 @@ def test_a_repeated_search_shows_the_same_page_as_ranking_every_visible_match(ba
             for n in range(hidden)
         ]
         + [
-            IndexDocumentFactory(title=f"Notes {n}", body="coaching " * (1 + n % 4))
-            for n in range(45)
+            IndexDocumentFactory(
+                title=f"Notes {n}", body="coaching " * (1 + n % 4), type=("tool", "video")[n % 2]
+            )
+            for n in range(visible)
         ]
     )
     for page in (1, 2):
-        query = SearchQuery(text="coaching", page=page)
-        every_visible_match = backend.search(query, PUBLIC)  # counts, so ranks every match
+        query = SearchQuery(text="coaching", page=page, filters=filters)
+        ranking_every_result = backend.search(query, PUBLIC)  # counting, so nothing cached
         from_the_best = backend.search(query, PUBLIC)
         assert [hit.page_id for hit in from_the_best.hits] == [
-            hit.page_id for hit in every_visible_match.hits
+            hit.page_id for hit in ranking_every_result.hits
         ]
         assert all(hit.visibility == "public" for hit in from_the_best.hits)
-        assert len(from_the_best.hits) == 20
+        assert all(hit.type == "tool" for hit in from_the_best.hits if filters)
+        assert len(from_the_best.hits) == min(20, ranking_every_result.total - 20 * (page - 1))
