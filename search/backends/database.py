@@ -2,10 +2,12 @@
 facets, permissions and result lists read from the narrow `SearchDocument` rows. The SQL of each
 database (SQLite FTS5, PostgreSQL full-text search) and the permission filter are in `sql`.
 
-Every search runs a fixed number of SQL statements whatever the number of hits: the page of
-ids in rank order, that page's rows with their highlights (looked up by id), one statement for
-all facet counts and the total, and (only when few or no results) the vocabulary look-ups for
-"did you mean".
+Every search runs a fixed number of SQL statements whatever the number of hits: the synonyms and
+the index's version, the page of ids in rank order (two statements when a shortcut finds too
+few results, see `_page_of_best_matches`), that page's rows with their highlights
+(looked up by id), and, unless this audience asked the same since the index last changed (see
+`search`), one statement for all facet counts and the total and (only when few or no results)
+the vocabulary look-ups for "did you mean".
 """
 
 # SQL here is assembled from fixed fragments (table and column names from `sql`); every
@@ -14,14 +16,9 @@ all facet counts and the total, and (only when few or no results) the vocabulary
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from datetime import UTC
 
 from django.core.cache import cache
 from django.db import connections, transaction
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-
-from core.visibility import Visibility
 
 from ..models import (
     SearchDocument,
@@ -31,10 +28,10 @@ from ..models import (
     SearchText,
     Synonym,
     facet_rows,
+    parse_synonym_terms,
 )
 from ..query import (
     FACETS,
-    HIGHLIGHT_START,
     SORT_NEWEST,
     ParsedQuery,
     SearchQuery,
@@ -43,7 +40,7 @@ from ..query import (
     parse_text,
     words_of,
 )
-from ..vocabulary import closest_words, vocabulary_of
+from ..vocabulary import closest_words
 from .base import (
     Audience,
     FacetCount,
@@ -51,6 +48,13 @@ from .base import (
     SearchHit,
     SearchResults,
     Suggestion,
+)
+from .rows import (
+    as_datetime,
+    choose_snippet,
+    document_fields,
+    remember_vocabulary,
+    text_fields,
 )
 from .sql import (
     DIALECTS,
@@ -77,16 +81,6 @@ def _fetch(connection, sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
-
-
-def _as_datetime(value):
-    """SQLite gives datetimes from raw SQL as naive UTC (text, or parsed by the column's declared
-    type); PostgreSQL as aware datetimes."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    if value is not None and timezone.is_naive(value):
-        value = timezone.make_aware(value, UTC)
-    return value
 
 
 class DatabaseBackend:
@@ -237,7 +231,15 @@ class DatabaseBackend:
         return expand_synonyms(parsed, synonyms)
 
     def _synonyms(self) -> list[list[str]]:
-        return [s.term_list for s in Synonym.objects.using(self.using).all()]
+        # Plain SQL: this and the index's version run on every search, and the ORM's own
+        # work would cost more than the statements.
+        sql = f"SELECT terms FROM {Synonym._meta.db_table} ORDER BY terms"
+        return [parse_synonym_terms(terms) for (terms,) in _fetch(self.connection, sql, [])]
+
+    def _index_version(self) -> str:
+        sql = f"SELECT version FROM {SearchIndexState._meta.db_table} WHERE id = 1"
+        rows = _fetch(self.connection, sql, [])
+        return rows[0][0] if rows else ""
 
     def search(self, query: SearchQuery, audience: Audience) -> SearchResults:
         synonyms = self._synonyms()
@@ -280,7 +282,7 @@ class DatabaseBackend:
         )
         scope = f"{audience.cache_key}|{parsed!r}|{filters}|{sorted(synonyms)!r}"
         digest = hashlib.sha256(scope.encode()).hexdigest()
-        return f"search:summary:{SearchIndexState.current(self.using)}:{digest}"
+        return f"search:summary:{self._index_version()}:{digest}"
 
     def _source(self, parsed: ParsedQuery) -> tuple[str, SQL]:
         if parsed.is_empty:
@@ -391,7 +393,7 @@ class DatabaseBackend:
                     summary=row[6],
                     network_id=row[7],
                     network_title=row[8],
-                    published_at=_as_datetime(row[9]),
+                    published_at=as_datetime(row[9]),
                     visibility=row[10],
                     title_html=highlight_to_html(title_marked or row[3]),
                     snippet_html=choose_snippet(snippets, fallback=row[6]),
@@ -502,59 +504,3 @@ class DatabaseBackend:
         )
         rows = _fetch(self.connection, sql, where.params + [limit])
         return [Suggestion(title=title, url=url, kind=kind) for title, url, kind in rows]
-
-
-def choose_snippet(snippets: Sequence[str | None], *, fallback: str) -> str:
-    """The first section snippet with a highlighted word, else the start of the summary."""
-    for snippet in snippets:
-        if snippet and HIGHLIGHT_START in snippet:
-            return highlight_to_html(snippet)
-    text = fallback if len(fallback) <= 240 else fallback[:240].rsplit(" ", 1)[0] + "…"
-    return highlight_to_html(text)
-
-
-def text_fields(document: IndexDocument) -> dict:
-    return {
-        "title": document.title,
-        "summary": document.summary,
-        "body": document.body,
-        "attachments": document.attachments,
-        "keywords": document.keywords,
-    }
-
-
-def document_fields(document: IndexDocument) -> dict:
-    return {
-        "kind": document.kind,
-        "title": document.title,
-        "url": document.url,
-        "type": document.type,
-        "themes": list(document.themes),
-        "phases": list(document.phases),
-        "regions": list(document.regions),
-        "network_id": document.network_id,
-        "network_title": document.network_title,
-        "year": document.year,
-        "evidence_strength": document.evidence_strength,
-        "visibility": document.visibility,
-        "published_at": document.published_at,
-        "content_hash": document.content_hash,
-    }
-
-
-def remember_vocabulary(documents: Iterable[IndexDocument], *, using: str = "default") -> None:
-    """Add the words of public documents to the "did you mean" vocabulary.
-
-    Only public text is used, so a suggestion can never reveal a word from a document the
-    person may not see.
-    """
-    terms: set[str] = set()
-    for document in documents:
-        if document.visibility == Visibility.PUBLIC:
-            terms |= vocabulary_of(document)
-    if terms:
-        SearchTerm.objects.using(using).bulk_create(
-            [SearchTerm(term=term) for term in sorted(terms)],
-            ignore_conflicts=True,
-            batch_size=500,
-        )
