@@ -1,6 +1,7 @@
 """Benchmark: search requests through the API over 100,000 artefacts in the embedded backend.
 
     .venv/bin/python bench/bench_search.py [--documents 100000] [--requests 200] [--keep]
+    .venv/bin/python bench/bench_search.py --data-dir /tmp/search-100k   # built once, reused
 
 Migrates a fresh SQLite database in a temporary DATA_DIR (DJANGO_ENV=dev, DEBUG off, no
 Elasticsearch), then writes the artefacts' search documents straight into the database
@@ -13,9 +14,9 @@ exclusions, misspellings with "did you mean", facet filters, newest-first sortin
 browsing without words; anonymous and signed-in) through Django's test Client to
 GET /api/v1/search/ and reports:
 
-- the request's median and p95 time (goal: median <= 50 ms, p95 <= 150 ms);
+- the request's median and p95 time (goal: median <= 30 ms, p95 <= 150 ms);
 - the raw full-text time of the same query (FTS5 MATCH, bm25 order, first 20 ids), measured in
-  the same run, and the ratio between the two: the overhead we own;
+  the same run, and the ratio between the two medians: the overhead we own (goal: at most 5x);
 - the SQL queries per request, which must not grow with the number of results shown.
 
 Exits with status 1 if a goal is missed.
@@ -33,8 +34,10 @@ from pathlib import Path
 
 from harness import configure_django, percentile
 
-GOAL_MEDIAN_MS = 50.0
+# Issue 14, item 4 (issue 5 asked for a median of 50 ms).
+GOAL_MEDIAN_MS = 30.0
 GOAL_P95_MS = 150.0
+GOAL_RATIO = 5.0  # request median over the raw FTS5 median, queries with words
 SEED = 20251128
 
 TOPICS = {
@@ -305,6 +308,19 @@ def build_index(count: int) -> dict:
     }
 
 
+def reused_index(count: int) -> dict | None:
+    """What build_index returned, for an index an earlier run built here; None if there is none."""
+    from core.accounts.models import User
+    from networks.models import NetworkPage
+    from search.models import SearchDocument
+
+    member = User.objects.filter(email="member@example.org").first()
+    network = NetworkPage.objects.filter(title="Network 0").first()
+    if member is None or network is None or SearchDocument.objects.count() != count:
+        return None
+    return {"seconds": 0.0, "member": member, "network_id": network.pk}
+
+
 def raw_fts_ms(params: dict) -> float | None:
     """The same query's full-text part alone: MATCH, bm25 order, the first 20 ids."""
     from django.db import connection
@@ -385,10 +401,13 @@ def report(samples: list[dict], build: dict, count: int) -> bool:
     ratios = [s["ms"] / s["raw_ms"] for s in with_raw if s["raw_ms"] > 0]
 
     out = sys.stdout.write
-    out(
-        f"\nIndexed {count:,} artefact documents in {build['seconds']:.1f} s "
-        f"({count / build['seconds']:,.0f} documents/s, FTS5 via triggers)\n\n"
-    )
+    if build["seconds"]:
+        out(
+            f"\nIndexed {count:,} artefact documents in {build['seconds']:.1f} s "
+            f"({count / build['seconds']:,.0f} documents/s, FTS5 via triggers)\n\n"
+        )
+    else:
+        out(f"\nReused an index of {count:,} artefact documents\n\n")
     out(
         f"{'query':<52} {'who':<6} {'total':>7} {'shown':>5} {'first ms':>8} {'median ms':>9} "
         f"{'raw FTS ms':>10} {'ratio':>6} {'SQL':>4}\n"
@@ -423,8 +442,14 @@ def report(samples: list[dict], build: dict, count: int) -> bool:
     )
     out(
         f"Queries with words: request median {request_median_text:.1f} ms, raw FTS median "
-        f"{raw_median:.1f} ms, ratio of medians {request_median_text / raw_median:.1f}x, "
+        f"{raw_median:.1f} ms, ratio of medians {request_median_text / raw_median:.1f}x "
+        f"(goal <= {GOAL_RATIO:.0f}x), "
         f"median per-request ratio {statistics.median(ratios):.1f}x\n"
+    )
+    firsts = list({(repr(s["params"]), s["member"]): s["first_ms"] for s in samples}.values())
+    out(
+        f"First request of each shape (nothing cached for it yet, not in the figures above): "
+        f"median {statistics.median(firsts):.1f} ms, max {max(firsts):.1f} ms\n"
     )
     by_shown: dict[str, set[int]] = {}
     for s in samples:
@@ -436,7 +461,11 @@ def report(samples: list[dict], build: dict, count: int) -> bool:
         + "; ".join(f"{k}: {sorted(v)}" for k, v in sorted(by_shown.items()))
         + "\n"
     )
-    return median <= GOAL_MEDIAN_MS and p95 <= GOAL_P95_MS
+    return (
+        median <= GOAL_MEDIAN_MS
+        and p95 <= GOAL_P95_MS
+        and request_median_text / raw_median <= GOAL_RATIO
+    )
 
 
 def main() -> int:
@@ -444,19 +473,32 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--keep", action="store_true", help="Keep the temporary data folder.")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="Build the index in this folder, kept; if it already holds one of --documents "
+        "documents (from an earlier run), reuse it and send the requests only.",
+    )
     args = parser.parse_args()
 
-    data_dir = Path(tempfile.mkdtemp(prefix="nlc-bench-search-"))
+    if args.data_dir:
+        args.keep = True
+        args.data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="nlc-bench-search-"))
     try:
         configure_django(data_dir)
         from django.core.management import call_command
 
-        sys.stdout.write(f"Migrating a fresh database in {data_dir} …\n")
+        sys.stdout.write(f"Migrating the database in {data_dir} …\n")
         sys.stdout.flush()
         call_command("migrate", verbosity=0)
-        sys.stdout.write(f"Writing {args.documents:,} search documents …\n")
-        sys.stdout.flush()
-        build = build_index(args.documents)
+        build = reused_index(args.documents)
+        if build is None:
+            sys.stdout.write(f"Writing {args.documents:,} search documents …\n")
+            sys.stdout.flush()
+            build = build_index(args.documents)
+        else:
+            sys.stdout.write(f"Reusing the {args.documents:,} search documents already there\n")
         sys.stdout.write(f"Sending {args.requests} requests to /api/v1/search/ …\n")
         sys.stdout.flush()
         samples = run_requests(args.requests, build["member"], build["network_id"])

@@ -9,7 +9,15 @@ import factory
 from core.visibility import Visibility
 
 from .backends.base import IndexDocument
-from .models import SearchDocument, SearchFacet, SearchQueryLog, SearchText, Synonym, facet_rows
+from .models import (
+    SearchDocument,
+    SearchFacet,
+    SearchIndexState,
+    SearchQueryLog,
+    SearchText,
+    Synonym,
+    facet_rows,
+)
 from .text import content_hash
 
 
@@ -83,6 +91,8 @@ class SearchDocumentFactory(factory.django.DjangoModelFactory):
         document = super()._create(model_class, *args, **kwargs)
         SearchText.objects.create(document=document, title=document.title, **text)
         SearchFacet.objects.bulk_create(facet_rows(document))
+        # As every write to the index does, so that nothing derived from it is served stale.
+        SearchIndexState.bump()
         return document
 
 

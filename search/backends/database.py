@@ -2,10 +2,12 @@
 facets, permissions and result lists read from the narrow `SearchDocument` rows. The SQL of each
 database (SQLite FTS5, PostgreSQL full-text search) and the permission filter are in `sql`.
 
-Every search runs a fixed number of SQL statements whatever the number of hits: the page of
-ids in rank order, that page's rows with their highlights (looked up by id), one statement for
-all facet counts and the total, and (only when few or no results) the vocabulary look-ups for
-"did you mean".
+Every search runs a fixed number of SQL statements whatever the number of hits: the synonyms and
+the index's version, the page of ids in rank order (two statements when a shortcut finds too
+few results, see `_page_of_best_matches`), that page's rows with their highlights
+(looked up by id), and, unless this audience asked the same since the index last changed (see
+`search`), one statement for all facet counts and the total and (only when few or no results)
+the vocabulary look-ups for "did you mean".
 """
 
 # SQL here is assembled from fixed fragments (table and column names from `sql`); every
@@ -14,14 +16,9 @@ all facet counts and the total, and (only when few or no results) the vocabulary
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from datetime import UTC
 
 from django.core.cache import cache
 from django.db import connections, transaction
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-
-from core.visibility import Visibility
 
 from ..models import (
     SearchDocument,
@@ -31,10 +28,10 @@ from ..models import (
     SearchText,
     Synonym,
     facet_rows,
+    parse_synonym_terms,
 )
 from ..query import (
     FACETS,
-    HIGHLIGHT_START,
     SORT_NEWEST,
     ParsedQuery,
     SearchQuery,
@@ -43,7 +40,7 @@ from ..query import (
     parse_text,
     words_of,
 )
-from ..vocabulary import closest_words, vocabulary_of
+from ..vocabulary import closest_words
 from .base import (
     Audience,
     FacetCount,
@@ -51,6 +48,13 @@ from .base import (
     SearchHit,
     SearchResults,
     Suggestion,
+)
+from .rows import (
+    as_datetime,
+    choose_snippet,
+    document_fields,
+    remember_vocabulary,
+    text_fields,
 )
 from .sql import (
     DIALECTS,
@@ -70,23 +74,13 @@ FEW_RESULTS = 3
 # From this many matches, facets are counted by reading the facet table in order (a whole-index
 # read, about as long as looking up ~20,000 documents' rows, measured at 100,000 documents).
 BROAD_MATCHES = 20_000
-BROWSE_FACETS_CACHE_SECONDS = 600
+SUMMARY_CACHE_SECONDS = 600
 
 
 def _fetch(connection, sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
-
-
-def _as_datetime(value):
-    """SQLite returns datetimes from raw SQL as text (UTC); PostgreSQL as aware datetimes."""
-    if value is None or not isinstance(value, str):
-        return value
-    parsed = parse_datetime(value)
-    if parsed is not None and timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed, UTC)
-    return parsed
 
 
 class DatabaseBackend:
@@ -165,18 +159,20 @@ class DatabaseBackend:
         return {row[0] for row in _fetch(self.connection, sql, where.params)}
 
     def known_values(self, facet_name: str, values: Sequence, audience: Audience) -> set[str]:
-        """Which of these facet values some document the audience may see has (one statement)."""
+        """Which of these facet values some document the audience may see has (one statement:
+        per value, the first such document, so a common value costs no more than a rare one)."""
         values = sorted({str(value) for value in values})
         if not values:
             return set()
-        where = SQL(
-            f"f.facet = %s AND f.value IN ({placeholders(values)})", [facet_name, *values]
-        ) & audience_sql(audience)
-        sql = (
-            f"SELECT DISTINCT f.value FROM {FACET_TABLE} f "
-            f"JOIN {DOCUMENT_TABLE} d ON d.id = f.document_id WHERE {where.text}"
+        audience_where = audience_sql(audience)
+        first = (
+            f"SELECT (SELECT f.value FROM {FACET_TABLE} f "
+            f"JOIN {DOCUMENT_TABLE} d ON d.id = f.document_id "
+            f"WHERE f.facet = %s AND f.value = %s AND ({audience_where.text}) LIMIT 1)"
         )
-        return {str(row[0]) for row in _fetch(self.connection, sql, where.params)}
+        sql = " UNION ALL ".join([first] * len(values))
+        params = [p for value in values for p in (facet_name, value, *audience_where.params)]
+        return {str(row[0]) for row in _fetch(self.connection, sql, params) if row[0] is not None}
 
     def rebuild(self, documents: Iterable[IndexDocument], *, total: int = 0, progress=None):
         """Replace every row in one transaction: searches see the old index until commit."""
@@ -224,30 +220,69 @@ class DatabaseBackend:
 
     # Searching ----------------------------------------------------------------------------
 
-    def parse(self, text: str) -> ParsedQuery:
-        """The parsed query with the broker's synonyms expanded (one small query)."""
+    def parse(self, text: str, synonyms: list[list[str]] | None = None) -> ParsedQuery:
+        """The parsed query with the broker's synonyms expanded (one small query, unless the
+        synonyms are given)."""
         parsed = parse_text(text)
         if parsed.is_empty:
             return parsed
-        synonyms = [s.term_list for s in Synonym.objects.using(self.using).all()]
+        if synonyms is None:
+            synonyms = self._synonyms()
         return expand_synonyms(parsed, synonyms)
 
+    def _synonyms(self) -> list[list[str]]:
+        # Plain SQL: this and the index's version run on every search, and the ORM's own
+        # work would cost more than the statements.
+        sql = f"SELECT terms FROM {Synonym._meta.db_table} ORDER BY terms"
+        return [parse_synonym_terms(terms) for (terms,) in _fetch(self.connection, sql, [])]
+
+    def _index_version(self) -> str:
+        sql = f"SELECT version FROM {SearchIndexState._meta.db_table} WHERE id = 1"
+        rows = _fetch(self.connection, sql, [])
+        return rows[0][0] if rows else ""
+
     def search(self, query: SearchQuery, audience: Audience) -> SearchResults:
-        parsed = self.parse(query.text)
-        ids, matched = self._page_of_ids(parsed, query, audience)
-        hits = self._hits(ids, parsed)
-        facets, total = self._facets(parsed, query, audience, broad=matched >= BROAD_MATCHES)
-        results = SearchResults(
-            hits=hits,
+        synonyms = self._synonyms()
+        parsed = self.parse(query.text, synonyms)
+        # Facet counts, the total and "did you mean" are the same for everyone with the same
+        # audience, words and filters until the index (or the synonyms, part of the key)
+        # changes: the index's version is part of the key, so a change anywhere, by any
+        # process, is seen at once. Only the page of ids is worked out on every request.
+        key = self._summary_key(parsed, query, audience, synonyms)
+        summary = cache.get(key)
+        if summary is None:
+            ids, matched = self._page_of_ids(parsed, query, audience, count=True)
+            facets, total = self._count_facets(
+                parsed, query, audience, broad=parsed.is_empty or matched >= BROAD_MATCHES
+            )
+            suggestion = ""
+            if not parsed.is_empty and total < FEW_RESULTS:
+                suggestion = self.did_you_mean(parse_text(query.text), audience, synonyms)
+            cache.set(key, (facets, total, suggestion, matched), SUMMARY_CACHE_SECONDS)
+        else:
+            facets, total, suggestion, matched = summary
+            # Nothing to read when the page starts beyond the last match.
+            ids = []
+            if query.offset < total:
+                ids = self._page_of_ids(parsed, query, audience, share=(total, matched))[0]
+        return SearchResults(
+            hits=self._hits(ids, parsed),
             total=total,
             page=query.page,
             page_size=query.page_size,
             facets=facets,
             backend=self.name,
+            did_you_mean=suggestion,
         )
-        if not parsed.is_empty and total < FEW_RESULTS:
-            results.did_you_mean = self.did_you_mean(parse_text(query.text), audience)
-        return results
+
+    def _summary_key(self, parsed, query: SearchQuery, audience, synonyms) -> str:
+        filters = "&".join(
+            f"{name}={','.join(str(v) for v in values)}"
+            for name, values in sorted(query.active_filters().items())
+        )
+        scope = f"{audience.cache_key}|{parsed!r}|{filters}|{sorted(synonyms)!r}"
+        digest = hashlib.sha256(scope.encode()).hexdigest()
+        return f"search:summary:{self._index_version()}:{digest}"
 
     def _source(self, parsed: ParsedQuery) -> tuple[str, SQL]:
         if parsed.is_empty:
@@ -271,17 +306,25 @@ class DatabaseBackend:
                 condition = condition & self._filter_sql(name, values)
         return condition
 
-    def _page_of_ids(self, parsed, query: SearchQuery, audience) -> tuple[list[int], int]:
-        """The page's ids in order, and how many documents the words match whoever may see them
-        (0 when the page is empty or the dialect does not count cheaply), for `_count_facets`
-        to choose its plan."""
+    def _page_of_ids(
+        self, parsed, query: SearchQuery, audience, *, count: bool = False, share=None
+    ) -> tuple[list[int], int]:
+        """The page's ids in order, and (with `count`) how many documents the words match
+        whoever may see them (0 when the page is empty or the dialect does not count cheaply),
+        for `_count_facets` to choose its plan. `share`: (results, matches) of this search
+        when known, for the page to be picked from the best matches alone."""
+        by_rank = not parsed.is_empty and query.effective_sort != SORT_NEWEST
+        if by_rank and share and share[1]:
+            ids = self._page_of_best_matches(parsed, query, audience, share=share)
+            if ids is not None:
+                return ids, 0
         source, match = self._source(parsed)
         where = match & audience_sql(audience) & self._filters_sql(query.active_filters())
-        if parsed.is_empty or query.effective_sort == SORT_NEWEST:
-            order = "d.published_at DESC, d.id DESC"
+        if by_rank:
+            order = f"{self.dialect.rank_order()}, d.id"
         else:
-            order = self.dialect.rank_order()
-        counted = self.dialect.match_count(parsed) if not parsed.is_empty else None
+            order = "d.published_at DESC, d.id DESC"
+        counted = self.dialect.match_count(parsed) if count and not parsed.is_empty else None
         counted = counted or SQL("0")
         sql = (
             f"SELECT d.id, {counted.text} FROM {source} WHERE {where.text} "
@@ -290,6 +333,32 @@ class DatabaseBackend:
         params = counted.params + where.params + [query.page_size, query.offset]
         rows = _fetch(self.connection, sql, params)
         return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+    def _page_of_best_matches(
+        self, parsed, query: SearchQuery, audience, *, share: tuple[int, int]
+    ) -> list[int] | None:
+        """The page picked from the best matches of the full-text index alone, so that only
+        their document rows are read for the permission filter and the facet filters, not
+        every match's. Enough of them are taken for twice the page, by the share of matches
+        that were results last time: the same page as ranking every result (the same total
+        order), or None when too few of them are results now (then every match is ranked)."""
+        results, matches = share
+        wanted = query.offset + query.page_size
+        limit = -(-2 * wanted * matches // max(results, 1)) + 20
+        best = self.dialect.best_matches(parsed, limit)
+        if best is None:
+            return None
+        allowed = audience_sql(audience) & self._filters_sql(query.active_filters())
+        sql = (
+            f"SELECT best.id, CASE WHEN {allowed.text} THEN 1 ELSE 0 END "
+            f"FROM ({best.text}) best JOIN {DOCUMENT_TABLE} d ON d.id = best.id "
+            f"ORDER BY best.score, best.id"
+        )
+        rows = _fetch(self.connection, sql, allowed.params + best.params)
+        ids = [document_id for document_id, ok in rows if ok]
+        if len(ids) < wanted and len(rows) == limit:
+            return None
+        return ids[query.offset : wanted]
 
     def _hits(self, ids: list[int], parsed: ParsedQuery) -> list[SearchHit]:
         """The page's rows with highlights, looked up by id (so only these rows are read)."""
@@ -324,32 +393,13 @@ class DatabaseBackend:
                     summary=row[6],
                     network_id=row[7],
                     network_title=row[8],
-                    published_at=_as_datetime(row[9]),
+                    published_at=as_datetime(row[9]),
                     visibility=row[10],
                     title_html=highlight_to_html(title_marked or row[3]),
                     snippet_html=choose_snippet(snippets, fallback=row[6]),
                 )
             )
         return hits
-
-    def _facets(self, parsed, query: SearchQuery, audience, *, broad=False) -> tuple[dict, int]:
-        """Facet counts and the total; browsing without words is cached (see below)."""
-        if not parsed.is_empty:
-            return self._count_facets(parsed, query, audience, broad=broad)
-        # Browsing without words counts the whole visible index: the same answer for everyone
-        # with the same audience and filters until the index changes (its version is part of
-        # the key, so a change anywhere, by any process, is seen at once).
-        filters = "&".join(
-            f"{name}={','.join(str(v) for v in values)}"
-            for name, values in sorted(query.active_filters().items())
-        )
-        scope = hashlib.sha256(f"{audience.cache_key}|{filters}".encode()).hexdigest()
-        key = f"search:browse-facets:{SearchIndexState.current(self.using)}:{scope}"
-        cached = cache.get(key)
-        if cached is None:
-            cached = self._count_facets(parsed, query, audience, broad=True)
-            cache.set(key, cached, BROWSE_FACETS_CACHE_SECONDS)
-        return cached
 
     def _count_facets(self, parsed, query: SearchQuery, audience, *, broad) -> tuple[dict, int]:
         """All facet counts and the total in one statement, from the facet table.
@@ -422,14 +472,23 @@ class DatabaseBackend:
         sql = f"SELECT COUNT(*) FROM {source} WHERE {where.text}"
         return _fetch(self.connection, sql, where.params)[0][0]
 
-    def did_you_mean(self, parsed: ParsedQuery, audience: Audience) -> str:
+    def finds_any(self, parsed: ParsedQuery, audience: Audience) -> bool:
+        """Whether the words find a document the audience may see (stops at the first)."""
+        source, match = self._source(parsed)
+        where = match & audience_sql(audience)
+        sql = f"SELECT 1 FROM {source} WHERE {where.text} LIMIT 1"
+        return bool(_fetch(self.connection, sql, where.params))
+
+    def did_you_mean(
+        self, parsed: ParsedQuery, audience: Audience, synonyms: list[list[str]] | None = None
+    ) -> str:
         words = parsed.words
         corrections = closest_words(words, using=self.using)
         if not corrections:
             return ""
         corrected = " ".join(corrections.get(word, word) for word in words)
         # Offer it only if it finds something this person may see.
-        if self.count(self.parse(corrected), audience) == 0:
+        if not self.finds_any(self.parse(corrected, synonyms), audience):
             return ""
         return corrected
 
@@ -445,59 +504,3 @@ class DatabaseBackend:
         )
         rows = _fetch(self.connection, sql, where.params + [limit])
         return [Suggestion(title=title, url=url, kind=kind) for title, url, kind in rows]
-
-
-def choose_snippet(snippets: Sequence[str | None], *, fallback: str) -> str:
-    """The first section snippet with a highlighted word, else the start of the summary."""
-    for snippet in snippets:
-        if snippet and HIGHLIGHT_START in snippet:
-            return highlight_to_html(snippet)
-    text = fallback if len(fallback) <= 240 else fallback[:240].rsplit(" ", 1)[0] + "…"
-    return highlight_to_html(text)
-
-
-def text_fields(document: IndexDocument) -> dict:
-    return {
-        "title": document.title,
-        "summary": document.summary,
-        "body": document.body,
-        "attachments": document.attachments,
-        "keywords": document.keywords,
-    }
-
-
-def document_fields(document: IndexDocument) -> dict:
-    return {
-        "kind": document.kind,
-        "title": document.title,
-        "url": document.url,
-        "type": document.type,
-        "themes": list(document.themes),
-        "phases": list(document.phases),
-        "regions": list(document.regions),
-        "network_id": document.network_id,
-        "network_title": document.network_title,
-        "year": document.year,
-        "evidence_strength": document.evidence_strength,
-        "visibility": document.visibility,
-        "published_at": document.published_at,
-        "content_hash": document.content_hash,
-    }
-
-
-def remember_vocabulary(documents: Iterable[IndexDocument], *, using: str = "default") -> None:
-    """Add the words of public documents to the "did you mean" vocabulary.
-
-    Only public text is used, so a suggestion can never reveal a word from a document the
-    person may not see.
-    """
-    terms: set[str] = set()
-    for document in documents:
-        if document.visibility == Visibility.PUBLIC:
-            terms |= vocabulary_of(document)
-    if terms:
-        SearchTerm.objects.using(using).bulk_create(
-            [SearchTerm(term=term) for term in sorted(terms)],
-            ignore_conflicts=True,
-            batch_size=500,
-        )

@@ -99,6 +99,12 @@ class Dialect(ABC):
         """A cheap scalar subquery counting the documents the words match, or None."""
         return None
 
+    def best_matches(self, parsed: ParsedQuery, limit: int) -> SQL | None:
+        """The first `limit` matches, whoever may see them, as a table (id, score) in rank
+        order (score, then id): the full-text index alone, no document row read. None when the
+        dialect has no such shortcut."""
+        return None
+
     @abstractmethod
     def hits_source(self, parsed: ParsedQuery, ids: list[int]) -> tuple[str, list]:
         """SELECT of HIT_COLUMNS and the five highlighted columns for these document ids."""
@@ -137,6 +143,13 @@ class SQLiteDialect(Dialect):
         return SQL(
             f"(SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
             [self.fts_query(parsed)],
+        )
+
+    def best_matches(self, parsed, limit):
+        return SQL(
+            f"SELECT rowid AS id, {self.rank_order()} AS score FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s ORDER BY score, rowid LIMIT %s",
+            [self.fts_query(parsed), limit],
         )
 
     def rank_order(self) -> str:

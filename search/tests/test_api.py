@@ -191,3 +191,25 @@ def test_facet_values_carry_readable_labels(client):
     assert facets["network"][0]["label"] == "Oracy North"
     assert facets["strength"][0]["label"] == "4 – Strong evidence"
     assert facets["phase"][0]["label"] == "Early years"
+
+
+def test_a_result_is_given_as_the_documented_serializer_gives_it(client):
+    from datetime import UTC, datetime
+
+    from rest_framework.renderers import JSONRenderer
+
+    from search.api import HitSerializer
+
+    SearchDocumentFactory(
+        title="Coaching <b>notes</b>",
+        network_id=7,
+        network_title="North network",
+        published_at=datetime(2024, 7, 1, 9, 30, tzinfo=UTC),  # British Summer Time
+        visibility="public",
+    )
+    hit = client.get(URL, {"q": "coaching"}).json()["results"][0]
+    assert hit["published_at"] == "2024-07-01T10:30:00+01:00"
+    documented = HitSerializer(
+        {**hit, "published_at": datetime(2024, 7, 1, 9, 30, tzinfo=UTC)}
+    ).data
+    assert JSONRenderer().render(documented) == JSONRenderer().render(hit)
