@@ -19,7 +19,7 @@ from visits import services
 from visits.factories import BookingFactory, VisitOfferFactory, VisitSessionFactory
 from visits.models import VisitOffer
 
-from .conftest import in_days
+from .conftest import in_days, listed_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def titles(client, **params) -> list[str]:
-    return [offer.title for offer in client.get("/visits/", params).context["offers"]]
+    return listed_titles(client.get("/visits/", params))
 
 
 def offer_on(title, *days, places=6, **fields):
