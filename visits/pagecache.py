@@ -1,12 +1,14 @@
 """The cached pages a study-visit offer appears on (core.pagecache): its own page, the list of
 offers, home (upcoming visits) and its network's profile. A session or a booking (places left)
-purges its offer's pages; an artefact or a network purges the offers that show it."""
+purges its offer's pages; an artefact or a network purges the offers that show it; a theme or
+a school purges them all."""
 
 from django.urls import reverse
 
 from artefacts.models import ArtefactPage
-from core.pagecache import page_path, touches
-from networks.models import NetworkPage
+from core.pagecache import page_path, subtree, touches
+from core.schools.models import School
+from networks.models import NetworkPage, NetworkSchool, Theme
 
 from .models import Booking, VisitOffer, VisitSession
 
@@ -51,9 +53,17 @@ def network_shown_on(network: NetworkPage) -> list[str]:
     return [reverse("visits:index"), *offers_showing(VisitOffer.objects.filter(network=network))]
 
 
+def everything_under_visits(_row) -> list[str]:
+    """Themes and schools (names, regions, phases) are on the filters, the cards and the offer
+    pages; which schools are in networks is on the filters. Rare changes: purge every page."""
+    return [subtree(reverse("visits:index"))]
+
+
 def register() -> None:
     touches(VisitOffer)(offer_shown_on)
     touches(VisitSession)(session_shown_on)
     touches(Booking)(booking_shown_on)
     touches(ArtefactPage)(artefact_shown_on)
     touches(NetworkPage)(network_shown_on)
+    for model in (Theme, School, NetworkSchool):
+        touches(model)(everything_under_visits)

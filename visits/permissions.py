@@ -21,6 +21,7 @@ not to. Services raise `core.errors.NotAllowed(why_not_…)`; pages show the sam
 * The broker's statistics: national brokers and admins.
 """
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,7 +29,7 @@ from django.utils.formats import date_format
 from core.roles import is_admin, is_broker, is_signed_in
 from core.visibility import Visibility
 from networks.models import NetworkStatus, Role
-from networks.permissions import belongs_to_a_network, current_role
+from networks.permissions import belongs_to_a_network, current_role, roles_by_network
 
 from .models import (
     BOOKABLE_STATUSES,
@@ -53,6 +54,10 @@ def _is_co_leader(user, network) -> bool:
 
 def _is_member(user, network) -> bool:
     return is_signed_in(user) and current_role(user, network) is not None
+
+
+def _is_member_of_id(user, network_id) -> bool:
+    return is_signed_in(user) and roles_by_network(user).get(network_id) is not None
 
 
 def _local(moment) -> str:
@@ -84,8 +89,10 @@ def is_participant(user, session) -> bool:
 
 
 def _is_visiting_co_leader(user, session) -> bool:
-    networks = {b.network_id: b.network for b in visiting_bookings(session)}
-    return any(_is_co_leader(user, network) for network in networks.values())
+    if not is_signed_in(user):
+        return False
+    roles = roles_by_network(user)
+    return any(roles.get(b.network_id) == Role.CO_LEADER for b in visiting_bookings(session))
 
 
 def allows(reason: str | None) -> bool:
@@ -156,8 +163,8 @@ def why_not_view_offer(user, offer) -> str | None:
     if offer.status == OfferStatus.DRAFT:
         return "This offer is not published yet."
     if offer.from_request_id:
-        request = offer.from_request
-        if _is_member(user, request.from_network) or _is_member(user, offer.network):
+        asking_network_id = offer.from_request.from_network_id
+        if _is_member_of_id(user, asking_network_id) or _is_member(user, offer.network):
             return None
         if is_broker(user):
             return None
@@ -462,14 +469,12 @@ def can_view_visit_statistics(user) -> bool:
 
 
 def offer_or_404(user, offer_id):
-    offer = (
-        VisitOffer.objects.select_related("network", "theme", "from_request__from_network")
-        .prefetch_related("allowed_networks")
-        .filter(pk=offer_id)
-        .first()
-    )
+    """The offer, with its network and theme, and its allowed networks when it names them."""
+    offer = VisitOffer.objects.select_related("network", "theme").filter(pk=offer_id).first()
     if offer is None or not can_view_offer(user, offer):
         raise Http404("No study visit found.")
+    if not offer.open_to_all_networks:
+        prefetch_related_objects([offer], "allowed_networks")
     return offer
 
 

@@ -25,7 +25,7 @@ from artefacts.models import ArtefactPage
 from core.roles import is_signed_in
 from core.visibility import Visibility
 from networks.models import Membership, NetworkPage, Role
-from networks.permissions import remember_role_among, roles_by_network
+from networks.permissions import roles_by_network
 from networks.selectors import current_school_links
 
 from .models import (
@@ -114,6 +114,17 @@ def open_offers(
     return offers.annotate(next_start=next_start).order_by("next_start", "pk")
 
 
+def soonest_session_start():
+    """When the next scheduled session of any offer starts (None if none is to come): until
+    then, time alone changes nothing the listing shows. One query, on the indexed start."""
+    return (
+        VisitSession.objects.filter(status=SessionStatus.SCHEDULED, starts_at__gt=timezone.now())
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
+    )
+
+
 def _host_schools_where(**school_fields):
     lookups = {f"school__{name}": value for name, value in school_fields.items()}
     return VisitOffer.host_schools.through.objects.filter(visitoffer_id=OuterRef("pk"), **lookups)
@@ -163,27 +174,20 @@ def offer_sessions(offer, *, include_past: bool = True):
     return sessions
 
 
-def preload_visiting_bookings(sessions) -> list:
-    """Give each session its booked bookings (what visits.permissions asks about participants)
-    in one query for them all. Returns the visiting networks."""
+def preload_visiting_bookings(sessions) -> None:
+    """Give each session its booked bookings (what visits.permissions asks about participants:
+    who booked, for which network id) in one query for them all."""
     by_session = {session.pk: [] for session in sessions}
-    for booking in Booking.objects.filter(
-        session_id__in=by_session, status=BookingStatus.BOOKED
-    ).select_related("network"):
+    for booking in Booking.objects.filter(session_id__in=by_session, status=BookingStatus.BOOKED):
         by_session[booking.session_id].append(booking)
     for session in sessions:
         session.__dict__["_visiting_bookings"] = by_session[session.pk]
-    return list({b.network_id: b.network for rows in by_session.values() for b in rows}.values())
 
 
-def remember_my_roles(user, networks) -> None:
-    """Note the person's role in each of these networks with one query, so the permission
-    checks a page makes for many sessions and networks ask the database nothing more."""
-    if not is_signed_in(user):
-        return
-    mine = list(Membership.objects.current().filter(user=user))
-    for network in networks:
-        remember_role_among(user, network, [m for m in mine if m.network_id == network.pk])
+def remember_my_roles(user, networks=()) -> None:
+    """Load the person's role in every network they belong to (one query, kept on the user), so
+    the permission checks a page makes for many sessions and networks ask nothing more."""
+    roles_by_network(user)
 
 
 def bookings_of(user, offer) -> dict[int, Booking]:
@@ -197,27 +201,30 @@ def bookings_of(user, offer) -> dict[int, Booking]:
 
 
 def networks_of(user):
-    """The live networks the person belongs to now, with their role as `my_role`."""
-    if not is_signed_in(user):
+    """The live networks the person belongs to now, by title, with their role as `my_role`.
+    One query, after the roles that the permission checks load once per request."""
+    roles = roles_by_network(user)
+    if not roles:
         return []
-    memberships = (
-        Membership.objects.current().filter(user=user, network__live=True).select_related("network")
-    )
-    networks = []
-    for membership in memberships.order_by("network__title"):
-        membership.network.my_role = membership.role
-        networks.append(membership.network)
+    networks = list(NetworkPage.objects.live().filter(pk__in=roles).order_by("title"))
+    for network in networks:
+        network.my_role = roles[network.pk]
     return networks
 
 
 def colleagues_in(networks) -> list:
-    """Current members of the networks a co-leader books for, by name."""
-    return list(
+    """Current members of the networks a co-leader books for (already loaded), by network
+    title and name. One query."""
+    by_id = {network.pk: network for network in networks}
+    memberships = list(
         Membership.objects.current()
-        .filter(network__in=networks)
-        .select_related("user", "network")
-        .order_by("network__title", "user__first_name", "user__last_name")
+        .filter(network_id__in=by_id)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "pk")
     )
+    for membership in memberships:
+        membership.network = by_id[membership.network_id]
+    return sorted(memberships, key=lambda membership: membership.network.title)
 
 
 def session_bookings(session):
@@ -236,6 +243,18 @@ def linkable_artefacts(network):
 
 def offer_artefacts(offer):
     return list(offer.artefacts.live().order_by("title"))
+
+
+def offer_about(offer) -> dict:
+    """What the offer's page shows the same to everyone who may read it: the host schools (as
+    the register has them) and the artefacts to read before going, as plain values that can be
+    kept in the cache. Two queries."""
+    return {
+        "host_schools": list(offer.host_schools.order_by("name")),
+        "artefacts": [
+            {"title": artefact.title, "url": artefact.url} for artefact in offer_artefacts(offer)
+        ],
+    }
 
 
 def host_school_choices(network):

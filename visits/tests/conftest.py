@@ -1,6 +1,8 @@
 """Fixtures for the visits tests: a host network and a visiting network with their people, an
 open offer with one session a fortnight ahead, built by the factories."""
 
+import html
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -50,6 +52,14 @@ def build_network(title, *, region="North West", phase="Primary"):
         membership.school.save()
         NetworkSchoolFactory(network=network, school=membership.school)
     return network, leaders, members, friend
+
+
+CARD_TITLE = re.compile(r'<h3 class="card__title"><a href="[^"]*">(.*?)</a></h3>')
+
+
+def listed_titles(response) -> list[str]:
+    """The titles on the offer cards of a /visits/ page, in order, as the page shows them."""
+    return [html.unescape(title) for title in CARD_TITLE.findall(response.content.decode())]
 
 
 def in_days(days: int, hour: int = 9):

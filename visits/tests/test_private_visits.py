@@ -16,7 +16,7 @@ from visits.factories import BookingFactory, ReflectionFactory
 from visits.models import Booking, OfferStatus, SessionStatus, VisitOffer
 from visits.search import VisitOfferDocument
 
-from .conftest import in_days
+from .conftest import in_days, listed_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +149,7 @@ def test_the_visits_list_leaves_out_a_private_visit_even_marked_open(client, wor
     as_if_open(arrange(world))
     client.force_login(world.host_co_leader)
 
-    titles = [offer.title for offer in client.get("/visits/").context["offers"]]
+    titles = listed_titles(client.get("/visits/"))
 
     assert titles == ["Live feedback in Year 5"]
 

@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import escape
 
+from artefacts.factories import ArtefactPageFactory
+from core.pagecache import purge
 from networks.factories import (
     ActiveNetworkFactory,
     NetworkSchoolFactory,
@@ -25,13 +27,13 @@ from visits.factories import (
 )
 from visits.models import Booking, BookingStatus, OfferStatus, VisitOffer
 
-from .conftest import in_days
+from .conftest import in_days, listed_titles
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(response) -> list[str]:
-    return [offer.title for offer in response.context["offers"]]
+    return listed_titles(response)
 
 
 def offer_with_session(title, *, school=None, days=14, **fields):
@@ -126,7 +128,17 @@ def test_an_unknown_filter_value_is_ignored(client, world):
 
 
 def count_queries(client, url) -> int:
+    """The queries of a view of the page once a view has kept what it keeps."""
+    client.get(url)  # warm per-process caches and what is kept with the page
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def cold_queries(client, url) -> int:
+    """The queries of a view of the page with nothing kept with it (just after a purge)."""
     client.get(url)  # warm per-process caches
+    purge([url])
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -139,12 +151,19 @@ def test_the_list_runs_the_same_queries_with_5_or_50_offers(client, world, signe
     for number in range(4):
         offer = offer_with_session(f"Offer {number}")
         BookingFactory(session=offer.sessions.get(), network=world.visiting)
-    with_five = count_queries(client, "/visits/")
+    with_five = cold_queries(client, "/visits/"), count_queries(client, "/visits/")
     for number in range(45):
         offer = offer_with_session(f"More {number}")
         BookingFactory(session=offer.sessions.get(), network=world.visiting)
 
-    assert count_queries(client, "/visits/") == with_five
+    assert (cold_queries(client, "/visits/"), count_queries(client, "/visits/")) == with_five
+
+
+@pytest.mark.parametrize("params", ["", "?has_places=on&date_from=2000-01-01"])
+def test_the_list_runs_at_most_12_queries_for_a_co_leader_with_nothing_kept(client, world, params):
+    client.force_login(world.host_co_leader)
+
+    assert cold_queries(client, f"/visits/{params}") <= 12
 
 
 def test_the_list_is_paginated(client, world):
@@ -153,7 +172,7 @@ def test_the_list_is_paginated(client, world):
 
     response = client.get("/visits/", {"page": 2})
 
-    assert len(response.context["offers"]) == 2
+    assert len(listed_titles(response)) == 2
 
 
 def test_the_header_links_to_study_visits(client, world):
@@ -202,11 +221,12 @@ def test_the_offer_page_runs_the_same_queries_with_5_or_50_bookings(client, worl
     world.offer.save()
     for _ in range(5):
         BookingFactory(session=world.session)
-    with_five = count_queries(client, world.offer.get_url())
+    url = world.offer.get_url()
+    with_five = cold_queries(client, url), count_queries(client, url)
     for _ in range(45):
         BookingFactory(session=VisitSessionFactory(offer=world.offer))
 
-    assert count_queries(client, world.offer.get_url()) == with_five
+    assert (cold_queries(client, url), count_queries(client, url)) == with_five
 
 
 def test_the_offer_page_runs_the_same_queries_with_5_or_50_offers(client, world):
@@ -221,6 +241,44 @@ def test_the_offer_page_runs_the_same_queries_with_5_or_50_offers(client, world)
         BookingFactory(session=offer.sessions.get(), network=world.visiting)
 
     assert count_queries(client, world.offer.get_url()) == with_five
+
+
+OFFER_PAGE_BUDGET = 12  # issue 14, item 3; where they go: bench/README.md, bench_visits.py
+
+
+@pytest.mark.parametrize("who", ["host_co_leader", "visiting_co_leader", "visitor"])
+@pytest.mark.parametrize("named_networks", [False, True])
+def test_the_offer_page_runs_at_most_12_queries_with_nothing_kept(
+    client, world, who, named_networks
+):
+    if named_networks:
+        world.offer.open_to_all_networks = False
+        world.offer.save()
+        world.offer.allowed_networks.set([world.visiting, world.third])
+    BookingFactory(session=world.session, network=world.visiting, person=world.visitor)
+    client.force_login(getattr(world, who))
+
+    assert cold_queries(client, world.offer.get_url()) <= OFFER_PAGE_BUDGET
+
+
+@pytest.mark.parametrize("who", ["host_co_leader", "visiting_co_leader"])
+def test_the_offer_page_runs_as_many_queries_for_a_co_leader_with_ten_times_the_rows(
+    client, world, who
+):
+    client.force_login(getattr(world, who))
+    world.offer.places = 100
+    world.offer.save()
+    for _ in range(5):
+        BookingFactory(session=world.session, network=world.visiting)
+    url = world.offer.get_url()
+    cold, warm = cold_queries(client, url), count_queries(client, url)
+    for _ in range(5):
+        session = VisitSessionFactory(offer=world.offer)
+        for _ in range(9):
+            BookingFactory(session=session, network=world.visiting)
+    ArtefactPageFactory(network=world.host)
+
+    assert (cold_queries(client, url), count_queries(client, url)) == (cold, warm)
 
 
 def test_booking_from_the_offer_page(client, world):

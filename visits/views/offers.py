@@ -8,13 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
-from core.pagecache import cache_for_anonymous
+from core.pagecache import cache_for_anonymous, kept_with_page
 from core.views import add_refusal_to_form, perform_and_redirect, report_refusal
 from networks.models import NetworkPage, Role
 
@@ -28,25 +29,50 @@ OFFERS_PER_PAGE = 12
 @cache_for_anonymous
 def index(request):
     """/visits/: open offers, filtered by theme, region, phase, dates and places left."""
+    # The listing is the same for everyone who reads what this person reads: kept with the page
+    # until an offer, session or booking changes, or the next session starts.
+    audience = "members" if permissions.reads_members_only(request.user) else "public"
+    listing = kept_with_page(
+        reverse("visits:index"),
+        f"listing:{audience}?{urlencode(sorted(request.GET.lists()), doseq=True)}",
+        lambda: _listing(request),
+        until=lambda listing: listing["until"],
+    )
+    return render(
+        request,
+        "visits/index.html",
+        {
+            # Rendered by _listing: kept as SafeString, which the cache gives back as it was.
+            "filter_fields": listing["filter_fields"],
+            "results": listing["results"],
+            "count": listing["count"],
+            "filters_applied": listing["filters_applied"],
+            "leads_a_network": selectors.led_networks(request.user).exists(),
+        },
+    )
+
+
+def _listing(request) -> dict:
+    until = selectors.soonest_session_start()  # first: a session starting meanwhile expires it
     form = FilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     # Sort and page the ids only, then load the page's offers whole (sorting whole rows is slow).
     ids = selectors.open_offers(user=request.user, **filters).values_list("pk", flat=True)
     page_obj = Paginator(ids, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    cards = selectors.offer_cards(list(page_obj.object_list))
-    led = list(selectors.led_networks(request.user))
-    return render(
-        request,
-        "visits/index.html",
-        {
-            "filter_form": form,
-            "page_obj": page_obj,
-            "offers": cards,
-            "filters_applied": bool(filters),
-            "query": urlencode({k: v for k, v in request.GET.items() if k != "page"}),
-            "led_networks": led,
-        },
-    )
+    offers = selectors.offer_cards(list(page_obj.object_list))
+    query = urlencode({k: v for k, v in request.GET.items() if k != "page"})
+    return {
+        "filter_fields": render_to_string(
+            "visits/includes/filter_fields.html", {"filter_form": form}
+        ),
+        "results": render_to_string(
+            "visits/includes/offer_results.html",
+            {"offers": offers, "page_obj": page_obj, "query": query},
+        ),
+        "count": page_obj.paginator.count,
+        "filters_applied": bool(filters),
+        "until": until,
+    }
 
 
 @login_required
@@ -150,17 +176,16 @@ def detail(request, offer_id):
     offer = permissions.offer_or_404(request.user, offer_id)
     user = request.user
     sessions = list(selectors.offer_sessions(offer))
-    visiting = selectors.preload_visiting_bookings(sessions)
+    selectors.preload_visiting_bookings(sessions)
     my_bookings = selectors.bookings_of(user, offer)
     my_networks = selectors.networks_of(user)
-    selectors.remember_my_roles(
-        user, [offer.network, *visiting, *offer.allowed_networks.all(), *my_networks]
-    )
     can_manage = permissions.can_edit_offer(user, offer)
     rows = []
     for session in sessions:
         session.offer = offer
         booking = my_bookings.get(session.pk)
+        if booking is not None:
+            booking.session = session
         networks = [n for n in my_networks if permissions.can_book_place(user, session, network=n)]
         rows.append(
             {
@@ -178,20 +203,21 @@ def detail(request, offer_id):
             }
         )
     led_here = [n for n in my_networks if n.my_role == Role.CO_LEADER]
+    can_book_for_colleagues = bool(led_here) and any(row["book_networks"] for row in rows)
     return render(
         request,
         "visits/offer.html",
         {
             "offer": offer,
             "rows": rows,
-            "host_schools": list(offer.host_schools.order_by("name")),
-            "artefacts": selectors.offer_artefacts(offer),
+            # The same for everyone who may read the offer: kept with its page until it changes.
+            "about": kept_with_page(offer.get_url(), "about", lambda: selectors.offer_about(offer)),
             "allowed_networks": []
             if offer.open_to_all_networks
-            else list(offer.allowed_networks.order_by("title")),
+            else sorted(offer.allowed_networks.all(), key=lambda network: network.title),
             "can_manage": can_manage,
-            "can_book_for_colleagues": bool(led_here) and any(r["book_networks"] for r in rows),
-            "colleagues": selectors.colleagues_in(led_here) if led_here else [],
+            "can_book_for_colleagues": can_book_for_colleagues,
+            "colleagues": selectors.colleagues_in(led_here) if can_book_for_colleagues else [],
             "is_signed_in": user.is_authenticated,
         },
     )
