@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 
 from django.contrib.auth.models import Group
 
-from .models import BROKER_GROUP_NAME, User
+from .models import BROKER_GROUP_NAME, User, WorkRole
 
 DEMO_PASSWORD = "learn-together-2026"  # noqa: S105  (printed by `make run`; demo data only)
 
@@ -44,6 +44,8 @@ def demo_user(email: str, first_name: str, last_name: str, **flags) -> User:
 def seed(log) -> None:
     for login in DEMO_LOGINS:
         flags = {"is_staff": True, "is_superuser": True} if login.role == "Admin" else {}
+        if login.role in {"Admin", "National broker"}:
+            flags["work_role"] = WorkRole.OUTSIDE  # national staff, not in a school
         user = demo_user(login.email, login.first_name, login.last_name, **flags)
         if login.role == "National broker":
             user.groups.add(Group.objects.get(name=BROKER_GROUP_NAME))

@@ -4,4 +4,6 @@ from . import views
 
 urlpatterns = [
     path("profile/", views.profile, name="accounts_profile"),
+    path("welcome/", views.onboarding, name="accounts_onboarding"),
+    path("welcome/next/", views.onboarding_next, name="accounts_onboarding_next"),
 ]
