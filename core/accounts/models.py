@@ -84,9 +84,7 @@ class User(AbstractUser):
     @property
     def has_finished_onboarding(self) -> bool:
         """Name, role and (unless they work outside schools) school are all given."""
-        return bool(
-            self.has_name and self.work_role and (self.school_id or not self.needs_school)
-        )
+        return bool(self.has_name and self.work_role and (self.school_id or not self.needs_school))
 
     @cached_property
     def is_broker(self) -> bool:

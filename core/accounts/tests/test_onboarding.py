@@ -140,9 +140,7 @@ def test_choosing_one_of_several_matches_saves_that_school(client, newcomer, sch
     assert newcomer.school == other
 
 
-def test_several_matches_without_a_choice_ask_to_choose_and_keep_the_name(
-    client, newcomer, school
-):
+def test_several_matches_without_a_choice_ask_to_choose_and_keep_the_name(client, newcomer, school):
     SchoolFactory(name="Brookside High School")
     client.force_login(newcomer)
 
