@@ -282,3 +282,11 @@ def test_signing_in_with_a_password_still_works_after_onboarding(client, newcome
     sign_in(client, NEWCOMER, TEST_PASSWORD)
 
     assert "_auth_user_id" in client.session
+
+
+def test_a_newcomer_signing_in_is_not_greeted_by_a_placeholder_name(client, newcomer):
+    response = sign_in(client, NEWCOMER, TEST_PASSWORD)
+
+    page = response.content.decode()
+    assert "You are signed in." in page
+    assert f"signed in as {UNNAMED}" not in page
