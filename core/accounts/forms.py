@@ -1,13 +1,18 @@
+import re
+
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
 from django import forms
+from django.urls import reverse
 
 from core.schools.models import School
 from core.schools.selectors import schools_matching
 
 from .claims import is_claimed
 from .models import User, WorkRole
+
+LABELLED_URN = re.compile(r"\(URN (\d{1,9})\)$")
 
 
 class ProfileForm(forms.ModelForm):
@@ -66,8 +71,11 @@ class OnboardingForm(forms.Form):
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["school"].widget.attrs.update(autocomplete="off", spellcheck="false")
         self.person = person
+        self.fields["school"].widget.attrs["data-school-search"] = reverse(
+            "accounts_school_suggestions"
+        )
         self.query = " ".join(str(self._raw("school") or "").split())
-        self.matches = list(schools_matching(self.query)) if self.query else []
+        self.matches = list(schools_for(self.query)) if self.query else []
         offered = list(self.matches)
         if person.school and person.school not in offered and self._offers_current_school():
             offered.insert(0, person.school)
@@ -94,8 +102,8 @@ class OnboardingForm(forms.Form):
                 return school
         if not self.query:
             return None
-        if self.query.isdigit():
-            return self._school_with_urn(int(self.query))
+        if urn := urn_in(self.query):
+            return self._school_with_urn(urn)
         if len(self.matches) == 1:
             return self.matches[0]
         if not self.matches:
@@ -120,6 +128,21 @@ class OnboardingForm(forms.Form):
                 "school's name.",
             )
         return school
+
+
+def urn_in(query: str) -> int | None:
+    """The URN a person typed, alone or at the end of a suggestion's label ("… (URN 139876)")."""
+    if query.isdigit() and query.isascii():
+        return int(query)
+    labelled = LABELLED_URN.search(query)
+    return int(labelled.group(1)) if labelled else None
+
+
+def schools_for(query: str):
+    urn = urn_in(query)
+    if urn is not None and not query.isdigit():
+        return School.objects.filter(urn=urn, is_open=True)
+    return schools_matching(query)
 
 
 def school_label(school: School) -> str:

@@ -3,14 +3,19 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from core.errors import ActionRefused
+from core.schools.selectors import schools_matching
 from core.views import add_refusal_to_form
 
-from .forms import OnboardingForm, ProfileForm
+from .forms import OnboardingForm, ProfileForm, school_label
 from .sections import account_sections
 from .services import complete_onboarding
+
+SUGGESTIONS = 10
+MAX_QUERY = 100
 
 
 @login_required
@@ -71,6 +76,15 @@ def _onboarding_initial(person) -> dict:
 
 def _onboarding_page(request, form, *, searched: bool = False):
     return render(request, "accounts/onboarding.html", {"form": form, "searched": searched})
+
+
+@login_required
+def school_suggestions(request):
+    """Schools matching what someone is typing, as labels the onboarding form understands (the
+    school search's progressive enhancement; without JavaScript, "Find school" does this)."""
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+    schools = schools_matching(query, limit=SUGGESTIONS) if len(query) >= 3 else []
+    return JsonResponse({"schools": [school_label(school) for school in schools]})
 
 
 @login_required

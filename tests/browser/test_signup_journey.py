@@ -69,6 +69,7 @@ def test_newcomer_signs_up_verifies_says_who_they_are_and_sees_what_to_do_next(
     page.get_by_label("Last name").fill("Shah")
     page.get_by_label("Teacher", exact=True).check()
     page.get_by_label("Your school").fill("Brookside")
+    expect(page.locator("datalist option")).to_have_count(2)
     page.get_by_role("button", name="Find school").click()
 
     choice = page.get_by_role("group", name="Choose your school")

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.accounts.factories import TEST_PASSWORD, UserFactory
@@ -290,3 +292,44 @@ def test_a_newcomer_signing_in_is_not_greeted_by_a_placeholder_name(client, newc
     page = response.content.decode()
     assert "You are signed in." in page
     assert f"signed in as {UNNAMED}" not in page
+
+
+def test_suggestions_list_matching_schools_as_labels(client, newcomer, school):
+    client.force_login(newcomer)
+
+    response = client.get(reverse("accounts_school_suggestions"), {"q": "brooks"})
+
+    assert response.json() == {"schools": ["Brookside Primary School, Leeds (URN 139876)"]}
+
+
+def test_suggestions_need_a_few_letters(client, newcomer, school):
+    client.force_login(newcomer)
+
+    response = client.get(reverse("accounts_school_suggestions"), {"q": "br"})
+
+    assert response.json() == {"schools": []}
+
+
+def test_a_chosen_suggestion_is_read_as_its_schools_urn(client, newcomer, school):
+    SchoolFactory(name="Brookside Primary School", town="Bristol")
+    client.force_login(newcomer)
+
+    client.post(ONBOARDING, details(school="Brookside Primary School, Leeds (URN 139876)"))
+
+    newcomer.refresh_from_db()
+    assert newcomer.school == school
+
+
+def test_finding_a_school_takes_the_same_queries_however_many_match(client, newcomer):
+    client.force_login(newcomer)
+    SchoolFactory(name="Riverside Primary School")
+
+    def queries_to_find() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            client.post(ONBOARDING, {**details(school="Riverside"), "find": "1"})
+        return len(queries)
+
+    few = queries_to_find()
+    SchoolFactory.create_batch(12, name="Riverside Academy")
+
+    assert queries_to_find() == few
