@@ -6,6 +6,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.urls import reverse
 
+from core.schools.importers import MAX_URN
 from core.schools.models import School
 from core.schools.selectors import schools_matching
 
@@ -120,7 +121,7 @@ class OnboardingForm(forms.Form):
         return None
 
     def _school_with_urn(self, urn: int):
-        school = School.objects.filter(urn=urn).first()
+        school = School.objects.filter(urn=urn).first() if urn <= MAX_URN else None
         if school is None:
             self.add_error(
                 "school",
@@ -141,7 +142,7 @@ def urn_in(query: str) -> int | None:
 def schools_for(query: str):
     urn = urn_in(query)
     if urn is not None and not query.isdigit():
-        return School.objects.filter(urn=urn, is_open=True)
+        return School.objects.filter(urn=urn, is_open=True) if urn <= MAX_URN else []
     return schools_matching(query)
 
 

@@ -333,3 +333,12 @@ def test_finding_a_school_takes_the_same_queries_however_many_match(client, newc
     SchoolFactory.create_batch(12, name="Riverside Academy")
 
     assert queries_to_find() == few
+
+
+def test_a_number_too_long_for_a_urn_is_refused_with_a_message(client, newcomer):
+    client.force_login(newcomer)
+
+    response = client.post(ONBOARDING, details(school="9" * 30))
+
+    assert response.status_code == 200
+    assert f"No school in the register has the URN {'9' * 30}." in response.content.decode()
