@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 
 from django.contrib.auth.models import Group
 
-from .models import BROKER_GROUP_NAME, User
+from .models import BROKER_GROUP_NAME, User, WorkRole
 
 DEMO_PASSWORD = "learn-together-2026"  # noqa: S105  (printed by `make run`; demo data only)
 
@@ -27,6 +27,14 @@ DEMO_LOGINS = [
 ]
 
 
+DEMO_WORK_ROLES = {
+    "Teacher": WorkRole.TEACHER,
+    "Network co-leader": WorkRole.LEADER,
+    "National broker": WorkRole.OUTSIDE,  # national staff, not in a school
+    "Admin": WorkRole.OUTSIDE,
+}
+
+
 def demo_user(email: str, first_name: str, last_name: str, **flags) -> User:
     """Create the person once; later runs find them and change nothing."""
     user, created = User.objects.get_or_create(
@@ -44,6 +52,7 @@ def demo_user(email: str, first_name: str, last_name: str, **flags) -> User:
 def seed(log) -> None:
     for login in DEMO_LOGINS:
         flags = {"is_staff": True, "is_superuser": True} if login.role == "Admin" else {}
+        flags["work_role"] = DEMO_WORK_ROLES[login.role]
         user = demo_user(login.email, login.first_name, login.last_name, **flags)
         if login.role == "National broker":
             user.groups.add(Group.objects.get(name=BROKER_GROUP_NAME))

@@ -27,11 +27,35 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class WorkRole(models.TextChoices):
+    """What a person does, asked when they first arrive (onboarding)."""
+
+    TEACHER = "teacher", "Teacher"
+    LEADER = "leader", "School leader"
+    SUPPORT = "support", "Support staff"
+    OTHER = "other", "Another role in a school"
+    OUTSIDE = "outside", "I do not work in a school"
+
+
+UNNAMED = "Unnamed member"
+
+
 class User(AbstractUser):
     """A person: teacher, co-leader, critical friend or broker. They sign in with their e-mail."""
 
     username = None
     email = models.EmailField("e-mail address", unique=True)
+    school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        help_text="The school the person works in, from the register.",
+    )
+    work_role = models.CharField(
+        "role", max_length=20, choices=WorkRole.choices, blank=True, default=""
+    )
 
     objects = UserManager()
 
@@ -46,7 +70,21 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.email.split("@")[0]
+        """How the person is shown to others: their name, never a part of their e-mail address."""
+        return self.get_full_name() or UNNAMED
+
+    @property
+    def has_name(self) -> bool:
+        return bool(self.first_name.strip() and self.last_name.strip())
+
+    @property
+    def needs_school(self) -> bool:
+        return self.work_role != WorkRole.OUTSIDE
+
+    @property
+    def has_finished_onboarding(self) -> bool:
+        """Name, role and (unless they work outside schools) school are all given."""
+        return bool(self.has_name and self.work_role and (self.school_id or not self.needs_school))
 
     @cached_property
     def is_broker(self) -> bool:

@@ -68,7 +68,7 @@ def revoke(request, network_slug, invitation_id):
 
 
 def invitation(request, token):
-    """The link in the invitation e-mail: explain, send to log in or sign up, then accept."""
+    """The link in the invitation e-mail: explain, send to sign in or sign up, then accept."""
     invitation = services.invitation_for_token(token)
     user = request.user if request.user.is_authenticated else None
     try:

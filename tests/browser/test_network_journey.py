@@ -115,18 +115,18 @@ def test_teacher_proposes_invites_colleague_accepts_and_network_becomes_active(
             "Join Knowsley Feedback Network"
         )
         assert_accessible(colleague)
-        colleague.get_by_role("link", name="Create an account").click()
+        colleague.get_by_role("link", name="Sign up to accept").click()
         colleague.get_by_label("Email").fill(COLLEAGUE)
         colleague.get_by_label("Password (required)", exact=True).fill(COLLEAGUE_PASSWORD)
         colleague.get_by_label("Password (again)").fill(COLLEAGUE_PASSWORD)
         colleague.get_by_role("button", name="Sign Up").click()
-        expect(colleague.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+        expect(colleague.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
         colleague.goto(confirmation_path(COLLEAGUE))
         colleague.get_by_role("button", name="Confirm").click()
 
-        # Back to the invitation: log in from it and come straight back to accept.
+        # Back to the invitation: sign in from it and come straight back to accept.
         colleague.goto(link)
-        colleague.get_by_role("link", name="Log in to accept").click()
+        colleague.get_by_role("link", name="Sign in to accept").click()
         sign_in(colleague, COLLEAGUE, COLLEAGUE_PASSWORD)
         expect(colleague).to_have_url(f"{live_server.url}{link}")
         assert_accessible(colleague)

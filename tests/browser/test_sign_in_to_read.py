@@ -24,7 +24,7 @@ def test_a_visitor_signs_in_from_the_invitation_and_lands_on_the_artefact(page, 
     expect(page.get_by_text(TITLE)).to_have_count(0)
     assert_accessible(page)
 
-    page.get_by_role("link", name="Sign in", exact=True).click()
+    page.get_by_role("main").get_by_role("link", name="Sign in", exact=True).click()
     page.get_by_label("Email").fill(reader.email)
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign In").click()

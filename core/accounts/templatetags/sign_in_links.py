@@ -16,7 +16,7 @@ def returning_url(context, url_name: str) -> str:
     """`url_name`'s address with ?next= the current page (allauth checks it is on this site).
 
     On the account pages themselves the destination they already carry is kept, so switching
-    between "Log in" and "Sign up" does not forget where the person was going.
+    between "Sign in" and "Sign up" does not forget where the person was going.
     """
     url = reverse(url_name)
     request = context.get("request")

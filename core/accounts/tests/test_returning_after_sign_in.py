@@ -1,4 +1,4 @@
-"""After signing in, people land on the page they were going to: from a page's "Log in" link,
+"""After signing in, people land on the page they were going to: from a page's "Sign in" link,
 and from the Wagtail admin (with two-factor authentication on the way)."""
 
 import html
@@ -28,8 +28,8 @@ def submit(client, form_page, **fields):
     return client.post(html.unescape(action), {**hidden, **fields})
 
 
-def test_the_log_in_link_leads_back_to_the_page_it_was_on(client, person):
-    login_page = client.get(link_named(client.get("/networks/?status=active"), "Log in"))
+def test_the_sign_in_link_leads_back_to_the_page_it_was_on(client, person):
+    login_page = client.get(link_named(client.get("/networks/?status=active"), "Sign in"))
 
     response = submit(client, login_page, login=person.email, password=TEST_PASSWORD)
 
@@ -37,14 +37,14 @@ def test_the_log_in_link_leads_back_to_the_page_it_was_on(client, person):
     assert response.url == "/networks/?status=active"
 
 
-def test_the_log_in_link_on_the_sign_up_page_keeps_the_destination(client, db):
+def test_the_sign_in_link_on_the_sign_up_page_keeps_the_destination(client, db):
     signup_page = client.get("/accounts/signup/?next=/networks/")
 
-    assert link_named(signup_page, "Log in") == "/accounts/login/?next=%2Fnetworks%2F"
+    assert link_named(signup_page, "Sign in") == "/accounts/login/?next=%2Fnetworks%2F"
 
 
-def test_the_home_page_log_in_link_carries_no_destination(client, db):
-    assert link_named(client.get("/"), "Log in") == "/accounts/login/"
+def test_the_home_page_sign_in_link_carries_no_destination(client, db):
+    assert link_named(client.get("/"), "Sign in") == "/accounts/login/"
 
 
 def test_signing_in_with_two_factor_lands_on_the_admin_page_asked_for(client, db):
