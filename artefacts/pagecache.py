@@ -9,6 +9,7 @@ from django.urls import reverse
 from core.pagecache import page_path, page_paths, subtree, touches
 from core.visibility import Visibility
 from networks.models import NetworkPage
+from networks.pagecache import sitemap_paths
 
 from .models import ArtefactModeration, ArtefactPage, ArtefactTrial
 
@@ -22,7 +23,7 @@ def site_lists() -> list[str]:
         DIRECTORY,
         reverse("artefacts:index"),
         reverse("artefact_feed"),
-        reverse("sitemap"),
+        *sitemap_paths(),
     ]
 
 

@@ -32,7 +32,7 @@ from .permissions import (
     why_not_read_live_artefact,
 )
 from .reading import reading_context
-from .selectors import network_artefacts, stored_document
+from .selectors import artefacts_visible_to, first_cards, stored_document
 from .services import ACTION_LABELS
 from .templatetags.artefact_feeds import network_feed_url
 from .views import files, reading
@@ -76,7 +76,7 @@ def serve_artefacts_to_their_readers(serve):
 @hooks.register(PROFILE_SECTIONS_HOOK)
 def artefacts_section(network, user):
     """The network's latest artefacts this person may read. Two queries at most."""
-    latest = list(network_artefacts(network, user)[: PROFILE_LATEST + 1])
+    latest = first_cards(artefacts_visible_to(user).filter(network=network), PROFILE_LATEST + 1)
     return ProfileSection(
         key="artefacts",
         title="Artefacts",

@@ -16,8 +16,14 @@ DIRECTORY = "/networks/"
 HOME = "/"
 
 
+def sitemap_paths() -> list[str]:
+    """The sitemap index and its section (every ?p= page of it, as a purge covers every query
+    of a path): site/nlc/sitemaps.py."""
+    return [reverse("sitemap"), reverse("sitemap_section", kwargs={"section": "pages"})]
+
+
 def network_shown_on(network: NetworkPage) -> list[str]:
-    return [subtree(page_path(network)), DIRECTORY, HOME, reverse("sitemap")]
+    return [subtree(page_path(network)), DIRECTORY, HOME, *sitemap_paths()]
 
 
 def profile_of(row) -> list[str]:

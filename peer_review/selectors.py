@@ -4,7 +4,7 @@ with the number of criteria, reviewers or cycles."""
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -13,7 +13,9 @@ from networks.permissions import is_member
 
 from .models import (
     PHASE_ORDER,
+    Acknowledgement,
     Criterion,
+    DeadlineExtension,
     Evidence,
     PeerAssessment,
     PeerRating,
@@ -23,6 +25,7 @@ from .models import (
     ProposedLevel,
     ReportFinding,
     ReviewCycle,
+    ReviewerStatus,
     RubricLevel,
     SelfAssessment,
 )
@@ -41,9 +44,43 @@ def co_leader_users(network) -> list:
     ]
 
 
-def owed_by(cycle) -> list:
-    """Who owes the next step of the cycle's current phase (for the page and the reminders)."""
+def co_leaders_acknowledging(cycle) -> list:
+    """The network's co-leaders, each with `acknowledged_report` (whether they have
+    acknowledged this cycle's report). One query."""
+    memberships = (
+        Membership.objects.co_leaders()
+        .filter(network_id=cycle.network_id)
+        .select_related("user")
+        .annotate(
+            acknowledged=Exists(
+                Acknowledgement.objects.filter(cycle_id=cycle.pk, by_id=OuterRef("user_id"))
+            )
+        )
+    )
+    people = []
+    for membership in memberships:
+        membership.user.acknowledged_report = membership.acknowledged
+        people.append(membership.user)
+    return people
+
+
+def actions_without_updates(cycle) -> list:
+    return list(cycle.actions.filter(updates__isnull=True).select_related("owner"))
+
+
+def owed_by(cycle, *, team=None, co_leaders=None, open_actions=None) -> list:
+    """Who owes the next step of the cycle's current phase (for the page and the reminders).
+
+    A page that has loaded them passes the cycle's reviewers (`team`, with their users), its
+    co-leaders (`co_leaders`, from co_leaders_acknowledging) and its actions without an update
+    (`open_actions`); each one not given is read here."""
     network = cycle.network
+
+    def accepted() -> list:
+        if team is None:
+            return list(cycle.reviewers.accepted().select_related("user"))
+        return [place for place in team if place.status == ReviewerStatus.ACCEPTED]
+
     if cycle.phase == Phase.SELF_REVIEW:
         proposed = cycle.proposed_levels.values("by_id")
         quiet = (
@@ -54,27 +91,18 @@ def owed_by(cycle) -> list:
         owing = sorted(quiet.select_related("user"), key=lambda m: m.role != "co_leader")
         return [m.user for m in owing]  # the co-leaders first, then members yet to propose
     if cycle.phase == Phase.PEER_REVIEW:
-        waiting = cycle.reviewers.accepted().filter(ratings_submitted_at__isnull=True)
-        people = [place.user for place in waiting.select_related("user")]
-        return people or [
-            place.user
-            for place in cycle.reviewers.accepted().filter(is_lead=True).select_related("user")
-        ]
+        places = accepted()
+        people = [place.user for place in places if place.ratings_submitted_at is None]
+        return people or [place.user for place in places if place.is_lead]
     if cycle.phase == Phase.REPORT:
-        return [
-            place.user
-            for place in cycle.reviewers.accepted().filter(is_lead=True).select_related("user")
-        ]
+        return [place.user for place in accepted() if place.is_lead]
     if cycle.phase == Phase.RESPONSE:
-        done = set(cycle.acknowledgements.values_list("by_id", flat=True))
-        leaders = co_leader_users(network)
-        return [person for person in leaders if person.pk not in done] or leaders
+        leaders = co_leaders if co_leaders is not None else co_leaders_acknowledging(cycle)
+        return [person for person in leaders if not person.acknowledged_report] or leaders
     if cycle.phase == Phase.FOLLOW_UP:
-        owners = [
-            action.owner
-            for action in cycle.actions.filter(updates__isnull=True).select_related("owner")
-        ]
-        return co_leader_users(network) + owners
+        if open_actions is None:
+            open_actions = actions_without_updates(cycle)
+        return co_leader_users(network) + [action.owner for action in open_actions]
     if cycle.phase == Phase.CLOSED:
         return []
     return co_leader_users(network)
@@ -129,7 +157,9 @@ def phase_track(cycle, deadlines) -> list[PhaseStep]:
 
 
 def cycle_deadlines(cycle) -> list:
-    return list(cycle.deadlines.prefetch_related("extensions__by"))
+    """The deadlines with their extensions and who made them: two queries."""
+    extensions = Prefetch("extensions", queryset=DeadlineExtension.objects.select_related("by"))
+    return list(cycle.deadlines.prefetch_related(extensions))
 
 
 @dataclass
@@ -142,6 +172,13 @@ class CriterionRow:
     peer_assessment: object = None
     my_rating: object = None
     finding: object = None
+    counted_proposals: int | None = None  # given when the proposals were counted, not loaded
+
+    @property
+    def proposal_count(self) -> int:
+        if self.counted_proposals is not None:
+            return self.counted_proposals
+        return len(self.proposals)
 
     @property
     def self_level(self):
@@ -183,13 +220,7 @@ def focus_criteria(cycle):
 
 def criterion_rows(cycle, *, show_self: bool, reviewer=None, with_findings=False) -> list:
     """One row per focus criterion with what the viewer may see: a fixed number of queries."""
-    evidence = (
-        Evidence.objects.filter(cycle=cycle, criterion=OuterRef("pk"))
-        .values("criterion")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    criteria = list(focus_criteria(cycle).annotate(evidence_n=Coalesce(Subquery(evidence), 0)))
+    criteria = list(focus_criteria(cycle).annotate(evidence_n=_count_of(Evidence, cycle)))
     rows = {
         c.pk: CriterionRow(criterion=c, levels=list(c.levels.all()), evidence_count=c.evidence_n)
         for c in criteria
@@ -202,7 +233,7 @@ def criterion_rows(cycle, *, show_self: bool, reviewer=None, with_findings=False
             if assessment.criterion_id in rows:
                 rows[assessment.criterion_id].self_assessment = assessment
     # The lead reviewer consolidates levels in peer review only, and phases only move on.
-    if PHASE_ORDER.index(cycle.phase) >= PHASE_ORDER.index(Phase.PEER_REVIEW):
+    if cycle.reached(Phase.PEER_REVIEW):
         for assessment in PeerAssessment.objects.filter(cycle=cycle):
             if assessment.criterion_id in rows:
                 rows[assessment.criterion_id].peer_assessment = assessment
@@ -215,6 +246,66 @@ def criterion_rows(cycle, *, show_self: bool, reviewer=None, with_findings=False
             if finding.criterion_id in rows:
                 rows[finding.criterion_id].finding = finding
     return list(rows.values())
+
+
+@dataclass(frozen=True)
+class LevelOnly:
+    """A consolidated level or a rating, read as its number alone (the cycle page's table)."""
+
+    level: int
+
+
+def _count_of(model, cycle):
+    counted = (
+        model.objects.filter(cycle=cycle, criterion=OuterRef("pk"))
+        .order_by()
+        .values("criterion")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def _level_in(levels):
+    return Subquery(levels.filter(criterion=OuterRef("pk")).order_by().values("level")[:1])
+
+
+def criterion_summary_rows(cycle, *, show_self: bool, reviewer=None) -> list:
+    """The cycle page's table: per focus criterion its evidence count and, as far as the viewer
+    may see them, the number of proposed levels, the consolidated self and peer levels and the
+    viewer's own rating, as numbers. Two queries (the criteria, their rubric levels) in every
+    phase."""
+    criteria = focus_criteria(cycle).annotate(evidence_n=_count_of(Evidence, cycle))
+    if show_self:
+        criteria = criteria.annotate(
+            proposal_n=_count_of(ProposedLevel, cycle),
+            self_level=_level_in(SelfAssessment.objects.filter(cycle=cycle)),
+        )
+    if cycle.reached(Phase.PEER_REVIEW):
+        criteria = criteria.annotate(
+            peer_level=_level_in(PeerAssessment.objects.filter(cycle=cycle))
+        )
+    if reviewer is not None:
+        criteria = criteria.annotate(
+            my_level=_level_in(PeerRating.objects.filter(reviewer=reviewer))
+        )
+
+    def level(criterion, name):
+        number = getattr(criterion, name, None)
+        return LevelOnly(number) if number is not None else None
+
+    return [
+        CriterionRow(
+            criterion=c,
+            levels=list(c.levels.all()),
+            evidence_count=c.evidence_n,
+            counted_proposals=getattr(c, "proposal_n", 0),
+            self_assessment=level(c, "self_level"),
+            peer_assessment=level(c, "peer_level"),
+            my_rating=level(c, "my_level"),
+        )
+        for c in criteria
+    ]
 
 
 def team(cycle) -> list:

@@ -5,7 +5,7 @@ from ..models import (
     Visibility,
 )
 from .moderation import networks_to_write_in
-from .visible import artefacts_visible_to, with_card_data
+from .visible import artefacts_visible_to, first_cards, with_card_data
 
 
 def adapted_from_for(artefact, user):
@@ -20,7 +20,7 @@ def adaptations_of(artefact, user, *, limit: int = 12) -> list:
 
     One query; newest first.
     """
-    return list(with_card_data(artefacts_visible_to(user).filter(adapted_from=artefact))[:limit])
+    return first_cards(artefacts_visible_to(user).filter(adapted_from=artefact), limit)
 
 
 def networks_to_adapt_into(user, artefact):

@@ -1,5 +1,7 @@
 """The Atom feed of public artefacts, the sitemap and robots.txt: only what anyone may read."""
 
+import re
+
 import feedparser
 import pytest
 
@@ -11,6 +13,7 @@ from wagtail.models import PageViewRestriction
 from artefacts.factories import ArtefactPageFactory
 from home.models import HomePage
 from networks.factories import NetworkPageFactory, ThemeFactory
+from nlc.sitemaps import PagesSitemap
 
 FEED = "/feeds/artefacts/"
 
@@ -182,9 +185,36 @@ def test_the_list_links_the_feed_of_the_theme_it_shows(client, db, theme):
 
 
 def sitemap(client) -> str:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    return response.content.decode()
+    """Every document the sitemap index names, together."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    documents = re.findall(r"<loc>http://testserver(/[^<]*)</loc>", index.content.decode())
+    assert documents
+    xml = ""
+    for path in documents:
+        response = client.get(path.replace("&amp;", "&"))
+        assert response.status_code == 200
+        xml += response.content.decode()
+    return xml
+
+
+def test_the_sitemap_is_an_index_of_pages_of_addresses(client, catalogue):
+    index = client.get("/sitemap.xml").content.decode()
+
+    assert "<sitemapindex" in index
+    assert "<loc>http://testserver/sitemap-pages.xml</loc>" in index
+    assert "<urlset" in client.get("/sitemap-pages.xml").content.decode()
+
+
+def test_the_sitemap_splits_its_addresses_into_pages_of_at_most_its_limit(
+    client, catalogue, monkeypatch
+):
+    monkeypatch.setattr(PagesSitemap, "limit", 2)
+
+    index = client.get("/sitemap.xml").content.decode()
+
+    assert "<loc>http://testserver/sitemap-pages.xml?p=2</loc>" in index
+    assert client.get("/sitemap-pages.xml?p=2").content.decode().count("<url>") <= 2
 
 
 def test_the_sitemap_lists_the_home_page_network_pages_and_public_artefacts(

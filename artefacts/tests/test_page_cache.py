@@ -69,10 +69,11 @@ def test_members_only_artefact_read_by_a_member_is_not_stored(world, make_artefa
 def test_editing_and_republishing_purges_the_artefact_and_the_pages_listing_it(make_artefact):
     artefact = make_artefact()
     network_url = artefact.network.url
-    warmed(artefact.url, network_url, "/artefacts/", "/feeds/artefacts/", "/sitemap.xml", "/")
+    lists = ("/artefacts/", "/feeds/artefacts/", "/sitemap.xml", "/sitemap-pages.xml", "/")
+    warmed(artefact.url, network_url, *lists)
     artefact.title = "Live marking, second year"
     artefact.save_revision().publish()
-    for url in (artefact.url, network_url, "/artefacts/", "/feeds/artefacts/", "/sitemap.xml", "/"):
+    for url in (artefact.url, network_url, *lists):
         assert cache_state(url) == "miss", url
     assert "Live marking, second year" in Client().get(artefact.url).content.decode()
 

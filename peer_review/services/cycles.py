@@ -112,13 +112,23 @@ def open_cycle(
 
 
 def missing_for_next_phase(
-    cycle, *, focus=None, team=None, self_done=None, peer_done=None
+    cycle,
+    *,
+    focus=None,
+    team=None,
+    self_done=None,
+    peer_done=None,
+    deadlines=None,
+    co_leaders=None,
+    open_actions=None,
 ) -> list[str]:
     """What is still needed before the cycle can move on, in words (empty when ready).
 
     A page that has loaded them already passes the focus criteria as (pk, title) pairs, the
-    cycle's reviewers (`team`) and the ids of the criteria with a consolidated self-assessment
-    (`self_done`) or peer assessment (`peer_done`); each one not given is read here.
+    cycle's reviewers (`team`, with their users), the ids of the criteria with a consolidated
+    self-assessment (`self_done`) or peer assessment (`peer_done`), its deadlines, its
+    co-leaders (`co_leaders`, from selectors.co_leaders_acknowledging) and its actions without
+    an update (`open_actions`); each one not given is read here.
     """
     if focus is None:
         focus = list(cycle.focus_criteria.values_list("pk", "title"))
@@ -128,7 +138,11 @@ def missing_for_next_phase(
     if cycle.phase == Phase.PLANNING:
         if not focus:
             missing.append("Choose at least one focus criterion.")
-        have = set(cycle.deadlines.values_list("phase", flat=True))
+        have = (
+            {deadline.phase for deadline in deadlines}
+            if deadlines is not None
+            else set(cycle.deadlines.values_list("phase", flat=True))
+        )
         if set(DEADLINE_PHASES) - have:
             missing.append("Set a deadline for every phase.")
     elif cycle.phase == Phase.SELF_REVIEW:
@@ -150,8 +164,16 @@ def missing_for_next_phase(
         if True not in accepted:
             missing.append("A lead reviewer who has accepted.")
     elif cycle.phase == Phase.PEER_REVIEW:
-        waiting = cycle.reviewers.accepted().filter(ratings_submitted_at__isnull=True)
-        for place in waiting.select_related("user"):
+        if team is None:
+            waiting = cycle.reviewers.accepted().filter(ratings_submitted_at__isnull=True)
+            waiting = waiting.select_related("user")
+        else:
+            waiting = [
+                place
+                for place in team
+                if place.status == ReviewerStatus.ACCEPTED and place.ratings_submitted_at is None
+            ]
+        for place in waiting:
             missing.append(f"{place.user.display_name}'s blind ratings.")
         if peer_done is None:
             peer_done = set(cycle.peer_assessments.values_list("criterion_id", flat=True))
@@ -164,11 +186,14 @@ def missing_for_next_phase(
         if report is None or not report.is_issued:
             missing.append("The lead reviewer's report, issued to the network.")
     elif cycle.phase == Phase.RESPONSE:
-        keys = cycle.acknowledgements.filter(
-            by_id__in=Membership.objects.co_leaders()
-            .filter(network_id=cycle.network_id)
-            .values("user_id")
-        ).count()
+        if co_leaders is None:
+            keys = cycle.acknowledgements.filter(
+                by_id__in=Membership.objects.co_leaders()
+                .filter(network_id=cycle.network_id)
+                .values("user_id")
+            ).count()
+        else:
+            keys = sum(1 for person in co_leaders if person.acknowledged_report)
         if keys < MINIMUM_CO_LEADERS:
             missing.append(
                 f"Acknowledgement of the report by {MINIMUM_CO_LEADERS} co-leaders ({keys} so far)."
@@ -178,7 +203,9 @@ def missing_for_next_phase(
     elif cycle.phase == Phase.FOLLOW_UP:
         if not cycle.follow_up_summary.strip():
             missing.append("The follow-up: what the network has done since the review.")
-        for action in cycle.actions.filter(updates__isnull=True):
+        if open_actions is None:
+            open_actions = cycle.actions.filter(updates__isnull=True)
+        for action in open_actions:
             missing.append(f"A progress update on “{action.description[:60]}”.")
     return missing
 

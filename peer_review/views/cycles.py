@@ -60,8 +60,15 @@ def cycle_page(request, cycle_id):
     place = permissions.reviewer_place(user, cycle)
     show_self = permissions.can_view_self_assessment(user, cycle)
     deadlines = selectors.cycle_deadlines(cycle)
-    rows = selectors.criterion_rows(
+    rows = selectors.criterion_summary_rows(
         cycle, show_self=show_self, reviewer=place if place and place.status == "accepted" else None
+    )
+    # What the "what is due" panel needs, read once for both of its parts.
+    co_leaders = (
+        selectors.co_leaders_acknowledging(cycle) if cycle.phase == Phase.RESPONSE else None
+    )
+    open_actions = (
+        selectors.actions_without_updates(cycle) if cycle.phase == Phase.FOLLOW_UP else None
     )
     missing = services.missing_for_next_phase(
         cycle,
@@ -69,6 +76,9 @@ def cycle_page(request, cycle_id):
         team=team,
         self_done={row.criterion.pk for row in rows if row.self_assessment} if show_self else None,
         peer_done={row.criterion.pk for row in rows if row.peer_assessment},
+        deadlines=deadlines,
+        co_leaders=co_leaders,
+        open_actions=open_actions,
     )
     context = {
         "cycle": cycle,
@@ -76,7 +86,9 @@ def cycle_page(request, cycle_id):
         "track": selectors.phase_track(cycle, deadlines),
         "deadlines": deadlines,
         "what_is_due": selectors.WHAT_IS_DUE[cycle.phase],
-        "owed_by": selectors.owed_by(cycle),
+        "owed_by": selectors.owed_by(
+            cycle, team=team, co_leaders=co_leaders, open_actions=open_actions
+        ),
         "missing": missing,
         "rows": rows,
         "team": team,

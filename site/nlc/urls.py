@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.chooser import ChosenMultipleView
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
 from artefacts.feeds import ArtefactFeed
@@ -18,6 +18,8 @@ from core.accounts import urls as accounts_urls
 from core.accounts.admin_access import page_editors_only
 from core.accounts.views import sign_in_through_allauth
 from core.pagecache import cache_for_anonymous
+
+from .sitemaps import SITEMAPS
 
 # Every sign-in goes through allauth, so two-factor authentication and the failed-login rate
 # limit always apply: Django's and Wagtail's own login forms would accept a password alone.
@@ -49,9 +51,19 @@ urlpatterns = [
     path("api/v1/", include("broker.api_urls")),  # open data: artefacts, networks, collections
     path("", include("broker.urls")),  # /collections/…, /syntheses/…, /broker/…
     path("feeds/artefacts/", cache_for_anonymous(ArtefactFeed()), name="artefact_feed"),
-    # Every live page without a privacy restriction, as each page type allows (artefacts list
-    # only their public versions: ArtefactPage.get_sitemap_urls).
-    path("sitemap.xml", cache_for_anonymous(sitemap), name="sitemap"),
+    # An index of pages of addresses (nlc.sitemaps).
+    path(
+        "sitemap.xml",
+        cache_for_anonymous(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_for_anonymous(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -3,7 +3,9 @@
 
 The world is the shared test world's network with a round of everything its pages show (people
 and schools, artefacts with trials, study visits with bookings, funding, indicators, activity, a
-review cycle in self-review); the growth test adds four more rounds, five times the rows.
+review cycle in self-review); the growth test adds four more rounds, five times the rows. A review
+cycle page reads more as its cycle moves on (peer levels, the report, acknowledgements, actions),
+as most cycles have at national size: the last tests take one through every phase.
 """
 
 from datetime import timedelta
@@ -26,6 +28,8 @@ from networks.funding.factories import (
 from networks.models import NetworkPage
 from peer_review import services as review
 from peer_review.factories import cycle_for, framework_version, version_criteria
+from peer_review.models import Phase
+from peer_review.tests import world as review_world
 from tests.world import build_world
 from visits.factories import BookingFactory, VisitOfferFactory, VisitSessionFactory
 
@@ -134,5 +138,70 @@ def test_a_signed_in_page_runs_as_many_queries_with_five_times_the_rows(
     with transaction.atomic():
         for _ in range(4):
             add_a_round(scene, scene.theme)
+
+    assert queries_for(client, url, django_assert_max_num_queries) == at_first
+
+
+REVIEW_BUDGET = 12
+# The peer team sees the cycle once it is formed (on the way into peer review).
+REVIEW_VIEWS = [
+    (phase, who)
+    for phase in review_world.STEPS
+    for who in ("member", "co_leader", "lead_reviewer")
+    if who != "lead_reviewer" or phase not in (Phase.PLANNING, Phase.SELF_REVIEW)
+]
+
+
+@pytest.fixture
+def cycle_in_phase(db):
+    def make(phase):
+        world = review_world.build_world()
+        cycle = review_world.open_cycle(world)
+        review_world.STEPS[phase](world, cycle)
+        return world, cycle
+
+    return make
+
+
+@pytest.mark.parametrize(("phase", "who"), REVIEW_VIEWS)
+def test_a_review_cycle_page_stays_within_its_query_budget_in_every_phase(
+    client, cycle_in_phase, phase, who, django_assert_max_num_queries
+):
+    world, cycle = cycle_in_phase(phase)
+    client.force_login(world.person(who))
+
+    queries = queries_for(client, f"/reviews/{cycle.pk}/", django_assert_max_num_queries)
+
+    assert queries <= REVIEW_BUDGET
+
+
+@pytest.mark.parametrize("who", ["co_leader", "lead_reviewer"])
+@pytest.mark.parametrize("phase", [Phase.RESPONSE, Phase.FOLLOW_UP])
+def test_a_review_cycle_page_runs_as_many_queries_with_more_actions_and_extensions(
+    client, cycle_in_phase, phase, who, django_assert_max_num_queries
+):
+    world, cycle = cycle_in_phase(phase)
+    client.force_login(world.person(who))
+    url = f"/reviews/{cycle.pk}/"
+    at_first = queries_for(client, url, django_assert_max_num_queries)
+
+    co_leader = review_world.fresh(world.co_leader)
+    for days in (70, 80, 90):
+        review.add_action(
+            cycle=cycle,
+            by=co_leader,
+            criterion=version_criteria(world.version)[0],
+            description=f"Another action, due in {days} days.",
+            owner=world.member,
+            due_on=timezone.localdate() + timedelta(days=days),
+        )
+    deadline = cycle.deadlines.get(phase=phase)
+    review.extend_deadline(
+        cycle=cycle,
+        phase=phase,
+        to_date=deadline.due_on + timedelta(days=14),
+        reason="Half term.",
+        by=co_leader,
+    )
 
     assert queries_for(client, url, django_assert_max_num_queries) == at_first
