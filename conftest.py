@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -136,3 +137,23 @@ def assert_accessible(axe):
         assert violations == [], "\n".join(violations)
 
     return check
+
+
+@pytest.fixture
+def whole_sitemap():
+    """`whole_sitemap(client)`: every document the sitemap index names, together, as a crawler
+    reads them (the index alone lists no page)."""
+
+    def read(client) -> str:
+        index = client.get("/sitemap.xml")
+        assert index.status_code == 200
+        documents = re.findall(r"<loc>http://testserver(/[^<]*)</loc>", index.content.decode())
+        assert documents
+        xml = ""
+        for path in documents:
+            response = client.get(path.replace("&amp;", "&"))
+            assert response.status_code == 200
+            xml += response.content.decode()
+        return xml
+
+    return read
