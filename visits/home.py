@@ -43,7 +43,7 @@ def visits_section(user) -> HomeSection:
         items=[
             HomeItem(
                 label=session.offer.title,
-                url=session.get_absolute_url(),
+                url=_url_for(session),
                 meta=f"{_role_in(session)} · {session.offer.network.title} · "
                 f"{_when(session.starts_at)}",
             )
@@ -53,6 +53,13 @@ def visits_section(user) -> HomeSection:
         link=reverse("visits:mine"),
         link_text="All your visits",
     )
+
+
+def _url_for(session) -> str:
+    """A place on the waitlist does not open the visit's own page: its offer says the rest."""
+    if session.my_place == BookingStatus.WAITLISTED:
+        return reverse("visits:offer", kwargs={"offer_id": session.offer_id})
+    return session.get_absolute_url()
 
 
 def _role_in(session) -> str:

@@ -151,6 +151,16 @@ def test_a_person_sees_the_visit_they_are_booked_on(world):
     assert visits.items[0].meta.startswith("Booked · ")
 
 
+def test_a_place_on_a_waitlist_links_to_the_offer_not_to_the_visits_own_page(world):
+    session = VisitSessionFactory()
+    BookingFactory(session=session, person=world.member, network=world.network, status="waitlisted")
+
+    visits = section(world.member, "visits")
+
+    assert visits.items[0].meta.startswith("On the waitlist · ")
+    assert visits.items[0].url == f"/visits/offers/{session.offer_id}/"
+
+
 def test_a_co_leader_sees_the_visits_their_network_hosts(world):
     VisitSessionFactory(offer=VisitOfferFactory(network=world.network, title="Come and see"))
 
