@@ -23,6 +23,7 @@ MY_HOME_SECTIONS_HOOK = "my_home_sections"
 SECTION_ORDER = (
     "moderation",
     "decisions",
+    "invitations",
     "review_steps",
     "introductions",
     "reflections",
@@ -93,7 +94,8 @@ def my_home(request):
             "waiting_total": sum(
                 section.count
                 for section in sections
-                if section.key in {"moderation", "decisions", "review_steps", "introductions"}
+                if section.key
+                in {"moderation", "decisions", "invitations", "review_steps", "introductions"}
             ),
         },
     )

@@ -2,6 +2,10 @@
 decisions waiting for their key (requests to join and two-key decisions in the networks they
 co-lead; proposed networks for the national broker). A fixed number of queries each."""
 
+from allauth.account.models import EmailAddress
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,6 +14,8 @@ from core.home import HomeItem, HomeSection, first_and_count
 from .models import (
     Decision,
     DecisionStatus,
+    Invitation,
+    InvitationStatus,
     JoinRequest,
     JoinRequestStatus,
     NetworkPage,
@@ -114,4 +120,38 @@ def decisions_section(user) -> HomeSection | None:
         count=count,
         items=items,
         empty_text="No request, proposal or decision is waiting for you.",
+    )
+
+
+def invitations_section(user) -> HomeSection | None:
+    """Invitations to join a network sent to one of the person's verified addresses and still
+    open. The way in is the link in the e-mail (only its hash is stored), so the item says so.
+    One query; left out when there are none."""
+    verified = EmailAddress.objects.filter(
+        user=user, verified=True, email__iexact=OuterRef("email")
+    )
+    invitations, count = first_and_count(
+        Invitation.objects.filter(status=InvitationStatus.PENDING, expires_at__gt=timezone.now())
+        .filter(Exists(verified))
+        .exclude(network_id__in=list(roles_by_network(user)))
+        .annotate(address=Lower("email"))
+        .select_related("network")
+        .order_by("expires_at", "pk")
+    )
+    if not count:
+        return None
+    return HomeSection(
+        key="invitations",
+        title="Invitations to join a network",
+        count=count,
+        items=[
+            HomeItem(
+                label=f"{invitation.network.title} invited you to join as "
+                f"{Role(invitation.role).label.lower()}",
+                url=invitation.network.url,
+                meta=f"Follow the link in the e-mail sent to {invitation.address} "
+                f"before {timezone.localtime(invitation.expires_at):%-d %B %Y}.",
+            )
+            for invitation in invitations
+        ],
     )

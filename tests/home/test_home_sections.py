@@ -4,13 +4,19 @@ what it lists and who gets it at all."""
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from django.utils import timezone
 
 from artefacts.factories import ArtefactPageFactory, DraftArtefactFactory
 from broker.models import Introduction
 from core.notifications.models import Notification
-from networks.factories import DecisionFactory, JoinRequestFactory, MembershipFactory
+from networks.factories import (
+    DecisionFactory,
+    InvitationFactory,
+    JoinRequestFactory,
+    MembershipFactory,
+)
 from networks.models import DecisionKind, NetworkProposal
 from peer_review.factories import cycle_for
 from peer_review.models import PeerReviewer
@@ -136,6 +142,24 @@ def test_the_decisions_section_is_left_out_for_a_member(world):
     JoinRequestFactory(network=world.network, user=world.outsider)
 
     assert section(world.member, "decisions") is None
+
+
+# --- Invitations -------------------------------------------------------------------------------
+
+
+def test_a_person_sees_an_invitation_sent_to_their_verified_address(world):
+    InvitationFactory(network=world.network, email=world.outsider.email.lower())
+
+    invitations = section(world.outsider, "invitations")
+
+    assert labels(invitations) == [f"{world.network.title} invited you to join as member"]
+
+
+def test_an_invitation_to_an_unverified_address_is_not_shown(world):
+    EmailAddress.objects.filter(user=world.outsider).update(verified=False)
+    InvitationFactory(network=world.network, email=world.outsider.email.lower())
+
+    assert section(world.outsider, "invitations") is None
 
 
 # --- Study visits and reflections ---------------------------------------------------------------
