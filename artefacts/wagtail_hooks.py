@@ -12,9 +12,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.home import MY_HOME_SECTIONS_HOOK
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
-from . import admin_views
+from . import admin_views, home
 from .models import (
     PAGE_CONTEXT_HOOK,
     PERMISSION_TESTER_HOOK,
@@ -49,6 +50,9 @@ def register_artefact_actions(actions):
 
 hooks.register(PAGE_CONTEXT_HOOK, reading_context)
 hooks.register(PERMISSION_TESTER_HOOK, ArtefactPermissionTester)
+hooks.register(MY_HOME_SECTIONS_HOOK, home.moderation_section)
+hooks.register(MY_HOME_SECTIONS_HOOK, home.drafts_section)
+hooks.register(MY_HOME_SECTIONS_HOOK, home.news_section)
 
 
 # After Wagtail's own privacy check (order): a restricted page still asks people to sign in.

@@ -6,12 +6,16 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.home import MY_HOME_SECTIONS_HOOK
 from networks.permissions import is_co_leader
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
+from . import home
 from .permissions import can_curate, can_follow
 from .selectors.connections import introductions_concerning
 from .selectors.digests import follow_of
+
+hooks.register(MY_HOME_SECTIONS_HOOK, home.introductions_section)
 
 
 @hooks.register(PROFILE_SECTIONS_HOOK)

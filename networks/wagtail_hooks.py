@@ -4,9 +4,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.home import MY_HOME_SECTIONS_HOOK
 from core.pagecache import kept_with_page, page_path
 from core.roles import is_signed_in
 
+from . import home
 from .directory import directory_context
 from .models import MINIMUM_CO_LEADERS, Role, Theme
 from .models.pages import DIRECTORY_CONTEXT_HOOK, PROFILE_CONTEXT_HOOK
@@ -22,6 +24,10 @@ from .permissions import (
 from .profile import PROFILE_SECTIONS_HOOK, ProfileSection, profile_sections
 from .selectors import current_school_links
 from .services.actions import ACTION_LABELS
+
+hooks.register(MY_HOME_SECTIONS_HOOK, home.networks_section)
+hooks.register(MY_HOME_SECTIONS_HOOK, home.decisions_section)
+hooks.register(MY_HOME_SECTIONS_HOOK, home.invitations_section)
 
 
 @hooks.register("register_log_actions")

@@ -6,13 +6,16 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.home import MY_HOME_SECTIONS_HOOK
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
-from . import admin_views
+from . import admin_views, home
 from .models import Criterion, Domain, Framework, FrameworkVersion, RubricLevel
 from .models.frameworks import version_in_use_message
 from .selectors import profile_cycles
 from .services._common import ACTION_LABELS
+
+hooks.register(MY_HOME_SECTIONS_HOOK, home.review_steps_section)
 
 
 @hooks.register("register_log_actions")

@@ -3,9 +3,11 @@ from django.urls import reverse
 from wagtail import hooks
 
 from core.accounts.sections import ACCOUNT_SECTIONS_HOOK, AccountSection
+from core.home import MY_HOME_SECTIONS_HOOK
 from core.pagecache import kept_with_page, page_path
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
+from . import home
 from .models import CalendarFeed
 from .permissions import can_create_offer, can_request_visit
 from .selectors import (
@@ -15,6 +17,9 @@ from .selectors import (
     study_visit_contacts,
 )
 from .services import ensure_feed
+
+hooks.register(MY_HOME_SECTIONS_HOOK, home.visits_section)
+hooks.register(MY_HOME_SECTIONS_HOOK, home.reflections_section)
 
 
 @hooks.register(PROFILE_SECTIONS_HOOK)

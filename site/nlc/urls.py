@@ -17,6 +17,7 @@ from core import serving
 from core.accounts import urls as accounts_urls
 from core.accounts.admin_access import page_editors_only
 from core.accounts.views import sign_in_through_allauth
+from core.home import my_home
 from core.pagecache import cache_for_anonymous
 
 from .sitemaps import SITEMAPS
@@ -39,6 +40,7 @@ urlpatterns = [
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("core.notifications.urls")),
+    path("me/", my_home, name="my_home"),
     path("", include("artefacts.urls")),  # /artefacts/… and /networks/<slug>/artefacts/…
     path("networks/", include("networks.urls")),
     path("visits/", include("visits.urls")),
