@@ -5,6 +5,8 @@ drafts live in revisions. Moderation state lives beside it (artefacts.models.mod
 the page's fields, so publishing an older revision never rewinds it.
 """
 
+from dataclasses import dataclass
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -98,6 +100,36 @@ def section_field(*args, limit: int = SECTION_MAX_LENGTH, **kwargs) -> RichTextF
     )
 
 
+WHAT_DID_NOT_WORK_REQUIRED = (
+    "Tell readers what did not work. What did not work is valued as highly as what did: "
+    "other networks learn most from it."
+)
+WHAT_WE_CHANGED_REQUIRED = "Say what you changed and why: readers of both artefacts see it."
+
+# What a draft needs before it can be submitted for moderation (a draft itself needs only its
+# title): (field name, label, message). what_we_changed only for an adaptation.
+SUBMISSION_REQUIRED = [
+    ("summary", "Summary", "Write a summary: one or two sentences another teacher reads first."),
+    (
+        "context",
+        "Context and the shared challenge",
+        "Describe the context and the shared challenge.",
+    ),
+    ("what_we_did", "What we did", "Say what you did."),
+    ("what_did_not_work", "What did not work", WHAT_DID_NOT_WORK_REQUIRED),
+    ("what_we_changed", "What we changed and why", WHAT_WE_CHANGED_REQUIRED),
+]
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Something a draft still needs before it can be submitted: the form field to fill."""
+
+    field: str
+    label: str
+    message: str
+
+
 EVIDENCE_KIND_REQUIRED = "Say what kind of evidence this is."
 EVIDENCE_STRENGTH_REQUIRED = "Rate how strong the evidence is, from 1 to 5."
 
@@ -123,7 +155,15 @@ def _registered(hook_name: str):
 
 
 class ArtefactAdminPageForm(WagtailAdminPageForm):
-    """The Wagtail editor's form keeps the artefact's own rules, as the site's form does."""
+    """The Wagtail editor's form keeps the artefact's own rules. Admins edit there for support,
+    so it keeps asking for the sections a submission needs (the site's form saves drafts
+    without them)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("summary", "what_did_not_work"):
+            if name in self.fields:
+                self.fields[name].required = True
 
     def clean(self):
         cleaned = super().clean()
@@ -155,6 +195,7 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
     )
     summary = models.TextField(
         max_length=SUMMARY_MAX_LENGTH,
+        blank=True,
         validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
         help_text="One or two sentences another teacher reads first.",
     )
@@ -166,7 +207,8 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
     what_we_did = section_field(blank=True)
     what_worked = section_field(blank=True)
     what_did_not_work = section_field(
-        help_text="Required. What did not work is valued as highly as what did.",
+        blank=True,
+        help_text="Required to submit. What did not work is valued as highly as what did.",
     )
     evidence_of_impact = section_field(blank=True)
     evidence_kind = models.CharField(
@@ -355,6 +397,21 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
             strength=self.evidence_strength,
         )
 
+    def missing_for_submission(self) -> list[Missing]:
+        """What this version still needs before it can be submitted for moderation, in the
+        form's order: the required sections left empty, then evidence without its kind or
+        strength. An empty list means it may be submitted. No query."""
+        missing = []
+        for name, label, message in SUBMISSION_REQUIRED:
+            if name == "what_we_changed" and not self.adapted_from_id:
+                continue
+            if not strip_tags(getattr(self, name) or "").strip():
+                missing.append(Missing(name, label, message))
+        labels = {"evidence_kind": "Kind of evidence", "evidence_strength": "Strength of evidence"}
+        for name, message in self.evidence_problems().items():
+            missing.append(Missing(name, labels[name], message))
+        return missing
+
     def text_problems(self) -> dict[str, str]:
         """This version's text that its fields' own validation refuses (over a maximum length,
         say), by field name: what full_clean would say, for a service to refuse before saving a
@@ -381,9 +438,7 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
         """
         problems = {}
         if not strip_tags(self.what_we_changed or "").strip():
-            problems["what_we_changed"] = (
-                "Say what you changed and why: readers of both artefacts see it."
-            )
+            problems["what_we_changed"] = WHAT_WE_CHANGED_REQUIRED
         if original.is_network_only and self.network_id != original.network_id:
             problems["network"] = (
                 f"“{original.title}” is shared with {original.network.title} only: adapt it "
