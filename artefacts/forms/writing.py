@@ -29,10 +29,10 @@ from ..models import (
 )
 from ..models.pages import (
     SECTION_MAX_LENGTH,
-    SUBMISSION_REQUIRED,
     SUMMARY_MAX_LENGTH,
     WHAT_WE_CHANGED_MAX_LENGTH,
 )
+from ..models.submission import SUBMISSION_REQUIRED
 from ..richtext import plain_to_rich_text, rich_text_to_plain
 from ..selectors import ArtefactFormOptions
 from ..services.drafting import Contributor, credits
@@ -291,8 +291,10 @@ class ArtefactForm(forms.Form):
             del self.fields["remove_resources"]
         pending = pending if pending is not None else PendingUpload.objects.none()
         self.fields["pending_uploads"].queryset = pending
-        kept_ids = {str(value) for value in self._raw_list("pending_uploads")}
-        self.pending_files = [item for item in pending if str(item.pk) in kept_ids]
+        kept_ids = [
+            int(value) for value in self._raw_list("pending_uploads") if str(value).isdigit()
+        ]
+        self.pending_files = list(pending.filter(pk__in=kept_ids)) if kept_ids else []
         self.fields["remove_pending"].queryset = pending.filter(
             pk__in=[item.pk for item in self.pending_files]
         )

@@ -5,8 +5,6 @@ drafts live in revisions. Moderation state lives beside it (artefacts.models.mod
 the page's fields, so publishing an older revision never rewinds it.
 """
 
-from dataclasses import dataclass
-
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -51,6 +49,7 @@ from .choices import (
     Licence,
     Visibility,
 )
+from .submission import WHAT_WE_CHANGED_REQUIRED, Missing, missing_for_submission
 
 # Rich text may hold headings, emphasis, lists, quotations and links: nothing that embeds
 # content (images, documents, media) and so could bypass the resources' permission checks.
@@ -98,36 +97,6 @@ def section_field(*args, limit: int = SECTION_MAX_LENGTH, **kwargs) -> RichTextF
         validators=rich_text_validators(limit),
         **kwargs,
     )
-
-
-WHAT_DID_NOT_WORK_REQUIRED = (
-    "Tell readers what did not work. What did not work is valued as highly as what did: "
-    "other networks learn most from it."
-)
-WHAT_WE_CHANGED_REQUIRED = "Say what you changed and why: readers of both artefacts see it."
-
-# What a draft needs before it can be submitted for moderation (a draft itself needs only its
-# title): (field name, label, message). what_we_changed only for an adaptation.
-SUBMISSION_REQUIRED = [
-    ("summary", "Summary", "Write a summary: one or two sentences another teacher reads first."),
-    (
-        "context",
-        "Context and the shared challenge",
-        "Describe the context and the shared challenge.",
-    ),
-    ("what_we_did", "What we did", "Say what you did."),
-    ("what_did_not_work", "What did not work", WHAT_DID_NOT_WORK_REQUIRED),
-    ("what_we_changed", "What we changed and why", WHAT_WE_CHANGED_REQUIRED),
-]
-
-
-@dataclass(frozen=True)
-class Missing:
-    """Something a draft still needs before it can be submitted: the form field to fill."""
-
-    field: str
-    label: str
-    message: str
 
 
 EVIDENCE_KIND_REQUIRED = "Say what kind of evidence this is."
@@ -398,19 +367,9 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
         )
 
     def missing_for_submission(self) -> list[Missing]:
-        """What this version still needs before it can be submitted for moderation, in the
-        form's order: the required sections left empty, then evidence without its kind or
-        strength. An empty list means it may be submitted. No query."""
-        missing = []
-        for name, label, message in SUBMISSION_REQUIRED:
-            if name == "what_we_changed" and not self.adapted_from_id:
-                continue
-            if not strip_tags(getattr(self, name) or "").strip():
-                missing.append(Missing(name, label, message))
-        labels = {"evidence_kind": "Kind of evidence", "evidence_strength": "Strength of evidence"}
-        for name, message in self.evidence_problems().items():
-            missing.append(Missing(name, labels[name], message))
-        return missing
+        """What this version still needs before it can be submitted for moderation (see
+        artefacts.models.submission). An empty list means it may be submitted. No query."""
+        return missing_for_submission(self)
 
     def text_problems(self) -> dict[str, str]:
         """This version's text that its fields' own validation refuses (over a maximum length,

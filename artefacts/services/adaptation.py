@@ -15,7 +15,7 @@ from core.notifications.services import notify
 from .. import permissions
 from ..errors import InvalidAdaptation, NotAllowed
 from ..models import AdaptationNotice, ArtefactPage
-from ..models.pages import WHAT_WE_CHANGED_REQUIRED
+from ..models.submission import WHAT_WE_CHANGED_REQUIRED
 from .common import absolute, author_users
 from .drafting import create_artefact
 

@@ -253,14 +253,20 @@ def save_draft(
     locked = lock(artefact)
     if reason := permissions.why_not_edit_artefact(by, locked):
         raise NotAllowed(reason)
-    if locked.latest_revision_id and locked.latest_revision_id != base_revision_id:
+    moderation = moderation_record(locked)
+    overwrite = _revision_to_overwrite(locked, moderation, by=by) if autosave else None
+    # An autosave sent again (its answer lost) names the revision before the one it wrote:
+    # the latest is still this person's own autosave, so nobody else's work is at stake.
+    if (
+        locked.latest_revision_id
+        and locked.latest_revision_id != base_revision_id
+        and overwrite is None
+    ):
         raise StaleDraft(Revision.objects.select_related("user").get(pk=locked.latest_revision_id))
     page = locked.get_latest_revision_as_object()
     _apply(page, fields=fields, tags=tags, contributors=contributors)
     check_version(page)
     change_resources(page, changes=resources, by=by)
-    moderation = moderation_record(locked)
-    overwrite = _revision_to_overwrite(locked, moderation, by=by) if autosave else None
     revision = page.save_revision(
         user=by, log_action=overwrite is None, overwrite_revision=overwrite
     )

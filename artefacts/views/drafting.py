@@ -222,9 +222,9 @@ def _edit(request, artefact_id, *, same_form=False):
     form_args = edit_form_arguments(request, artefact, latest)
     if request.method != "POST":
         initial = ArtefactForm.initial_from(latest, tags=form_args["options"].tags)
-        initial["pending_uploads"] = [
-            item.pk for item in form_args["pending"] if item.artefact_id == artefact.pk
-        ]
+        initial["pending_uploads"] = list(
+            form_args["pending"].filter(artefact=artefact).values_list("pk", flat=True)
+        )
         form = ArtefactForm(artefact=latest, initial=initial, **form_args)
         checking = request.GET.get("check") == CHECK_SUBMIT
         return _form_page(
