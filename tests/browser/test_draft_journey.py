@@ -67,7 +67,8 @@ def test_teacher_saves_half_a_draft_comes_back_keeps_a_file_through_an_error_and
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_role("alert").first).to_contain_text("Say what the image shows")
     expect(page.get_by_text("Attached, and added when you save:")).to_be_visible()
-    expect(page.get_by_text("reading-ages.png")).to_be_visible()
+    expect(page.get_by_text("reading-ages.png", exact=True)).to_be_visible()
+    expect(page.get_by_label("Remove reading-ages.png")).not_to_be_checked()
     check_both_widths(page, assert_accessible)
 
     # They describe it and submit: the draft and the file are saved, and the form lists what a
