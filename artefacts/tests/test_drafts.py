@@ -442,3 +442,15 @@ def test_a_full_form_still_saves_and_submits(client, world):
 
     artefact = ArtefactPage.objects.get(title="Talk partners in maths")
     assert artefact.moderation.status == ModerationStatus.SUBMITTED
+
+
+def test_submitting_from_the_workspace_with_parts_missing_leads_to_the_forms_list(client, world):
+    artefact = draft(world.network, world.author, what_we_did="")
+    client.force_login(world.author)
+
+    response = client.post(f"/artefacts/{artefact.pk}/submit/", follow=True)
+
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == f"{edit_url(artefact)}?check=submit"
+    assert '<a href="#id_what_we_did">What we did: Say what you did.</a>' in html
+    assert ArtefactPage.objects.get(pk=artefact.pk).moderation.status == ModerationStatus.DRAFT
