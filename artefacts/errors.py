@@ -2,7 +2,7 @@
 
 from core.errors import ActionRefused, NotAllowed
 
-__all__ = ["ActionRefused", "InvalidAdaptation", "NotAllowed", "StaleDraft"]
+__all__ = ["ActionRefused", "IncompleteArtefact", "InvalidAdaptation", "NotAllowed", "StaleDraft"]
 
 
 class StaleDraft(ActionRefused):
@@ -27,3 +27,16 @@ class InvalidAdaptation(ActionRefused):
 
     def __init__(self, problems: dict[str, str]):
         super().__init__(field_errors=problems)
+
+
+class IncompleteArtefact(ActionRefused):
+    """A draft submitted for moderation lacks what ArtefactPage.missing_for_submission lists:
+    `missing` holds those items (field, label, message); nothing was submitted."""
+
+    def __init__(self, missing):
+        self.missing = list(missing)
+        labels = ", ".join(item.label for item in self.missing)
+        super().__init__(
+            f"Before you submit it, fill in: {labels}.",
+            field_errors={item.field: item.message for item in self.missing},
+        )

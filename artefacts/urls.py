@@ -6,13 +6,14 @@ artefact slug, so it never hides an artefact page); everything else is under /ar
 
 from django.urls import include, path
 
-from .views import drafting, files, lists, moderation, revisions, spreading
+from .views import autosave, drafting, files, lists, moderation, revisions, spreading
 
 app_name = "artefacts"
 
 network_patterns = [
     path("", lists.network_list, name="network_list"),
     path("new/", drafting.create, name="create"),
+    path("new/autosave/", autosave.autosave_new, name="autosave_new"),
 ]
 
 artefact_patterns = [
@@ -20,6 +21,7 @@ artefact_patterns = [
     path("yours/", lists.yours, name="yours"),
     path("<int:artefact_id>/", moderation.workspace, name="workspace"),
     path("<int:artefact_id>/edit/", drafting.edit, name="edit"),
+    path("<int:artefact_id>/autosave/", autosave.autosave, name="autosave"),
     path("<int:artefact_id>/submit/", moderation.submit, name="submit"),
     path("<int:artefact_id>/approve/", moderation.approve, name="approve"),
     path("<int:artefact_id>/request-changes/", moderation.request_changes, name="request_changes"),

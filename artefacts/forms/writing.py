@@ -1,5 +1,10 @@
 """The artefact form a teacher who has never seen Wagtail can use.
 
+A draft needs only its title: the sections a submission needs (SUBMISSION_REQUIRED) are marked
+"needed to submit" and checked by services.submit_artefact. A file chosen in a form that comes
+back with errors is kept as a PendingUpload (`pending_uploads` carries their ids) and attached on
+the next save.
+
 Sections are plain text areas (see artefacts.richtext); the form turns them into sanitised rich
 text. What it offers (people to credit, schools, vocabularies) comes from
 selectors.artefact_form_options, passed in by the view; `service_arguments()` returns what
@@ -19,24 +24,21 @@ from ..models import (
     EvidenceKind,
     EvidenceStrength,
     Licence,
+    PendingUpload,
     Visibility,
 )
 from ..models.pages import (
     SECTION_MAX_LENGTH,
     SUMMARY_MAX_LENGTH,
     WHAT_WE_CHANGED_MAX_LENGTH,
-    evidence_problems,
 )
+from ..models.submission import SUBMISSION_REQUIRED
 from ..richtext import plain_to_rich_text, rich_text_to_plain
 from ..selectors import ArtefactFormOptions
 from ..services.drafting import Contributor, credits
 from ..services.files import ResourceChanges
 from ..uploads import ACCEPT_ATTRIBUTE, IMAGE, check_upload
 
-WHAT_DID_NOT_WORK_REQUIRED = (
-    "Tell readers what did not work. What did not work is valued as highly as what did: "
-    "other networks learn most from it."
-)
 WRITING_HELP = (
     "Leave a blank line between paragraphs. Start lines with “- ” for a bulleted list or "
     "“1. ” for numbered steps. Web addresses become links."
@@ -45,6 +47,7 @@ WHAT_WE_CHANGED_REQUIRED = (
     "Say what you changed and why: readers of both artefacts see it, and it helps the next "
     "school choose between them."
 )
+NEEDED_TO_SUBMIT = "Needed before you submit; a draft can be saved without it."
 MAX_TAGS = 20
 
 RICH_SECTIONS = (
@@ -57,6 +60,18 @@ RICH_SECTIONS = (
     "adaptation_notes",
     "what_we_changed",
 )
+
+
+# The form's fieldsets, as (anchor, heading): its contents list links to each.
+FORM_SECTIONS = [
+    ("about", "About the artefact"),
+    ("what-happened", "What happened"),
+    ("evidence", "Evidence of impact"),
+    ("try-it", "Try it yourself"),
+    ("resources", "Resources"),
+    ("who-and-what", "Who and what it is about"),
+    ("sharing", "Sharing"),
+]
 
 
 def textarea(rows=6):
@@ -72,20 +87,22 @@ class ArtefactForm(forms.Form):
     summary = forms.CharField(
         max_length=SUMMARY_MAX_LENGTH,
         widget=textarea(3),
+        required=False,
         help_text="One or two sentences another teacher reads first, in the lists and search.",
     )
     artefact_type = forms.ChoiceField(
-        label="Type", choices=ArtefactType.choices, widget=forms.RadioSelect
+        label="Type", choices=ArtefactType.choices, widget=forms.RadioSelect, required=False
     )
 
     context = forms.CharField(
         label="Context and the shared challenge",
         max_length=SECTION_MAX_LENGTH,
         widget=textarea(),
+        required=False,
         help_text="Who you are, the schools and pupils involved, and the problem you shared.",
     )
     what_we_did = forms.CharField(
-        label="What we did", max_length=SECTION_MAX_LENGTH, widget=textarea(8)
+        label="What we did", max_length=SECTION_MAX_LENGTH, widget=textarea(8), required=False
     )
     what_worked = forms.CharField(
         label="What worked", max_length=SECTION_MAX_LENGTH, widget=textarea(), required=False
@@ -94,9 +111,9 @@ class ArtefactForm(forms.Form):
         label="What did not work",
         max_length=SECTION_MAX_LENGTH,
         widget=textarea(),
+        required=False,
         help_text="What did not go to plan, what you stopped doing, what surprised you. "
         "Other networks learn most from this part.",
-        error_messages={"required": WHAT_DID_NOT_WORK_REQUIRED},
     )
     evidence_of_impact = forms.CharField(
         label="Evidence of impact",
@@ -216,6 +233,7 @@ class ArtefactForm(forms.Form):
     )
     licence = forms.ChoiceField(
         choices=Licence.choices,
+        required=False,
         initial=Licence.CC_BY,
         widget=forms.RadioSelect,
         help_text="CC BY 4.0 lets other networks share and adapt it, crediting you.",
@@ -225,14 +243,35 @@ class ArtefactForm(forms.Form):
         choices=Visibility.choices,
         initial=Visibility.PUBLIC,
         widget=forms.RadioSelect,
+        required=False,
     )
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # A new artefact's form: which draft its first save (or autosave) started, so saving again
+    # updates that draft rather than starting another (views.drafting keeps the map).
+    draft_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    pending_uploads = forms.ModelMultipleChoiceField(
+        queryset=PendingUpload.objects.none(), widget=forms.MultipleHiddenInput, required=False
+    )
+    remove_pending = forms.ModelMultipleChoiceField(
+        label="Remove a file you attached",
+        queryset=PendingUpload.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
     def __init__(
-        self, *args, network, author, options: ArtefactFormOptions, artefact=None, **kwargs
+        self,
+        *args,
+        network,
+        author,
+        options: ArtefactFormOptions,
+        artefact=None,
+        pending=None,
+        **kwargs,
     ):
         """`artefact` is the latest version (a revision's page object) when editing; `options`
-        are selectors.artefact_form_options for the same network, author and version."""
+        are selectors.artefact_form_options for the same network, author and version; `pending`
+        the files the person editing kept for this draft (selectors.pending_uploads)."""
         self.network = network
         self.author = author
         self.artefact = artefact
@@ -243,9 +282,6 @@ class ArtefactForm(forms.Form):
         self._offer(options)
         if artefact is None or not artefact.adapted_from_id:
             del self.fields["what_we_changed"]
-        else:  # an adaptation always says what it changed
-            self.fields["what_we_changed"].required = True
-            self.fields["what_we_changed"].error_messages["required"] = WHAT_WE_CHANGED_REQUIRED
         self.resources = list(artefact.resources) if artefact is not None else []
         if self.resources:
             self.fields["remove_resources"].choices = [
@@ -253,6 +289,32 @@ class ArtefactForm(forms.Form):
             ]
         else:
             del self.fields["remove_resources"]
+        pending = pending if pending is not None else PendingUpload.objects.none()
+        self.fields["pending_uploads"].queryset = pending
+        kept_ids = [
+            int(value) for value in self._raw_list("pending_uploads") if str(value).isdigit()
+        ]
+        self.pending_files = list(pending.filter(pk__in=kept_ids)) if kept_ids else []
+        self.fields["remove_pending"].queryset = pending.filter(
+            pk__in=[item.pk for item in self.pending_files]
+        )
+        self.fields["remove_pending"].label_from_instance = lambda item: (
+            f"Remove {item.original_name}"
+        )
+        required = {name for name, _, _ in SUBMISSION_REQUIRED}
+        for name in required & set(self.fields):
+            field = self.fields[name]
+            field.help_text = f"{NEEDED_TO_SUBMIT} {field.help_text}".strip()
+
+    def _raw_list(self, name) -> list:
+        if self.is_bound:
+            return self.data.getlist(name) if hasattr(self.data, "getlist") else []
+        return list(self.initial.get(name) or [])
+
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        """The form's sections as (anchor, heading), for its contents list."""
+        return FORM_SECTIONS
 
     # --- Choices and initial values -----------------------------------------------------
 
@@ -341,20 +403,21 @@ class ArtefactForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        problems = evidence_problems(
-            impact=cleaned.get("evidence_of_impact"),
-            kind=cleaned.get("evidence_kind"),
-            strength=cleaned.get("evidence_strength"),
-        )
-        for name, message in problems.items():
-            self.add_error(name, message)
         upload = cleaned.get("new_file")
-        if upload is not None and upload.kind == IMAGE and not cleaned.get("new_file_title"):
+        removed = set(cleaned.get("remove_pending") or ())
+        kept = [item for item in cleaned.get("pending_uploads") or () if item not in removed]
+        untitled_image = any(item.kind == IMAGE and not item.title for item in kept)
+        if (
+            (upload is not None and upload.kind == IMAGE) or (upload is None and untitled_image)
+        ) and not cleaned.get("new_file_title"):
             self.add_error(
                 "new_file_title",
                 "Say what the image shows: people who cannot see it will hear this instead.",
             )
         return cleaned
+
+    def removed_pending_ids(self) -> list[int]:
+        return [item.pk for item in self.cleaned_data.get("remove_pending") or ()]
 
     # --- For the services ----------------------------------------------------------------
 
@@ -380,25 +443,31 @@ class ArtefactForm(forms.Form):
         data = self.cleaned_data
         fields = {
             "title": data["title"],
-            "summary": data["summary"],
-            "artefact_type": data["artefact_type"],
+            "summary": data.get("summary") or "",
             "evidence_kind": data.get("evidence_kind") or "",
             "evidence_strength": data.get("evidence_strength"),
-            "licence": data["licence"],
-            "visibility": data["visibility"],
             "themes": list(data.get("themes", [])),
             "phases": list(data.get("phases", [])),
             "subjects": list(data.get("subjects", [])),
             "schools": list(data.get("schools", [])),
         }
+        for name in ("artefact_type", "licence", "visibility"):
+            if data.get(name):  # not chosen yet: the draft keeps what it has (or the default)
+                fields[name] = data[name]
         for name in RICH_SECTIONS:
             if name in self.fields:
                 fields[name] = self._rich(name)
         upload = data.get("new_file")
         video_url = data.get("new_video_url")
+        removed = set(data.get("remove_pending") or ())
         resources = ResourceChanges(
             remove=frozenset(data.get("remove_resources") or ()),
             uploads=[(upload, data.get("new_file_title", ""))] if upload else [],
+            pending=[
+                (item, item.title or ("" if upload else data.get("new_file_title", "")))
+                for item in data.get("pending_uploads") or ()
+                if item not in removed
+            ],
             videos=[(data.get("new_video_title") or "Video", video_url)] if video_url else [],
         )
         return {

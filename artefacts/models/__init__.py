@@ -9,7 +9,7 @@ from .choices import (
     TrialOutcome,
     Visibility,
 )
-from .files import ArtefactFile
+from .files import ArtefactFile, PendingUpload
 from .lineage import AdaptationNotice
 from .moderation import ArtefactModeration
 from .pages import (
@@ -21,11 +21,14 @@ from .pages import (
     ArtefactContributor,
     ArtefactPage,
     ArtefactTag,
+    Missing,
 )
 from .trials import ArtefactTrial
 from .vocabulary import Phase, Subject
 
 __all__ = [
+    "Missing",
+    "PendingUpload",
     "ADAPTABLE_LICENCES",
     "EVIDENCE_STRENGTH_GUIDANCE",
     "PAGE_CONTEXT_HOOK",

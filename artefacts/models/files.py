@@ -53,3 +53,36 @@ class ArtefactFile(models.Model):
 
     def __str__(self):
         return self.original_name or str(self.document or self.image)
+
+
+def pending_upload_path(instance, filename: str) -> str:
+    return f"artefacts/pending/{filename}"
+
+
+class PendingUpload(models.Model):
+    """A file someone chose in the artefact form that came back with an error: kept (in
+    MEDIA_ROOT, which nothing serves) so they need not choose it again, and attached to the
+    artefact when the form is next saved. Only the person who chose it sees or uses it.
+    `artefact` is empty while the draft is not yet saved (the first form of a new artefact)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_uploads"
+    )
+    artefact = models.ForeignKey(
+        "artefacts.ArtefactPage",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pending_uploads",
+    )
+    file = models.FileField(upload_to=pending_upload_path, max_length=255)
+    original_name = models.CharField(max_length=255)
+    title = models.CharField(max_length=255, blank=True)
+    kind = models.CharField(max_length=10)  # artefacts.uploads.DOCUMENT or IMAGE
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.original_name

@@ -42,6 +42,15 @@ class ArtefactModeration(models.Model):
         validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)],
         help_text="The reviewer's latest request for changes.",
     )
+    autosave_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The draft revision that autosaves overwrite, while it is the latest one: "
+        "typing never piles up revisions.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -49,6 +49,7 @@ from .choices import (
     Licence,
     Visibility,
 )
+from .submission import WHAT_WE_CHANGED_REQUIRED, Missing, missing_for_submission
 
 # Rich text may hold headings, emphasis, lists, quotations and links: nothing that embeds
 # content (images, documents, media) and so could bypass the resources' permission checks.
@@ -123,7 +124,15 @@ def _registered(hook_name: str):
 
 
 class ArtefactAdminPageForm(WagtailAdminPageForm):
-    """The Wagtail editor's form keeps the artefact's own rules, as the site's form does."""
+    """The Wagtail editor's form keeps the artefact's own rules. Admins edit there for support,
+    so it keeps asking for the sections a submission needs (the site's form saves drafts
+    without them)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("summary", "what_did_not_work"):
+            if name in self.fields:
+                self.fields[name].required = True
 
     def clean(self):
         cleaned = super().clean()
@@ -155,6 +164,7 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
     )
     summary = models.TextField(
         max_length=SUMMARY_MAX_LENGTH,
+        blank=True,
         validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
         help_text="One or two sentences another teacher reads first.",
     )
@@ -166,7 +176,8 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
     what_we_did = section_field(blank=True)
     what_worked = section_field(blank=True)
     what_did_not_work = section_field(
-        help_text="Required. What did not work is valued as highly as what did.",
+        blank=True,
+        help_text="Required to submit. What did not work is valued as highly as what did.",
     )
     evidence_of_impact = section_field(blank=True)
     evidence_kind = models.CharField(
@@ -355,6 +366,11 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
             strength=self.evidence_strength,
         )
 
+    def missing_for_submission(self) -> list[Missing]:
+        """What this version still needs before it can be submitted for moderation (see
+        artefacts.models.submission). An empty list means it may be submitted. No query."""
+        return missing_for_submission(self)
+
     def text_problems(self) -> dict[str, str]:
         """This version's text that its fields' own validation refuses (over a maximum length,
         say), by field name: what full_clean would say, for a service to refuse before saving a
@@ -381,9 +397,7 @@ class ArtefactPage(CachedForAnonymous, ViewRestrictionsInOneQuery, Page):
         """
         problems = {}
         if not strip_tags(self.what_we_changed or "").strip():
-            problems["what_we_changed"] = (
-                "Say what you changed and why: readers of both artefacts see it."
-            )
+            problems["what_we_changed"] = WHAT_WE_CHANGED_REQUIRED
         if original.is_network_only and self.network_id != original.network_id:
             problems["network"] = (
                 f"“{original.title}” is shared with {original.network.title} only: adapt it "

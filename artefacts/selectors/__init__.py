@@ -1,7 +1,7 @@
 """Reads about artefacts, one module per activity; every list of artefacts, anywhere, starts
 from artefacts_visible_to (selectors.visible). Each says how many queries it runs."""
 
-from .files import StoredFile, stored_document, stored_file_at, stored_image
+from .files import StoredFile, pending_uploads, stored_document, stored_file_at, stored_image
 from .lineage import adaptations_of, adapted_from_for, networks_to_adapt_into
 from .moderation import (
     awaiting_review_by,
@@ -38,6 +38,7 @@ from .visible import (
 from .writing import ArtefactFormOptions, artefact_form_options, tags_of
 
 __all__ = [
+    "pending_uploads",
     "ArtefactFormOptions",
     "CARD_FIELDS",
     "FEED_LENGTH",

@@ -3,10 +3,12 @@ need to ask artefacts.permissions.why_not_download_stored."""
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from ..models import ArtefactFile
+from ..models import ArtefactFile, PendingUpload
 from ..uploads import DOCUMENT, IMAGE
 
 
@@ -71,3 +73,14 @@ def stored_file_at(path: str) -> StoredFile | None:
     if rendition is not None:
         return stored_image(rendition.image, rendition.file)
     return None
+
+
+def pending_uploads(*, owner, artefact=None):
+    """The files `owner` kept from a form with errors: for a new artefact's form (`artefact`
+    None), those kept before its draft existed; for an artefact's, its own and those (its first
+    form may have kept one before an autosave started the draft). A queryset: the form filters
+    it by the ids it carries, in one query."""
+    new_form = Q(artefact__isnull=True)
+    return PendingUpload.objects.filter(
+        Q(artefact=artefact) | new_form if artefact is not None else new_form, owner=owner
+    )

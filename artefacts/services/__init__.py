@@ -6,7 +6,7 @@ the rule's own message), writes to Wagtail's audit log, and tells the people con
 and by e-mail (after commit). One module per activity:
 
 * drafting: create_artefact, save_draft (every version checked against the artefact's rules);
-* files: store_upload and the resources of a draft;
+* files: store_upload, the resources of a draft, and files kept when its form has errors;
 * moderation: submit_artefact, request_changes, approve_artefact, publish_due_artefacts;
 * adaptation: adapt_artefact and telling the original's authors;
 * trials: record_trial, withdraw_trial, hide_trial, restore_trial.
@@ -33,7 +33,12 @@ from .drafting import (
     save_draft,
     unique_slug,
 )
-from .files import ResourceChanges, store_upload
+from .files import (
+    ResourceChanges,
+    discard_pending_uploads,
+    keep_pending_upload,
+    store_upload,
+)
 from .moderation import approve_artefact, publish_due_artefacts, request_changes, submit_artefact
 from .trials import hide_trial, record_trial, restore_trial, withdraw_trial
 
@@ -55,6 +60,8 @@ __all__ = [
     "create_artefact",
     "credits",
     "default_contributors",
+    "discard_pending_uploads",
+    "keep_pending_upload",
     "hide_trial",
     "publish_due_artefacts",
     "record_trial",

@@ -13,8 +13,9 @@ from wagtail.models import PageLogEntry
 from core.notifications.services import notify
 
 from .. import permissions
-from ..errors import NotAllowed
+from ..errors import InvalidAdaptation, NotAllowed
 from ..models import AdaptationNotice, ArtefactPage
+from ..models.submission import WHAT_WE_CHANGED_REQUIRED
 from .common import absolute, author_users
 from .drafting import create_artefact
 
@@ -45,6 +46,9 @@ def adapt_artefact(*, original, network, by, what_we_changed: str, title: str = 
     `what_we_changed` is sanitised rich text. Raises NotAllowed or InvalidAdaptation, saving
     nothing.
     """
+    if not strip_tags(what_we_changed or "").strip():
+        # Starting an adaptation says why, though a draft may otherwise be empty.
+        raise InvalidAdaptation({"what_we_changed": WHAT_WE_CHANGED_REQUIRED})
     source = ArtefactPage.objects.select_related("network").filter(pk=original.pk).first()
     if source is None:
         raise NotAllowed(permissions.CANNOT_ADAPT)

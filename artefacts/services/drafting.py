@@ -1,8 +1,10 @@
 """Writing an artefact: starting a draft and saving new versions of it.
 
-Every version is checked against the artefact's own rules (ArtefactPage.evidence_problems and,
-for an adaptation, adaptation_problems) before anything is saved, whichever way it arrives: the
-site's form, the demo data, a task, or the adaptation service.
+Every version is checked against the artefact's own rules (its text's lengths and, for an
+adaptation, adaptation_problems) before anything is saved, whichever way it arrives: the site's
+form, its autosave, the demo data, a task, or the adaptation service. A draft needs only its
+title: what a submission needs (ArtefactPage.missing_for_submission) is checked when it is
+submitted (services.moderation.submit_artefact).
 """
 
 from dataclasses import dataclass
@@ -152,9 +154,9 @@ def _apply(page, *, fields: dict, tags=None, contributors=None) -> None:
 
 def check_version(page) -> None:
     """Refuse (saving nothing) a version that breaks the artefact's rules: its text's lengths
-    and its evidence (ActionRefused) or, for an adaptation, the adaptation rules
-    (InvalidAdaptation), each problem by field name."""
-    problems = {**page.text_problems(), **page.evidence_problems()}
+    (ActionRefused) or, for an adaptation, the adaptation rules (InvalidAdaptation), each problem
+    by field name. An empty "what we changed" waits for submission, like the other sections."""
+    problems = page.text_problems()
     original = (
         ArtefactPage.objects.select_related("network").filter(pk=page.adapted_from_id).first()
         if page.adapted_from_id
@@ -162,6 +164,7 @@ def check_version(page) -> None:
     )
     # A deleted original leaves nothing to follow.
     adaptation_problems = page.adaptation_problems(original) if original is not None else {}
+    adaptation_problems.pop("what_we_changed", None)
     if adaptation_problems:
         raise InvalidAdaptation({**problems, **adaptation_problems})
     if problems:
@@ -213,6 +216,16 @@ def create_artefact(
     return page
 
 
+def _revision_to_overwrite(locked, moderation, *, by) -> Revision | None:
+    revision_id = moderation.autosave_revision_id
+    if not revision_id or revision_id != locked.latest_revision_id:
+        return None
+    if revision_id in (locked.live_revision_id, moderation.submitted_revision_id):
+        return None
+    revision = Revision.objects.get(pk=revision_id)
+    return revision if revision.user_id == by.pk else None
+
+
 @transaction.atomic
 def save_draft(
     *,
@@ -223,24 +236,43 @@ def save_draft(
     tags=None,
     contributors: list[Contributor] | None = None,
     resources: ResourceChanges | None = None,
+    autosave: bool = False,
 ) -> Revision:
     """Save a new draft revision, unless someone saved one since `base_revision_id`.
 
     Raises StaleDraft (saving nothing) when the latest revision is not the one the person
     started from: two people editing the same draft never overwrite each other silently.
     Changing a submitted artefact takes it out of review (it must be submitted again).
+
+    An `autosave` overwrites the revision the previous autosave wrote while that is still the
+    latest, this person's, and neither live nor submitted; otherwise it starts one. A person's
+    own "Save draft" always writes a new revision, so each explicit save stays in the history
+    and typing adds at most one revision between two of them. Saving the same thing twice
+    leaves the same revisions.
     """
     locked = lock(artefact)
     if reason := permissions.why_not_edit_artefact(by, locked):
         raise NotAllowed(reason)
-    if locked.latest_revision_id and locked.latest_revision_id != base_revision_id:
+    moderation = moderation_record(locked)
+    overwrite = _revision_to_overwrite(locked, moderation, by=by) if autosave else None
+    # An autosave sent again (its answer lost) names the revision before the one it wrote:
+    # the latest is still this person's own autosave, so nobody else's work is at stake.
+    if (
+        locked.latest_revision_id
+        and locked.latest_revision_id != base_revision_id
+        and overwrite is None
+    ):
         raise StaleDraft(Revision.objects.select_related("user").get(pk=locked.latest_revision_id))
     page = locked.get_latest_revision_as_object()
     _apply(page, fields=fields, tags=tags, contributors=contributors)
     check_version(page)
     change_resources(page, changes=resources, by=by)
-    revision = page.save_revision(user=by, log_action=True)
-    moderation = moderation_record(locked)
+    revision = page.save_revision(
+        user=by, log_action=overwrite is None, overwrite_revision=overwrite
+    )
+    if moderation.autosave_revision_id != (revision.pk if autosave else None):
+        moderation.autosave_revision = revision if autosave else None
+        moderation.save(update_fields=["autosave_revision", "updated_at"])
     if moderation.status in (
         ModerationStatus.SUBMITTED,
         ModerationStatus.PUBLISHED,

@@ -6,14 +6,18 @@ import secrets
 import uuid
 from dataclasses import dataclass, field
 
-from django.core.files.base import ContentFile
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile, File
+from django.db import transaction
 from django.utils.text import get_valid_filename, slugify
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from ..models import ArtefactFile
-from ..uploads import IMAGE, CheckedUpload
+from .. import permissions
+from ..errors import ActionRefused, NotAllowed
+from ..models import ArtefactFile, PendingUpload
+from ..uploads import IMAGE, CheckedUpload, check_upload
 
 
 @dataclass
@@ -22,6 +26,7 @@ class ResourceChanges:
 
     remove: frozenset = frozenset()
     uploads: list = field(default_factory=list)  # [(CheckedUpload, title)]
+    pending: list = field(default_factory=list)  # [(PendingUpload, title)], of the person saving
     videos: list = field(default_factory=list)  # [(title, url)]
 
 
@@ -66,8 +71,62 @@ def change_resources(page, *, changes: ResourceChanges | None, by) -> None:
     raw = [dict(item) for item in page.resources.raw_data if item.get("id") not in changes.remove]
     for upload, title in changes.uploads:
         raw.append(store_upload(artefact=page, upload=upload, title=title, by=by))
+    for pending, title in changes.pending:
+        raw.append(_attach_pending(page, pending=pending, title=title, by=by))
     for title, url in changes.videos:
         raw.append(
             {"type": "video", "value": {"title": title, "url": url}, "id": str(uuid.uuid4())}
         )
     page.resources = raw
+
+
+def _attach_pending(page, *, pending: PendingUpload, title: str, by) -> dict:
+    if pending.owner_id != by.pk or pending.artefact_id not in (None, page.pk):
+        raise NotAllowed("That file was chosen by someone else: choose it again.")
+    try:
+        with pending.file.open("rb") as stored:
+            upload = check_upload(File(stored, name=pending.original_name))
+            block = store_upload(artefact=page, upload=upload, title=title, by=by)
+    except (ValidationError, OSError):
+        raise ActionRefused(
+            field_errors={
+                "new_file": f"“{pending.original_name}” could not be kept: choose it again."
+            }
+        ) from None
+    name, storage = pending.file.name, pending.file.storage
+    pending.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+    return block
+
+
+@transaction.atomic
+def keep_pending_upload(
+    *, artefact, network, by, upload: CheckedUpload, title: str
+) -> PendingUpload:
+    """Keep a checked file from a form that came back with errors, for the person who chose
+    it, so it is attached when they next save (`artefact` is None on a new artefact's form)."""
+    if artefact is not None:
+        if reason := permissions.why_not_edit_artefact(by, artefact):
+            raise NotAllowed(reason)
+    elif reason := permissions.why_not_create_artefact(by, network):
+        raise NotAllowed(reason)
+    upload.file.seek(0)
+    return PendingUpload.objects.create(
+        owner=by,
+        artefact=artefact,
+        file=ContentFile(upload.file.read(), name=_stored_name(upload)),
+        original_name=upload.name[:255],
+        title=(title or "")[:255],
+        kind=upload.kind,
+    )
+
+
+@transaction.atomic
+def discard_pending_uploads(*, by, pending_ids) -> int:
+    """Drop files the person kept and then removed in the form. Returns how many went."""
+    doomed = list(PendingUpload.objects.filter(owner=by, pk__in=list(pending_ids)))
+    for pending in doomed:
+        name, storage = pending.file.name, pending.file.storage
+        pending.delete()
+        transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+    return len(doomed)

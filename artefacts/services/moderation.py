@@ -14,7 +14,7 @@ from django.utils import timezone
 from core.errors import refuse_invalid_fields
 
 from .. import permissions
-from ..errors import ActionRefused, NotAllowed
+from ..errors import ActionRefused, IncompleteArtefact, NotAllowed
 from ..models import ArtefactModeration, ModerationStatus
 from .adaptation import tell_original_authors
 from .common import (
@@ -34,13 +34,17 @@ from .common import (
 
 @transaction.atomic
 def submit_artefact(*, artefact, by) -> ArtefactModeration:
-    """An author sends the latest draft to the network's co-leaders for review."""
+    """An author sends the latest draft to the network's co-leaders for review. Raises
+    IncompleteArtefact, listing what is missing, while the draft lacks anything
+    ArtefactPage.missing_for_submission asks for."""
     locked = lock(artefact)
     moderation = moderation_record(locked)
     if reason := permissions.why_not_submit(by, locked, moderation):
         raise NotAllowed(reason)
     if not locked.latest_revision_id:
         raise ActionRefused("Save the artefact before submitting it.")
+    if missing := locked.get_latest_revision_as_object().missing_for_submission():
+        raise IncompleteArtefact(missing)
     moderation.status = ModerationStatus.SUBMITTED
     moderation.submitted_revision_id = locked.latest_revision_id
     moderation.submitted_by = by

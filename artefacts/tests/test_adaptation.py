@@ -336,7 +336,9 @@ def test_the_adapt_form_is_refused_to_someone_with_nowhere_to_write(client, worl
     assert client.get(adapt_url(original)).status_code == 403
 
 
-def test_the_edit_form_of_an_adaptation_requires_what_we_changed(client, world, original):
+def test_an_adaptation_without_what_we_changed_saves_as_a_draft_but_is_not_submitted(
+    client, world, original
+):
     adaptation = adapt(original, world.other_member, world.other_network)
     client.force_login(world.other_member)
     form = client.get(f"/artefacts/{adaptation.pk}/edit/").context["form"]
@@ -345,12 +347,12 @@ def test_the_edit_form_of_an_adaptation_requires_what_we_changed(client, world, 
         for name, value in form.initial.items()
         if value not in (None, []) and not isinstance(value, list)
     }
-    data.update(what_we_changed="", then="save", artefact_type="case_study")
+    data.update(what_we_changed="", then="submit", artefact_type="case_study")
 
-    response = client.post(f"/artefacts/{adaptation.pk}/edit/", data)
+    response = client.post(f"/artefacts/{adaptation.pk}/edit/", data, follow=True)
 
-    assert response.status_code == 400
     assert "Say what you changed and why" in response.content.decode()
+    assert ArtefactPage.objects.get(pk=adaptation.pk).moderation.status == ModerationStatus.DRAFT
 
 
 def test_the_edit_form_explains_that_an_adaptation_cannot_be_shared_more_widely(

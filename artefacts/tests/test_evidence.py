@@ -1,15 +1,14 @@
-"""Evidence of impact needs a kind and a strength, whichever way an artefact is saved: the site's
-form, the services (demo data, adaptations, tasks) and the Wagtail editor."""
+"""Evidence of impact needs a kind and a strength before the artefact is submitted, whichever way
+it was written: the site's form, the services (demo data, adaptations, tasks); the Wagtail editor
+asks for them on every save. A draft may hold impact without them."""
 
 import json
 
 import pytest
 
-from wagtail.models import Revision
-
 from artefacts import services
-from artefacts.errors import ActionRefused
-from artefacts.models import ArtefactPage
+from artefacts.errors import IncompleteArtefact
+from artefacts.models import ArtefactPage, ModerationStatus
 
 from .helpers import SECTIONS, draft, publish_in_the_wagtail_editor
 
@@ -31,7 +30,7 @@ def contentstate(text: str) -> str:
     return json.dumps({"blocks": [block], "entityMap": {}})
 
 
-def test_the_site_form_says_evidence_needs_its_kind_and_strength(client, world):
+def test_the_site_form_saves_impact_alone_and_asks_for_its_kind_before_submitting(client, world):
     client.force_login(world.author)
     data = {
         "title": "Talk partners",
@@ -43,44 +42,44 @@ def test_the_site_form_says_evidence_needs_its_kind_and_strength(client, world):
         "evidence_of_impact": "Reading ages rose.",
         "licence": "cc-by-4.0",
         "visibility": "public",
+        "then": "submit",
     }
 
-    response = client.post(f"/networks/{world.network.slug}/artefacts/new/", data)
+    response = client.post(f"/networks/{world.network.slug}/artefacts/new/", data, follow=True)
 
-    assert response.status_code == 400
     assert KIND_REQUIRED in response.content.decode()
-    assert not ArtefactPage.objects.exists()
+    assert ArtefactPage.objects.get().moderation.status == ModerationStatus.DRAFT
 
 
-def test_starting_an_artefact_with_impact_but_no_kind_or_strength_is_refused(world):
-    with pytest.raises(ActionRefused) as refused:
-        services.create_artefact(
-            network=world.network,
-            by=world.author,
-            fields={**SECTIONS, "evidence_of_impact": IMPACT},
-        )
+def test_a_draft_with_impact_but_no_kind_or_strength_cannot_be_submitted(world):
+    artefact = services.create_artefact(
+        network=world.network,
+        by=world.author,
+        fields={**SECTIONS, "evidence_of_impact": IMPACT},
+    )
+
+    with pytest.raises(IncompleteArtefact) as refused:
+        services.submit_artefact(artefact=artefact, by=world.author)
 
     assert refused.value.field_errors == {
         "evidence_kind": KIND_REQUIRED,
         "evidence_strength": STRENGTH_REQUIRED,
     }
-    assert not ArtefactPage.objects.exists()
 
 
-def test_saving_a_draft_with_impact_but_no_strength_is_refused(world):
+def test_a_draft_saved_with_impact_but_no_strength_cannot_be_submitted(world):
     artefact = draft(world.network, world.author)
-    revisions = Revision.page_revisions.filter(object_id=str(artefact.pk)).count()
+    services.save_draft(
+        artefact=artefact,
+        by=world.author,
+        base_revision_id=artefact.latest_revision_id,
+        fields={"evidence_of_impact": IMPACT, "evidence_kind": "observation"},
+    )
 
-    with pytest.raises(ActionRefused) as refused:
-        services.save_draft(
-            artefact=artefact,
-            by=world.author,
-            base_revision_id=artefact.latest_revision_id,
-            fields={"evidence_of_impact": IMPACT, "evidence_kind": "observation"},
-        )
+    with pytest.raises(IncompleteArtefact) as refused:
+        services.submit_artefact(artefact=artefact, by=world.author)
 
     assert refused.value.field_errors == {"evidence_strength": STRENGTH_REQUIRED}
-    assert Revision.page_revisions.filter(object_id=str(artefact.pk)).count() == revisions
 
 
 def test_impact_with_its_kind_and_strength_is_saved(world):

@@ -98,18 +98,19 @@ def test_the_author_is_credited_with_their_school_and_network(client, world):
 
 
 @pytest.mark.parametrize("empty", ["", "   \n  "])
-def test_empty_what_did_not_work_is_an_error_that_says_why_it_matters(client, world, empty):
+def test_empty_what_did_not_work_stops_submission_and_says_why_it_matters(client, world, empty):
     client.force_login(world.author)
 
-    response = client.post(create_url(world), form_data(what_did_not_work=empty))
+    response = client.post(
+        create_url(world), form_data(what_did_not_work=empty, then="submit"), follow=True
+    )
 
-    assert response.status_code == 400
     assert WHAT_DID_NOT_WORK_REQUIRED in response.content.decode().replace("&#x27;", "'")
     assert "other networks learn most from it" in WHAT_DID_NOT_WORK_REQUIRED
-    assert not ArtefactPage.objects.exists()
+    assert ArtefactPage.objects.get().moderation.status == ModerationStatus.DRAFT
 
 
-def test_evidence_needs_its_kind_and_strength(world):
+def test_the_form_saves_evidence_without_its_kind_and_strength_as_a_draft(world):
     form = ArtefactForm(
         form_data(evidence_of_impact="Reading ages rose."),
         network=world.network,
@@ -117,9 +118,7 @@ def test_evidence_needs_its_kind_and_strength(world):
         options=artefact_form_options(world.network, author=world.author),
     )
 
-    assert not form.is_valid()
-    assert form.errors["evidence_kind"] == ["Say what kind of evidence this is."]
-    assert form.errors["evidence_strength"] == ["Rate how strong the evidence is, from 1 to 5."]
+    assert form.is_valid(), form.errors
 
 
 def test_save_and_submit_sends_the_draft_for_review(client, world):

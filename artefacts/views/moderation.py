@@ -1,13 +1,16 @@
 """The workspace of one artefact: its latest version, its moderation state, and the reviewers'
 and authors' next steps."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core.views import perform_and_redirect
+from core.views import perform_and_redirect, report_refusal
 
 from .. import selectors, services
+from ..errors import ActionRefused, IncompleteArtefact
 from ..forms import ApproveForm, RequestChangesForm
 from ..models import ModerationStatus
 from ..permissions import (
@@ -19,6 +22,7 @@ from ..permissions import (
     can_view_draft,
 )
 from ..reading import body_context
+from .drafting import CHECK_SUBMIT
 
 
 def _workspace_page(request, artefact, *, approve_form=None, changes_form=None, status=200):
@@ -56,13 +60,18 @@ def workspace(request, artefact_id):
 @require_POST
 def submit(request, artefact_id):
     artefact = artefact_or_404(request.user, artefact_id, allowed=can_view_draft)
-    return perform_and_redirect(
-        request,
-        lambda: services.submit_artefact(artefact=artefact, by=request.user),
-        success="Submitted: a co-leader of the network will review it.",
-        to="artefacts:workspace",
-        artefact_id=artefact.pk,
-    )
+    try:
+        services.submit_artefact(artefact=artefact, by=request.user)
+    except IncompleteArtefact:
+        # The form lists what is missing, each linked to its field.
+        messages.warning(request, "Not submitted yet: it still needs the parts below.")
+        edit_url = reverse("artefacts:edit", kwargs={"artefact_id": artefact.pk})
+        return redirect(f"{edit_url}?check={CHECK_SUBMIT}")
+    except ActionRefused as error:
+        report_refusal(request, error)
+    else:
+        messages.success(request, "Submitted: a co-leader of the network will review it.")
+    return redirect("artefacts:workspace", artefact_id=artefact.pk)
 
 
 @login_required

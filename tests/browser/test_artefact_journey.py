@@ -56,9 +56,7 @@ def test_teacher_drafts_co_leader_approves_and_another_network_reads_tries_and_a
     page.get_by_label("Summary").fill("Spoken feedback during lessons instead of marking.")
     page.get_by_label("Case study").check()
     page.get_by_label("Context and the shared challenge").fill("Marking took our evenings.")
-    page.get_by_label("What we did (required)").fill(
-        "- Feedback at the desk\n- Ten minutes to edit"
-    )
+    page.get_by_label("What we did").fill("- Feedback at the desk\n- Ten minutes to edit")
     page.get_by_label("What worked").fill("Pupils fixed mistakes the same day.")
     page.get_by_label("Assessment for learning").check()
     page.get_by_role("button", name="Save and submit for review").click()
@@ -85,7 +83,7 @@ def test_teacher_drafts_co_leader_approves_and_another_network_reads_tries_and_a
         page.goto(f"/artefacts/{artefact.pk}/")
         expect(page.get_by_role("main")).to_contain_text("Say how many classes took part.")
         page.get_by_role("link", name="Edit", exact=True).click()
-        page.get_by_label("What we did (required)").fill(
+        page.get_by_label("What we did").fill(
             "- Feedback at the desk in six classes\n- Ten minutes to edit"
         )
         page.get_by_role("button", name="Save and submit for review").click()
