@@ -2,7 +2,11 @@ from celery import shared_task
 
 from django.db import OperationalError
 
-from .services import publish_due_artefacts, tell_about_published_adaptation
+from .services import (
+    publish_due_artefacts,
+    purge_abandoned_uploads,
+    tell_about_published_adaptation,
+)
 
 
 @shared_task
@@ -16,3 +20,8 @@ def publish_due_artefacts_task() -> int:
 def tell_about_published_adaptation_task(adaptation_id: int) -> None:
     """Tell the original's authors about a published adaptation. Idempotent."""
     tell_about_published_adaptation(adaptation_id)
+
+
+@shared_task
+def purge_abandoned_uploads_task() -> int:
+    return purge_abandoned_uploads()

@@ -37,6 +37,7 @@ from .files import (
     ResourceChanges,
     discard_pending_uploads,
     keep_pending_upload,
+    purge_abandoned_uploads,
     store_upload,
 )
 from .moderation import approve_artefact, publish_due_artefacts, request_changes, submit_artefact
@@ -58,6 +59,7 @@ __all__ = [
     "approve_artefact",
     "co_leader_users",
     "create_artefact",
+    "purge_abandoned_uploads",
     "credits",
     "default_contributors",
     "discard_pending_uploads",

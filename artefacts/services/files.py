@@ -5,10 +5,12 @@ import os
 import secrets
 import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
 
 from wagtail.documents import get_document_model
@@ -18,6 +20,8 @@ from .. import permissions
 from ..errors import ActionRefused, NotAllowed
 from ..models import ArtefactFile, PendingUpload
 from ..uploads import IMAGE, CheckedUpload, check_upload
+
+PENDING_UPLOAD_DAYS = 14
 
 
 @dataclass
@@ -122,6 +126,19 @@ def keep_pending_upload(
 
 
 @transaction.atomic
+def purge_abandoned_uploads(*, now=None) -> int:
+    """Drop kept files nobody came back for within PENDING_UPLOAD_DAYS (beat, daily; a form
+    left for good keeps its file for nothing). Idempotent. Returns how many went."""
+    cutoff = (now or timezone.now()) - timedelta(days=PENDING_UPLOAD_DAYS)
+    doomed = list(PendingUpload.objects.filter(created_at__lt=cutoff))
+    with transaction.atomic():
+        PendingUpload.objects.filter(pk__in=[pending.pk for pending in doomed]).delete()
+        for pending in doomed:
+            name, storage = pending.file.name, pending.file.storage
+            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+    return len(doomed)
+
+
 def discard_pending_uploads(*, by, pending_ids) -> int:
     """Drop files the person kept and then removed in the form. Returns how many went."""
     doomed = list(PendingUpload.objects.filter(owner=by, pk__in=list(pending_ids)))

@@ -55,6 +55,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "artefacts.tasks.publish_due_artefacts_task",
         "schedule": crontab(minute="*/5"),
     },
+    "purge-abandoned-uploads": {
+        "task": "artefacts.tasks.purge_abandoned_uploads_task",
+        "schedule": crontab(hour=3, minute=50),
+    },
     "send-review-reminders": {
         "task": "peer_review.tasks.send_review_reminders_task",
         "schedule": crontab(hour=7, minute=0),
