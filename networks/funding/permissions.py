@@ -1,10 +1,10 @@
 """Who may see and change a network's funding records and spending plan.
 
-What the public sees, decided here: a network publishes its learning, so anyone who can see the
-network sees its funding totals and the full history of its spending plan (with what the network
-learned that changed it). The itemised records (each grant with its note, each school's
-contributions and who recorded them) are for the network itself, the national broker and
-administrators. Only co-leaders (and administrators, for support) record and revise, and never
+What the public sees, decided here: anyone who can see the network sees that it matches its
+funding in kind, and its totals. The spending plan's history (each revision, who made it and
+what the network learned that changed it) and the itemised records (each grant with its note,
+each school's contributions and who recorded them) are for the network itself, the national
+broker and administrators, on every surface. Only co-leaders (and administrators, for support) record and revise, and never
 once the network has closed. Each `can_*` has a `why_not_*` giving the message people read.
 """
 
@@ -24,7 +24,9 @@ def can_view_funding_totals(user, network) -> bool:
 
 
 def why_not_view_spending_plan(user, network) -> str | None:
-    return why_not_view_network(user, network)
+    if why_not_view_network_insights(user, network):
+        return "The spending plan's history is for the network's members and the national broker."
+    return None
 
 
 def can_view_spending_plan(user, network) -> bool:

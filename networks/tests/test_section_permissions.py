@@ -25,9 +25,10 @@ INSIDERS = {"member", "critical_friend", "co_leader", "broker", "admin"}
 MANAGERS = {"co_leader", "admin"}
 
 ACTIONS = {
-    # Public: networks publish their learning, with what changed their plans.
+    # Public: that the network matches its funding, and the totals; the plan's history names
+    # people and is the network's own.
     (funding, "view_funding_totals"): EVERYONE,
-    (funding, "view_spending_plan"): EVERYONE,
+    (funding, "view_spending_plan"): INSIDERS,
     (funding, "view_funding_records"): INSIDERS,
     (funding, "record_funding"): MANAGERS,
     (funding, "revise_spending_plan"): MANAGERS,

@@ -200,7 +200,7 @@ def test_the_funding_records_of_an_unknown_network_are_not_found(co_leader_clien
     assert response.status_code == 404
 
 
-def test_the_profile_shows_totals_and_plan_history_to_the_public(client, world):
+def test_the_profile_shows_the_public_the_totals_but_not_the_plan_history(client, world):
     FundingReceiptFactory(network=world.network, amount=Decimal("12000"), note="Private note")
     SpendingPlanRevisionFactory(network=world.network)
     SpendingPlanRevisionFactory(
@@ -210,9 +210,34 @@ def test_the_profile_shows_totals_and_plan_history_to_the_public(client, world):
     content = client.get(world.network.url).content.decode()
 
     assert "£12,000" in content
-    assert "Hosting had to rotate between schools." in content
+    assert "Hosting had to rotate between schools." not in content
+    assert 'class="plan-revision"' not in content
     assert "Private note" not in content
     assert url("overview", world.network) not in content
+
+
+def test_the_profile_shows_members_the_plan_history(client, world):
+    SpendingPlanRevisionFactory(network=world.network)
+    SpendingPlanRevisionFactory(
+        network=world.network, learning="Hosting had to rotate between schools."
+    )
+    client.force_login(world.member)
+
+    content = client.get(world.network.url).content.decode()
+
+    assert "Hosting had to rotate between schools." in content
+
+
+def test_the_profile_hides_the_plan_history_from_another_networks_co_leader(client, world):
+    SpendingPlanRevisionFactory(
+        network=world.network, learning="Hosting had to rotate between schools."
+    )
+    client.force_login(world.other_co_leader)
+
+    assert (
+        "Hosting had to rotate between schools."
+        not in client.get(world.network.url).content.decode()
+    )
 
 
 def test_the_profile_links_co_leaders_to_the_funding_records(co_leader_client, world):
