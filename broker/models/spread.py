@@ -1,13 +1,20 @@
 """The spread figures, computed by a Celery task and read by /broker/spread/ in one query."""
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
+
+# The picture of the 200 strongest links between 150 networks is about 65 KB.
+SVG_MAX_LENGTH = 1_000_000
 
 
 class SpreadSnapshot(models.Model):
     computed_at = models.DateTimeField(db_index=True)
     data = models.JSONField(help_text="Every figure of the spread page (broker.spread.figures).")
     network_map_svg = models.TextField(
-        blank=True, help_text="The picture of the network of networks, drawn when computed."
+        blank=True,
+        max_length=SVG_MAX_LENGTH,
+        validators=[MaxLengthValidator(SVG_MAX_LENGTH)],
+        help_text="The picture of the network of networks, drawn when computed.",
     )
     all_links = models.JSONField(
         default=list,

@@ -7,7 +7,10 @@ from pathlib import Path
 from django.conf import settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+# A JSON data block (type="application/json") is read by a script, never run: CSP allows it.
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\b(?:src=|type=\"application/json\"))[^>]*>", re.IGNORECASE
+)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=|\son[a-z]+=", re.IGNORECASE)
 
 
