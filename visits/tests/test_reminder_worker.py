@@ -75,5 +75,6 @@ def test_a_reminder_goes_once_through_a_real_worker_when_beat_fires_twice(migrat
                 worker.kill()
                 worker.wait(timeout=10)
 
-    assert sent.splitlines()[-1] == "1 0", log.read_text()
+    # One run sent the reminder and the other found it sent; the broker may run them either way.
+    assert sorted(sent.splitlines()[-1].split()) == ["0", "1"], log.read_text()
     assert manage(env, "shell", "-c", COUNT).splitlines()[-1] == "1 1"
