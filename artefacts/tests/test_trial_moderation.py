@@ -563,7 +563,7 @@ def test_a_broker_opens_a_response_in_the_admin_and_sees_who_hid_it_and_why(clie
     html = client.get(admin_inspect_url(trial)).content.decode()
 
     assert ANSWERS["note"] in html
-    assert world.co_leader.display_name in html
+    assert escape(world.co_leader.display_name) in html
     assert "It names a pupil" in html
 
 
