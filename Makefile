@@ -39,8 +39,8 @@ browser:
 	fi
 
 # pytest exits 5 when it collects nothing: that is a failure too. The suite runs on every CPU
-# (pytest-xdist); tests that start a real Celery worker share one process (see conftest.py).
-PYTEST_PARALLEL := -n logical --dist loadgroup
+# (pytest-xdist); tests that start a real Celery worker each use a task queue of their own.
+PYTEST_PARALLEL := -n logical
 
 test: $(STAMP) browser
 	$(BIN)/python -m ruff check .

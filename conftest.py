@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -25,12 +26,39 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist, tests that start a real Celery worker run one after another in one
-    process: in CI they share one Redis broker, and a worker could take another test's task."""
-    for item in items:
-        if item.get_closest_marker("worker"):
-            item.add_marker(pytest.mark.xdist_group("real-celery-worker"))
+SETTINGS_CHOSEN_BY_THE_SUITE = {
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DATABASE_URL",
+    "CACHE_URL",
+}
+
+
+def development_env(data_dir: Path) -> dict[str, str]:
+    """The environment for a manage.py, Celery or `make run` subprocess on development settings,
+    with its data (SQLite, caches, the embedded broker's folders) under data_dir.
+
+    A broker named by CELERY_BROKER_URL passes through (CI's second run: Redis), so such tests run
+    on it; in a task queue of their own, since parallel tests share that one Redis and a worker
+    would otherwise take another test's tasks."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in SETTINGS_CHOSEN_BY_THE_SUITE
+    }
+    env.update(
+        DJANGO_ENV="dev",
+        DATA_DIR=str(data_dir),
+        PYTHONUNBUFFERED="1",
+        CELERY_TASK_DEFAULT_QUEUE=f"test-{uuid.uuid4().hex}",
+    )
+    return env
+
+
+@pytest.fixture(name="development_env")
+def development_env_fixture():
+    """development_env() for tests: call it with the folder the subprocess should keep its data in."""
+    return development_env
 
 
 @pytest.fixture(scope="session")
@@ -38,12 +66,7 @@ def migrated_dev_database(tmp_path_factory) -> Path:
     """A development SQLite database migrated once per test process. Tests that run the platform
     in subprocesses (real workers, `run_platform`) copy it: migrating takes most of a minute."""
     folder = tmp_path_factory.mktemp("migrated-dev")
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
-    }
-    env.update(DJANGO_ENV="dev", DATA_DIR=str(folder), PYTHONUNBUFFERED="1")
+    env = development_env(folder)
     result = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
         cwd=Path(__file__).resolve().parent,

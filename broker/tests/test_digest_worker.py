@@ -6,7 +6,6 @@ tests/foundation/test_celery_worker.py does), so the worker and this test share 
 """
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -52,14 +51,8 @@ print(json.dumps({
 
 
 @pytest.fixture
-def worker_env(migrated_data_dir) -> dict[str, str]:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
-    }
-    env.update(DJANGO_ENV="dev", DATA_DIR=str(migrated_data_dir), PYTHONUNBUFFERED="1")
-    return env
+def worker_env(migrated_data_dir, development_env) -> dict[str, str]:
+    return development_env(migrated_data_dir)
 
 
 def manage(env, *args, timeout=300) -> str:

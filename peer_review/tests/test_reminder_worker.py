@@ -5,7 +5,6 @@ filesystem broker locally; Redis in CI when CELERY_BROKER_URL names it) and a wo
 as in visits/tests/test_reminder_worker.py.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -69,15 +68,10 @@ def manage(env, *args, timeout=300) -> str:
 
 @pytest.mark.worker
 def test_a_review_reminder_goes_once_per_person_through_a_real_worker_when_beat_fires_twice(
-    migrated_data_dir,
+    migrated_data_dir, development_env
 ):
     tmp_path = migrated_data_dir
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
-    }
-    env.update(DJANGO_ENV="dev", DATA_DIR=str(tmp_path), PYTHONUNBUFFERED="1")
+    env = development_env(tmp_path)
     co_leaders = sorted(manage(env, "shell", "-c", SETUP).splitlines()[-1].split())
     log = tmp_path / "worker.log"
     with log.open("w") as log_file:

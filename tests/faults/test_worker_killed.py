@@ -10,7 +10,6 @@ is lost for the new worker: only the sweepers bring its work back.
 """
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -91,19 +90,9 @@ print(repair_index_task.delay().get(timeout=240))
 class Platform:
     """The development platform with its data under one folder, driven as an operator would."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, env: dict[str, str]):
         self.data_dir = data_dir
-        self.env = {
-            name: value
-            for name, value in os.environ.items()
-            if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
-        }
-        self.env.update(
-            DJANGO_ENV="dev",
-            DJANGO_SETTINGS_MODULE="tests.faults.worker_settings",
-            DATA_DIR=str(data_dir),
-            PYTHONUNBUFFERED="1",
-        )
+        self.env = {**env, "DJANGO_SETTINGS_MODULE": "tests.faults.worker_settings"}
         self.workers: list[subprocess.Popen] = []
 
     def manage(self, *args, timeout=300) -> str:
@@ -179,8 +168,8 @@ def kill(worker: subprocess.Popen) -> None:
 
 
 @pytest.fixture
-def platform(migrated_data_dir):
-    platform = Platform(migrated_data_dir)
+def platform(migrated_data_dir, development_env):
+    platform = Platform(migrated_data_dir, development_env(migrated_data_dir))
     yield platform
     platform.stop_workers()
 

@@ -4,7 +4,6 @@ Locally that is the embedded filesystem broker under a temporary DATA_DIR; in CI
 CELERY_BROKER_URL and CELERY_RESULT_BACKEND name a Redis server, the same test runs through Redis.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,15 +19,9 @@ CHECK_WORKER = [sys.executable, "manage.py", "check_worker", "--timeout", "30"]
 
 
 @pytest.fixture
-def worker_env(tmp_path) -> dict[str, str]:
+def worker_env(tmp_path, development_env) -> dict[str, str]:
     """Development settings with their data under tmp_path; broker variables pass through."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    env.update(DJANGO_ENV="dev", DATA_DIR=str(tmp_path), PYTHONUNBUFFERED="1")
-    return env
+    return development_env(tmp_path)
 
 
 def stop(process: subprocess.Popen) -> None:

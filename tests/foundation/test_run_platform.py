@@ -64,18 +64,8 @@ def wait_for_web(port: int, process: subprocess.Popen, timeout: float = 60) -> N
     raise AssertionError("the web server did not answer within a minute")
 
 
-def development_env(data_dir) -> dict[str, str]:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
-    }
-    env.update(DJANGO_ENV="dev", DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
-    return env
-
-
 @pytest.fixture
-def platform_env(migrated_data_dir) -> dict[str, str]:
+def platform_env(migrated_data_dir, development_env) -> dict[str, str]:
     """Development settings on a migrated SQLite database of their own."""
     return development_env(migrated_data_dir)
 
@@ -125,7 +115,7 @@ def test_repeated_stop_signals_still_stop_every_process(platform):
     assert_all_stopped(children)
 
 
-def test_run_platform_refuses_an_unmigrated_database_with_what_to_do(tmp_path):
+def test_run_platform_refuses_an_unmigrated_database_with_what_to_do(tmp_path, development_env):
     env = development_env(tmp_path)
 
     result = subprocess.run(

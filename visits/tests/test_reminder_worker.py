@@ -4,7 +4,6 @@ A throw-away development database under tmp_path, the configured broker (the emb
 filesystem broker locally; Redis in CI when CELERY_BROKER_URL names it) and a worker process.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,14 +50,11 @@ def manage(env, *args, timeout=300) -> str:
 
 
 @pytest.mark.worker
-def test_a_reminder_goes_once_through_a_real_worker_when_beat_fires_twice(migrated_data_dir):
+def test_a_reminder_goes_once_through_a_real_worker_when_beat_fires_twice(
+    migrated_data_dir, development_env
+):
     tmp_path = migrated_data_dir
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
-    }
-    env.update(DJANGO_ENV="dev", DATA_DIR=str(tmp_path), PYTHONUNBUFFERED="1")
+    env = development_env(tmp_path)
     manage(env, "shell", "-c", SETUP)
     log = tmp_path / "worker.log"
     with log.open("w") as log_file:

@@ -20,6 +20,7 @@ env = environ.Env(
     CACHE_URL=(str, "locmemcache://"),
     CELERY_BROKER_URL=(str, "filesystem://localhost/"),
     CELERY_RESULT_BACKEND=(str, None),
+    CELERY_TASK_DEFAULT_QUEUE=(str, "celery"),
     ELASTICSEARCH_URL=(str, ""),
     ELASTICSEARCH_INDEX_PREFIX=(str, "nlc"),
     EMAIL_HOST=(str, ""),

@@ -27,6 +27,9 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or (
     else CELERY_BROKER_URL
 )
 CELERY_RESULT_EXPIRES = 24 * 3600
+# Where tasks go and what workers consume: two platforms sharing one Redis (a staging copy beside
+# production, parallel test runs) each name their own.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
