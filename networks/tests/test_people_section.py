@@ -3,6 +3,7 @@
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils.html import escape
 
 from networks.factories import JoinRequestFactory
 from networks.models import Membership, Role
@@ -74,4 +75,4 @@ def test_section_reads_the_viewers_role_from_the_people_it_lists(
 def test_section_renders_on_the_profile_page(client, network, member):
     response = client.get(network.url)
     assert response.status_code == 200
-    assert member.display_name in response.content.decode()
+    assert escape(member.display_name) in response.content.decode()
