@@ -22,7 +22,6 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
 from artefacts.models import ArtefactPage
-from core.roles import is_signed_in
 from core.visibility import Visibility
 from networks.models import Membership, NetworkPage, Role
 from networks.permissions import roles_by_network
@@ -162,42 +161,37 @@ def prefetch_offer_cards(offers) -> list:
 # --- One offer ------------------------------------------------------------------------------------
 
 
-def offer_sessions(offer, *, include_past: bool = True):
-    sessions = (
+def offer_sessions(offer, user):
+    """The offer's sessions by date, each with `booked_count`, `waiting_count` and its booked
+    bookings (what visits.permissions asks about participants), and the person's own active
+    bookings by session id. Two queries, however many sessions and bookings."""
+    sessions = list(
         VisitSession.objects.filter(offer=offer)
-        .with_counts()
         .select_related("host_school")
         .order_by("starts_at", "pk")
     )
-    if not include_past:
-        sessions = sessions.filter(ends_at__gt=timezone.now())
-    return sessions
-
-
-def preload_visiting_bookings(sessions) -> None:
-    """Give each session its booked bookings (what visits.permissions asks about participants:
-    who booked, for which network id) in one query for them all."""
-    by_session = {session.pk: [] for session in sessions}
-    for booking in Booking.objects.filter(session_id__in=by_session, status=BookingStatus.BOOKED):
-        by_session[booking.session_id].append(booking)
+    by_id = {session.pk: session for session in sessions}
     for session in sessions:
-        session.__dict__["_visiting_bookings"] = by_session[session.pk]
+        session.offer = offer
+        session.booked_count = session.waiting_count = 0
+        session.__dict__["_visiting_bookings"] = []
+    mine = {}
+    for booking in Booking.objects.active().filter(session_id__in=by_id).order_by("pk"):
+        session = booking.session = by_id[booking.session_id]
+        if booking.status == BookingStatus.BOOKED:
+            session.booked_count += 1
+            session.__dict__["_visiting_bookings"].append(booking)
+        else:
+            session.waiting_count += 1
+        if booking.person_id == user.pk:
+            mine[session.pk] = booking
+    return sessions, mine
 
 
 def remember_my_roles(user, networks=()) -> None:
     """Load the person's role in every network they belong to (one query, kept on the user), so
     the permission checks a page makes for many sessions and networks ask nothing more."""
     roles_by_network(user)
-
-
-def bookings_of(user, offer) -> dict[int, Booking]:
-    """The person's active bookings on the offer's sessions, by session id."""
-    if not is_signed_in(user):
-        return {}
-    return {
-        booking.session_id: booking
-        for booking in Booking.objects.active().filter(session__offer=offer, person=user)
-    }
 
 
 def networks_of(user):

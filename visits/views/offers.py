@@ -175,17 +175,12 @@ def edit(request, offer_id):
 def detail(request, offer_id):
     offer = permissions.offer_or_404(request.user, offer_id)
     user = request.user
-    sessions = list(selectors.offer_sessions(offer))
-    selectors.preload_visiting_bookings(sessions)
-    my_bookings = selectors.bookings_of(user, offer)
+    sessions, my_bookings = selectors.offer_sessions(offer, user)
     my_networks = selectors.networks_of(user)
     can_manage = permissions.can_edit_offer(user, offer)
     rows = []
     for session in sessions:
-        session.offer = offer
         booking = my_bookings.get(session.pk)
-        if booking is not None:
-            booking.session = session
         networks = [n for n in my_networks if permissions.can_book_place(user, session, network=n)]
         rows.append(
             {
