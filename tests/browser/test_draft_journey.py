@@ -95,3 +95,27 @@ def test_teacher_saves_half_a_draft_comes_back_keeps_a_file_through_an_error_and
     assert artefact.moderation.status == ModerationStatus.SUBMITTED
     resources = artefact.get_latest_revision_as_object().resources
     assert [block.block_type for block in resources] == ["image"]
+
+
+def test_leaving_asks_to_confirm_only_for_changes_autosave_has_not_kept(page):
+    network = ActiveNetworkFactory()
+    teacher = MembershipFactory(network=network).user
+    CoLeaderFactory(network=network)
+    page.clock.install()
+    sign_in(page, teacher.email, f"/networks/{network.slug}/artefacts/new/")
+
+    page.get_by_label("Title (required)").fill("Exit tickets in Year 9")
+    page.clock.run_for(21_000)
+    expect(page.get_by_role("status").filter(has_text="Saved at")).to_be_visible()
+    kept_everything = page.evaluate(
+        "() => { const e = new Event('beforeunload', {cancelable: true});"
+        " window.dispatchEvent(e); return !e.defaultPrevented; }"
+    )
+    page.get_by_label("What we did").fill("Three questions at the door.")
+    kept_newer_words = page.evaluate(
+        "() => { const e = new Event('beforeunload', {cancelable: true});"
+        " window.dispatchEvent(e); return !e.defaultPrevented; }"
+    )
+
+    assert kept_everything is True
+    assert kept_newer_words is False

@@ -38,6 +38,8 @@
       if (leaving) return;
       if (response.ok && body.saved) {
         say(`Saved at ${body.saved_at}`);
+        const fileWaiting = [...form.querySelectorAll("input[type='file']")].some((input) => input.files.length);
+        if (!changed && !fileWaiting) form.dispatchEvent(new CustomEvent("nlc:saved"));
         const base = form.querySelector("input[name='base_revision']");
         if (base) base.value = body.base_revision;
         if (body.edit_url && form.dataset.autosaveUrl !== body.autosave_url) {

@@ -11,6 +11,8 @@ document.addEventListener("DOMContentLoaded", () => {
     let dirty = false;
     form.addEventListener("input", () => { dirty = true; });
     form.addEventListener("submit", () => { dirty = false; });
+    // Sent by a form's autosave once everything typed so far is kept.
+    form.addEventListener("nlc:saved", () => { dirty = false; });
     window.addEventListener("beforeunload", (event) => {
       if (dirty) { event.preventDefault(); event.returnValue = ""; }
     });
