@@ -37,31 +37,47 @@ def network_paths(network) -> list[str]:
 
 
 def shown_on(artefact: ArtefactPage) -> list[str]:
-    """Every cached path that shows this artefact, or a card or link of it."""
+    """Every cached path that shows this artefact, or a card or link of it, but the related
+    panels of other artefacts (`related_panels_showing`)."""
     paths = [subtree(page_path(artefact)), *site_lists(), *network_paths(artefact.network)]
     lineage = ArtefactPage.objects.filter(
         pk=artefact.adapted_from_id
     ) | ArtefactPage.objects.filter(adapted_from=artefact.pk)
     paths += page_paths(lineage)
-    theme_ids = [theme.pk for theme in artefact.themes.all()] if artefact.pk else []
-    if theme_ids:
-        paths += page_paths(
-            ArtefactPage.objects.live()
-            .filter(visibility=Visibility.PUBLIC, themes__in=theme_ids)
-            .exclude(pk=artefact.pk)
-            .distinct()
-        )
     return paths
+
+
+def related_panels_showing(artefact: ArtefactPage) -> list[str]:
+    """The public artefacts whose "related" panel may list this one: they share a theme. At
+    national size that is thousands of pages, so it is worked out in the background."""
+    theme_ids = [theme.pk for theme in artefact.themes.all()] if artefact.pk else []
+    if not theme_ids:
+        return []
+    return page_paths(
+        ArtefactPage.objects.live()
+        .filter(visibility=Visibility.PUBLIC, themes__in=theme_ids)
+        .exclude(pk=artefact.pk)
+        .distinct()
+    )
+
+
+def _artefact_of(row) -> ArtefactPage | None:
+    return ArtefactPage.objects.filter(pk=row.artefact_id).first()
 
 
 def trial_shown_on(trial: ArtefactTrial) -> list[str]:
     """A "we tried this" response is on its artefact's page and in the count on its cards."""
-    artefact = ArtefactPage.objects.filter(pk=trial.artefact_id).first()
+    artefact = _artefact_of(trial)
     return shown_on(artefact) if artefact else []
 
 
+def trial_related_panels(trial: ArtefactTrial) -> list[str]:
+    artefact = _artefact_of(trial)
+    return related_panels_showing(artefact) if artefact else []
+
+
 def moderation_shown_on(moderation: ArtefactModeration) -> list[str]:
-    return [subtree(page_path(ArtefactPage.objects.filter(pk=moderation.artefact_id).first()))]
+    return [subtree(page_path(_artefact_of(moderation)))]
 
 
 def network_shown_on(network: NetworkPage) -> list[str]:
@@ -71,6 +87,8 @@ def network_shown_on(network: NetworkPage) -> list[str]:
 
 def register() -> None:
     touches(ArtefactPage)(shown_on)
+    touches(ArtefactPage, in_background=True)(related_panels_showing)
     touches(ArtefactTrial)(trial_shown_on)
+    touches(ArtefactTrial, in_background=True)(trial_related_panels)
     touches(ArtefactModeration)(moderation_shown_on)
     touches(NetworkPage)(network_shown_on)

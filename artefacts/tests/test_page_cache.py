@@ -142,11 +142,28 @@ def test_publishing_an_adaptation_purges_the_original(world, make_artefact):
     assert "Live marking in Key Stage 1" in Client().get(original.url).content.decode()
 
 
-def test_another_public_artefact_on_the_same_theme_is_purged(make_artefact, theme):
+def test_another_public_artefact_on_the_same_theme_is_purged_once_the_change_commits(
+    make_artefact, theme, django_capture_on_commit_callbacks
+):
     first = make_artefact(themes=[theme])
     warmed(first.url)
-    make_artefact(themes=[theme], title="Exit tickets that shape tomorrow")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_artefact(themes=[theme], title="Exit tickets that shape tomorrow")
     assert "Exit tickets that shape tomorrow" in Client().get(first.url).content.decode()
+
+
+def test_the_request_leaves_purging_the_related_panels_to_the_worker(
+    make_artefact, theme, django_capture_on_commit_callbacks
+):
+    related = [make_artefact(themes=[theme]) for _ in range(3)]
+    warmed(*(artefact.url for artefact in related))
+    with django_capture_on_commit_callbacks(execute=False) as after_commit:
+        make_artefact(themes=[theme], title="Exit tickets that shape tomorrow")
+    still_cached = [cache_state(artefact.url) for artefact in related]
+    for callback in after_commit:
+        callback()
+    assert still_cached == ["hit", "hit", "hit"]
+    assert [cache_state(artefact.url) for artefact in related] == ["miss", "miss", "miss"]
 
 
 def test_a_change_to_one_artefact_leaves_an_unrelated_one_cached(make_artefact):

@@ -8,6 +8,11 @@ object and returning the paths ("/networks/a/") and subtrees ("/networks/a/*") t
 Several apps may register for one model (a lower app's model shown on a higher app's page), so
 a lower app never needs to know which higher pages show its objects. core.pagecache.signals
 purges them whenever a registered object is saved, deleted, published or unpublished.
+
+A function whose answer can run to thousands of paths (every page whose "related" panel may
+list the object) registers with `in_background=True`: the Celery worker works it out and purges
+after the change commits, not the request. A lost one costs at most PAGE_CACHE_SECONDS of
+staleness, the life of any cached page.
 """
 
 from collections.abc import Callable, Iterable
@@ -16,32 +21,39 @@ from urllib.parse import urlsplit
 Touch = Callable[[object], Iterable[str]]
 
 _touches: dict[type, list[Touch]] = {}
+_touches_in_background: dict[type, list[Touch]] = {}
 
 
-def touches(model: type) -> Callable[[Touch], Touch]:
+def touches(model: type, *, in_background: bool = False) -> Callable[[Touch], Touch]:
     """Register a function naming the cached paths an instance of `model` (or a subclass)
     appears on."""
+    registry = _touches_in_background if in_background else _touches
 
     def register(touch: Touch) -> Touch:
-        if touch not in _touches.setdefault(model, []):
-            _touches[model].append(touch)
+        if touch not in registry.setdefault(model, []):
+            registry[model].append(touch)
         return touch
 
     return register
 
 
 def is_registered(model: type) -> bool:
-    return any(klass in _touches for klass in model.__mro__)
+    return any(klass in _touches for klass in model.__mro__) or has_background_touches(model)
+
+
+def has_background_touches(model: type) -> bool:
+    return any(klass in _touches_in_background for klass in model.__mro__)
 
 
 def registered_models() -> list[type]:
-    return list(_touches)
+    return list({**_touches, **_touches_in_background})
 
 
-def paths_touched_by(instance) -> set[str]:
+def paths_touched_by(instance, *, in_background: bool = False) -> set[str]:
+    registry = _touches_in_background if in_background else _touches
     paths: set[str] = set()
     for klass in type(instance).__mro__:
-        for touch in _touches.get(klass, ()):
+        for touch in registry.get(klass, ()):
             paths.update(path for path in touch(instance) if path)
     return paths
 

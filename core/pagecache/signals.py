@@ -7,14 +7,26 @@ page, and again after commit, so that a page rendered from the old rows in the m
 another request is not left behind.
 """
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .registry import is_registered, page_path, paths_touched_by, subtree, touches
+from core.queue import enqueue_after_commit
+
+from .registry import (
+    has_background_touches,
+    is_registered,
+    page_path,
+    paths_touched_by,
+    subtree,
+    touches,
+)
 from .store import purge
+
+PURGE_IN_BACKGROUND_TASK = "core.pagecache.tasks.purge_in_background_task"
 
 
 def purge_now_and_after_commit(targets) -> None:
@@ -29,6 +41,19 @@ def on_change(sender, instance, **kwargs):
     if kwargs.get("raw") or not is_registered(sender):
         return
     purge_now_and_after_commit(paths_touched_by(instance))
+    if has_background_touches(sender) and instance.pk is not None:
+        enqueue_after_commit(PURGE_IN_BACKGROUND_TASK, instance._meta.label, instance.pk)
+
+
+def purge_in_background(*, model_label: str, pk) -> int:
+    """What the background registrations name for the object, purged; the number of paths.
+    An object deleted since is skipped: its pages expire within PAGE_CACHE_SECONDS."""
+    instance = apps.get_model(model_label)._default_manager.filter(pk=pk).first()
+    if instance is None:
+        return 0
+    paths = paths_touched_by(instance, in_background=True)
+    purge(paths)
+    return len(paths)
 
 
 def on_slug_changed(sender, instance, instance_before, **kwargs):
