@@ -24,6 +24,7 @@ from ..query import (
 )
 from ..vocabulary import closest_words
 from .base import (
+    SNIPPET_FIELDS,
     Audience,
     BackendUnavailable,
     FacetCount,
@@ -239,7 +240,7 @@ class ElasticsearchBackend:
         highlight = highlight.to_dict() if highlight else {}
         title = source.get("title", "")
         snippet = ""
-        for field in ("summary", "body", "attachments", "keywords"):
+        for field in SNIPPET_FIELDS:
             if highlight.get(field):
                 snippet = highlight[field][0]
                 break
