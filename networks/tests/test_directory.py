@@ -187,3 +187,26 @@ def test_directory_runs_the_same_queries_for_5_or_50_networks(client):
         network_with_school(f"More {number}", region="London").themes.add(theme)
 
     assert count_directory_queries(client) == few
+
+
+def results_heading(response) -> str:
+    html = response.content.decode()
+    start = html.index('id="results-heading"')
+    return " ".join(html[html.index(">", start) + 1 : html.index("</h2>", start)].split())
+
+
+def test_the_count_of_one_matching_network_is_singular(client):
+    network_with_school("Northern Network", region="North East")
+
+    response = client.get(DIRECTORY, {"region": "North East"})
+
+    assert results_heading(response) == "1 network matches your filters"
+
+
+def test_the_count_of_two_matching_networks_is_plural(client):
+    network_with_school("Northern Network", region="North East")
+    network_with_school("Wear Network", region="North East")
+
+    response = client.get(DIRECTORY, {"region": "North East"})
+
+    assert results_heading(response) == "2 networks match your filters"
