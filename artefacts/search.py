@@ -8,12 +8,13 @@ people by `search.tests.test_permissions`).
 
 from wagtail.fields import RichTextField, StreamField
 
+from core import vocabulary
 from networks.models import Membership
 from search.backends.base import PUBLIC, Audience
 from search.extraction import cached_document_text
 from search.registry import PageDocument
 
-from .models import SECTIONS, ArtefactPage, ArtefactType, EvidenceStrength, Phase, Visibility
+from .models import SECTIONS, ArtefactPage, ArtefactType, EvidenceStrength, Visibility
 from .permissions import visibility_allows
 
 
@@ -68,7 +69,8 @@ class ArtefactDocument(PageDocument):
 
     def facet_labels(self, facet, values):
         if facet == "phase":
-            return dict(Phase.objects.filter(slug__in=values).values_list("slug", "name"))
+            labels = dict(vocabulary.Phase.choices)
+            return {value: str(labels[value]) for value in values if value in labels}
         if facet == "strength":
             labels = {str(value): str(label) for value, label in EvidenceStrength.choices}
             return {value: labels[value] for value in values if value in labels}
