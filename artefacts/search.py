@@ -8,7 +8,6 @@ people by `search.tests.test_permissions`).
 
 from wagtail.fields import RichTextField, StreamField
 
-from core import vocabulary
 from networks.models import Membership
 from search.backends.base import PUBLIC, Audience
 from search.extraction import cached_document_text
@@ -68,9 +67,6 @@ class ArtefactDocument(PageDocument):
         return {str(value): str(label) for value, label in ArtefactType.choices}
 
     def facet_labels(self, facet, values):
-        if facet == "phase":
-            labels = dict(vocabulary.Phase.choices)
-            return {value: str(labels[value]) for value in values if value in labels}
         if facet == "strength":
             labels = {str(value): str(label) for value, label in EvidenceStrength.choices}
             return {value: labels[value] for value in values if value in labels}
