@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core import vocabulary
 from core.accounts.factories import UserFactory
 from networks.factories import ActiveNetworkFactory
 
@@ -37,20 +38,24 @@ from .uploads import check_upload
 
 
 class PhaseFactory(factory.django.DjangoModelFactory):
+    """A phase of core.vocabulary (its row exists already): `PhaseFactory(name="Primary")`."""
+
     class Meta:
         model = Phase
-        django_get_or_create = ("name",)
+        django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Phase {n}")
+    name = factory.Iterator(vocabulary.Phase.labels)
     slug = factory.LazyAttribute(lambda phase: slugify(phase.name))
 
 
 class SubjectFactory(factory.django.DjangoModelFactory):
+    """A subject of core.vocabulary (its row exists already): `SubjectFactory(name="Music")`."""
+
     class Meta:
         model = Subject
-        django_get_or_create = ("name",)
+        django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Subject {n}")
+    name = factory.Iterator(vocabulary.Subject.labels)
     slug = factory.LazyAttribute(lambda subject: slugify(subject.name))
 
 

@@ -13,7 +13,7 @@ from search.backends.base import PUBLIC, Audience
 from search.extraction import cached_document_text
 from search.registry import PageDocument
 
-from .models import SECTIONS, ArtefactPage, ArtefactType, EvidenceStrength, Phase, Visibility
+from .models import SECTIONS, ArtefactPage, ArtefactType, EvidenceStrength, Visibility
 from .permissions import visibility_allows
 
 
@@ -67,8 +67,6 @@ class ArtefactDocument(PageDocument):
         return {str(value): str(label) for value, label in ArtefactType.choices}
 
     def facet_labels(self, facet, values):
-        if facet == "phase":
-            return dict(Phase.objects.filter(slug__in=values).values_list("slug", "name"))
         if facet == "strength":
             labels = {str(value): str(label) for value, label in EvidenceStrength.choices}
             return {value: labels[value] for value in values if value in labels}

@@ -9,8 +9,6 @@ from wagtail.admin.views.pages.listing import IndexView as PageIndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.home import MY_HOME_SECTIONS_HOOK
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
@@ -23,8 +21,6 @@ from .models import (
     ArtefactPage,
     ArtefactTrial,
     ModerationStatus,
-    Phase,
-    Subject,
 )
 from .permissions import (
     can_create_artefact,
@@ -125,27 +121,7 @@ hooks.register("after_create_page", link_files_chosen_in_admin)
 hooks.register("after_edit_page", link_files_chosen_in_admin)
 
 
-class PhaseViewSet(SnippetViewSet):
-    model = Phase
-    icon = "list-ul"
-    list_display = ["name", "slug", "sort_order"]
-
-
-class SubjectViewSet(SnippetViewSet):
-    model = Subject
-    icon = "list-ul"
-    list_display = ["name", "slug", "sort_order"]
-
-
-class ArtefactVocabularyGroup(SnippetViewSetGroup):
-    items = (PhaseViewSet, SubjectViewSet)
-    menu_icon = "list-ul"
-    menu_label = "Phases and subjects"
-    menu_name = "artefact-vocabulary"
-    menu_order = 310
-
-
-register_snippet(ArtefactVocabularyGroup)
+# Phases and subjects are not edited here: they are core.vocabulary's lists, in code.
 
 
 # --- “We tried this” responses ----------------------------------------------------------------

@@ -19,6 +19,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from artefacts.models import ArtefactType
+from core.vocabulary import Phase, phase_from_register, phase_label
 from networks.models import NetworkStatus
 
 from .selectors.open_data import (
@@ -180,7 +181,13 @@ class VisitOfferSerializer(serializers.Serializer):
     network = serializers.SerializerMethodField()
     theme = serializers.SerializerMethodField(help_text="Theme slug, if it has one.")
     regions = serializers.SerializerMethodField(help_text="Regions of its host schools.")
-    phases = serializers.SerializerMethodField(help_text="Phases of its host schools.")
+    phases = serializers.SerializerMethodField(
+        help_text=(
+            "Phases of its host schools, named as everywhere on the site: "
+            + ", ".join(Phase.labels)
+            + ". (Before December 2026 the register's names: Nursery, 16 plus, Not applicable.)"
+        )
+    )
     places = serializers.IntegerField(help_text="Places per session.")
     waitlist = serializers.BooleanField(help_text="A waitlist is kept when a session is full.")
     open_to_all_networks = serializers.BooleanField(
@@ -209,7 +216,7 @@ class VisitOfferSerializer(serializers.Serializer):
         return offer.host_regions()
 
     def get_phases(self, offer) -> list[str]:
-        return offer.host_phases()
+        return [phase_label(phase) for phase in offer.host_phases()]
 
     @extend_schema_field(VisitSessionSerializer(many=True))
     def get_sessions(self, offer) -> list[dict]:
@@ -249,8 +256,20 @@ class VisitOfferParams(OpenDataParams):
         required=False, max_length=100, help_text="Region of a host school, e.g. North West."
     )
     phase = serializers.CharField(
-        required=False, max_length=100, help_text="Phase of a host school, e.g. Primary."
+        required=False,
+        max_length=100,
+        help_text=(
+            "Phase of a host school: one of "
+            + ", ".join(Phase.values)
+            + " (its name, e.g. Primary or Early years, is accepted too)."
+        ),
     )
+
+    def validate_phase(self, value: str) -> str:
+        phase = phase_from_register(value)
+        if not phase:
+            raise serializers.ValidationError(f"Unknown phase: “{value}”.")
+        return phase
 
 
 INVALID = OpenApiResponse(

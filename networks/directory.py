@@ -1,19 +1,16 @@
-"""The network directory's filters: a form over the choices actually in use."""
+"""The network directory's filters: the phases and regions of core.vocabulary (the lists the
+artefact form and search use too), the themes and the statuses."""
 
 from django import forms
 from django.core.paginator import Paginator
 from django.utils.http import urlencode
 
-from core.schools.selectors import phases_in_use, regions_in_use
+from core.vocabulary import Phase, Region
 
 from .models import NetworkStatus, Theme
 from .selectors import network_directory, prefetch_directory_cards
 
 NETWORKS_PER_PAGE = 12
-
-
-def _as_choices(values: list[str]) -> list[tuple[str, str]]:
-    return [(value, value) for value in values]
 
 
 class DirectoryFilterForm(forms.Form):
@@ -26,8 +23,8 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         any_choice = [("", "Any")]
-        self.fields["region"].choices = any_choice + _as_choices(regions_in_use(in_networks=True))
-        self.fields["phase"].choices = any_choice + _as_choices(phases_in_use(in_networks=True))
+        self.fields["region"].choices = any_choice + list(Region.choices)
+        self.fields["phase"].choices = any_choice + list(Phase.choices)
         self.fields["theme"].choices = any_choice + list(Theme.objects.values_list("slug", "name"))
         self.fields["status"].choices = any_choice + list(NetworkStatus.choices)
 

@@ -2,8 +2,6 @@
 (themes, and networks themselves), and the searcher's networks for the query log. Registered
 from `NetworksConfig.ready()`."""
 
-from django.utils.text import slugify
-
 from search.registry import PageDocument
 
 from .models import Membership, NetworkPage, Theme
@@ -65,7 +63,7 @@ class NetworkDocument(PageDocument):
         return sorted(theme.slug for theme in network.themes.all())
 
     def prepare_phases(self, network):
-        return [slugify(school.phase) for school in self.schools(network)]
+        return [school.phase for school in self.schools(network) if school.phase]
 
     def prepare_regions(self, network):
         return [school.region for school in self.schools(network)]

@@ -13,6 +13,8 @@ from rest_framework.views import APIView
 from django.conf import settings
 from django.utils.http import urlencode
 
+from core.vocabulary import Phase, Region
+
 from . import registry
 from .query import (
     FACETS,
@@ -50,8 +52,14 @@ class SearchParamsSerializer(serializers.Serializer):
         serializers.RegexField(r"^[a-z0-9_-]{1,40}$"), "Type: an artefact type, 'network', ..."
     )
     theme = _values(serializers.SlugField(max_length=100), "Theme slug.")
-    phase = _values(serializers.SlugField(max_length=100), "Phase (slug, e.g. 'primary').")
-    region = _values(serializers.CharField(max_length=100), "Region, e.g. 'North West'.")
+    phase = _values(
+        serializers.ChoiceField(choices=Phase.values),
+        "Phase: " + ", ".join(Phase.values) + " (as everywhere on the site).",
+    )
+    region = _values(
+        serializers.ChoiceField(choices=Region.values),
+        "Region: " + ", ".join(Region.values) + ".",
+    )
     network = _values(
         serializers.IntegerField(min_value=1, max_value=2**31 - 1), "Network page id."
     )

@@ -68,10 +68,14 @@ from django.db.models import QuerySet
 from wagtail.models import Page
 
 from core.visibility import Visibility
+from core.vocabulary import Phase, Region
 
 from .backends.base import IndexDocument
 from .keys import key_of
 from .text import make_document
+
+# Facets whose values and labels are core.vocabulary's lists: every app's documents share them.
+VOCABULARY_FACETS = {"phase": Phase, "region": Region}
 
 FIELDS = (
     "title",
@@ -279,6 +283,9 @@ def facet_labels(facet: str, values: list[str]) -> dict[str, str]:
         return {}
     if facet == "type":
         return {value: label for value, label in type_labels().items() if value in values}
+    if facet in VOCABULARY_FACETS:
+        known = dict(VOCABULARY_FACETS[facet].choices)
+        return {value: str(known[value]) for value in values if value in known}
     labels: dict[str, str] = {}
     for document in _documents.values():
         missing = [value for value in values if value not in labels]

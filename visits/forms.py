@@ -5,8 +5,8 @@ from django import forms
 from django.utils import timezone
 
 from core.schools.models import School
-from core.schools.selectors import regions_and_phases_in_use
 from core.visibility import Visibility
+from core.vocabulary import Phase, Region
 from networks.models import NetworkPage, Theme
 
 from .models import MAX_PLACES, MAX_VISITORS, Usefulness, VisitorRole
@@ -247,9 +247,8 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         anything = [("", "Any")]
         self.fields["theme"].choices = anything + list(Theme.objects.values_list("slug", "name"))
-        regions, phases = regions_and_phases_in_use(in_networks=True)
-        self.fields["region"].choices = anything + [(value, value) for value in regions]
-        self.fields["phase"].choices = anything + [(value, value) for value in phases]
+        self.fields["region"].choices = anything + list(Region.choices)
+        self.fields["phase"].choices = anything + list(Phase.choices)
 
     def filters(self) -> dict:
         """The valid filters; an unknown value is left out rather than failing the page."""

@@ -80,7 +80,7 @@ def artefact_form_options(network, *, author, artefact=None) -> ArtefactFormOpti
         contributor_labels=labels,
         schools=School.objects.filter(pk__in=school_ids).order_by("name") if school_ids else None,
         themes=Theme.objects.all(),
-        phases=Phase.objects.all(),
-        subjects=Subject.objects.all(),
+        phases=Phase.objects.in_vocabulary(),
+        subjects=Subject.objects.in_vocabulary(),
         tags=tags_of(artefact) if artefact is not None else [],
     )

@@ -106,9 +106,31 @@ def test_visit_offers_filter_by_theme_network_and_region(client, world, theme, m
     assert titles("region=North West") == {"In the North West"}
 
 
+def test_visit_offers_publish_phases_by_name_and_filter_by_slug_or_name(client, world, make_offer):
+    early = make_offer(title="Early years visit")
+    make_offer(title="Secondary visit")
+    School.objects.update(phase="secondary")
+    School.objects.filter(pk__in=early.host_schools.values("pk")).update(phase="early-years")
+
+    def published(query):
+        body = client.get(f"/api/v1/visit-offers/?{query}").json()
+        return {o["title"]: o["phases"] for o in body["results"]}
+
+    assert published("phase=early-years") == {"Early years visit": ["Early years"]}
+    assert published("phase=Early years") == {"Early years visit": ["Early years"]}
+    assert published("phase=Nursery") == {"Early years visit": ["Early years"]}
+
+
 @pytest.mark.parametrize(
     "query",
-    ["network=abc", "page_size=1000", "theme=not a slug", "page=0", f"region={'x' * 101}"],
+    [
+        "network=abc",
+        "page_size=1000",
+        "theme=not a slug",
+        "page=0",
+        f"region={'x' * 101}",
+        "phase=sixth form college",
+    ],
 )
 def test_invalid_visit_offer_parameters_are_a_400_with_a_message(client, db, query):
     response = client.get(f"/api/v1/visit-offers/?{query}")

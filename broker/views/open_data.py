@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.vocabulary import Phase
+
 from ..selectors.open_data import (
     public_artefacts,
     public_collections,
@@ -168,5 +170,6 @@ def api_docs(request):
             "endpoints": endpoints,
             "base": request.build_absolute_uri("/")[:-1],
             "downloads": ["artefacts.csv", "networks.csv", "collections.csv", "visit-offers.csv"],
+            "phase_labels": Phase.labels,
         },
     )

@@ -7,11 +7,14 @@ the style of real ones, and the URNs are high numbers chosen to keep clear of re
 Running seed twice adds nothing (get_or_create by URN).
 """
 
+from core.vocabulary import phase_from_register
+
 from .models import School
 
 OPEN = "Open"
 
-# (URN, name, establishment type, phase, local authority, region, town, postcode)
+# (URN, name, establishment type, phase as the register names it, local authority, region, town,
+# postcode)
 DEMO_SCHOOLS = [
     # North West: the Mersey Learning Partnership, then the Pennine Enquiry Network.
     (870101, "Anfield Park Primary School", "Community school", "Primary", "Liverpool", "North West", "Liverpool", "L4 0TH"),
@@ -77,7 +80,7 @@ def seed(log) -> None:
             defaults={
                 "name": name,
                 "establishment_type": establishment_type,
-                "phase": phase,
+                "phase": phase_from_register(phase, establishment_type),
                 "local_authority": local_authority,
                 "region": region,
                 "town": town,

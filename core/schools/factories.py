@@ -2,6 +2,8 @@
 
 import factory
 
+from core.vocabulary import Phase, phase_from_register
+
 from .models import School, SchoolImport
 
 # (region, local authority, town, postcode area)
@@ -32,14 +34,14 @@ NAME_STEMS = [
 
 # (phase, establishment type, name ending)
 KINDS = [
-    ("Primary", "Community school", "Primary School"),
-    ("Primary", "Voluntary aided school", "Catholic Primary School"),
-    ("Secondary", "Academy converter", "High School"),
-    ("Primary", "Academy sponsor led", "Primary Academy"),
-    ("Secondary", "Foundation school", "Academy"),
-    ("Special", "Community special school", "School"),
-    ("All-through", "Free schools", "All-through School"),
-    ("Nursery", "Local authority nursery school", "Nursery School"),
+    (Phase.PRIMARY, "Community school", "Primary School"),
+    (Phase.PRIMARY, "Voluntary aided school", "Catholic Primary School"),
+    (Phase.SECONDARY, "Academy converter", "High School"),
+    (Phase.PRIMARY, "Academy sponsor led", "Primary Academy"),
+    (Phase.SECONDARY, "Foundation school", "Academy"),
+    (Phase.SPECIAL, "Community special school", "School"),
+    (Phase.ALL_THROUGH, "Free schools", "All-through School"),
+    (Phase.EARLY_YEARS, "Local authority nursery school", "Nursery School"),
 ]
 
 
@@ -48,7 +50,8 @@ def _pick(items, n):
 
 
 class SchoolFactory(factory.django.DjangoModelFactory):
-    """An open school: `SchoolFactory(region="London", phase="Secondary")` overrides any field."""
+    """An open school: `SchoolFactory(region="London", phase=Phase.SECONDARY)` overrides any
+    field. A `kind` given with a register phase ("Nursery") stores the vocabulary's value."""
 
     class Meta:
         model = School
@@ -63,7 +66,9 @@ class SchoolFactory(factory.django.DjangoModelFactory):
         lambda school, n: f"{_pick(NAME_STEMS, n)} {school.kind[2]}"
     )
     establishment_type = factory.LazyAttribute(lambda school: school.kind[1])
-    phase = factory.LazyAttribute(lambda school: school.kind[0])
+    phase = factory.LazyAttribute(
+        lambda school: phase_from_register(school.kind[0], school.kind[1])
+    )
     region = factory.LazyAttribute(lambda school: school.place[0])
     local_authority = factory.LazyAttribute(lambda school: school.place[1])
     town = factory.LazyAttribute(lambda school: school.place[2])

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from core.vocabulary import phase_from_register, region_from_register
+
 # Model field -> GIAS column header.
 COLUMNS = {
     "urn": "URN",
@@ -44,6 +46,7 @@ TEXT_FIELDS = (
     "status",
 )
 COMPARED_FIELDS = (*TEXT_FIELDS, "is_open")
+REGION_INDEX = TEXT_FIELDS.index("region")
 
 CLOSED_STATUS = "closed"
 MAX_URN = 2_147_483_647  # the largest value every database accepts in a PositiveIntegerField
@@ -249,13 +252,7 @@ class RowParser:
         name, establishment_type, phase = values[0], values[1], values[2]
         if not name:
             return RowError(line, f"EstablishmentName is missing for URN {urn}")
-        values[2] = normalise_phase(phase, establishment_type)
+        values[2] = phase_from_register(phase, establishment_type)
+        values[REGION_INDEX] = region_from_register(values[REGION_INDEX])
         values.append(values[7].casefold() != CLOSED_STATUS)
         return SchoolRow(line=line, urn=urn, values=tuple(values))
-
-
-def normalise_phase(phase: str, establishment_type: str) -> str:
-    """GIAS gives special schools the phase "Not applicable"; the directory filters on "Special"."""
-    if phase in {"", "Not applicable"} and "special" in establishment_type.casefold():
-        return "Special"
-    return phase

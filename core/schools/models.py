@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 
+from core.vocabulary import Phase, Region
+
 FAILURE_MAX_LENGTH = 2000
 
 
@@ -15,9 +17,9 @@ class School(models.Model):
     urn = models.PositiveIntegerField("URN", unique=True)
     name = models.CharField(max_length=255)
     establishment_type = models.CharField(max_length=150, blank=True)
-    phase = models.CharField(max_length=100, blank=True, db_index=True)
+    phase = models.CharField(max_length=100, blank=True, db_index=True, choices=Phase.choices)
     local_authority = models.CharField(max_length=150, blank=True)
-    region = models.CharField(max_length=100, blank=True, db_index=True)
+    region = models.CharField(max_length=100, blank=True, db_index=True, choices=Region.choices)
     town = models.CharField(max_length=150, blank=True)
     postcode = models.CharField(max_length=12, blank=True)
     status = models.CharField(max_length=100, blank=True)

@@ -21,6 +21,7 @@ from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from core.accounts.models import BROKER_GROUP_NAME
+from core.vocabulary import Phase, Region
 
 from . import views
 from .models import School
@@ -50,8 +51,8 @@ def _choices(field):
 
 
 class SchoolFilterSet(WagtailFilterSet):
-    region = django_filters.ChoiceFilter(label="Region", choices=_choices("region"))
-    phase = django_filters.ChoiceFilter(label="Phase", choices=_choices("phase"))
+    region = django_filters.ChoiceFilter(label="Region", choices=Region.choices)
+    phase = django_filters.ChoiceFilter(label="Phase", choices=Phase.choices)
     status = django_filters.ChoiceFilter(label="Status", choices=_choices("status"))
     is_open = django_filters.BooleanFilter(label="Open")
 

@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.vocabulary import Phase, Region
 from networks.directory import NETWORKS_PER_PAGE
 from networks.factories import (
     ActiveNetworkFactory,
@@ -79,10 +80,10 @@ def test_filter_by_region_ignores_schools_that_have_left(client):
 
 
 def test_filter_by_phase(client):
-    network_with_school("Primary Network", phase="Primary")
-    network_with_school("Secondary Network", phase="Secondary")
+    network_with_school("Primary Network", phase=Phase.PRIMARY)
+    network_with_school("Secondary Network", phase=Phase.SECONDARY)
 
-    response = client.get(DIRECTORY, {"phase": "Secondary"})
+    response = client.get(DIRECTORY, {"phase": Phase.SECONDARY})
 
     assert titles(response) == ["Secondary Network"]
 
@@ -107,11 +108,11 @@ def test_filter_by_status(client):
 
 
 def test_filters_combine(client):
-    network_with_school("Northern Primary Network", region="North East", phase="Primary")
-    network_with_school("Northern Secondary Network", region="North East", phase="Secondary")
-    network_with_school("Southern Primary Network", region="South West", phase="Primary")
+    network_with_school("Northern Primary Network", region="North East", phase=Phase.PRIMARY)
+    network_with_school("Northern Secondary Network", region="North East", phase=Phase.SECONDARY)
+    network_with_school("Southern Primary Network", region="South West", phase=Phase.PRIMARY)
 
-    response = client.get(DIRECTORY, {"region": "North East", "phase": "Primary"})
+    response = client.get(DIRECTORY, {"region": "North East", "phase": Phase.PRIMARY})
 
     assert titles(response) == ["Northern Primary Network"]
 
@@ -142,14 +143,22 @@ def test_no_match_says_so_and_offers_every_network(client):
     assert "No network matches these filters" in response.content.decode()
 
 
-def test_region_choices_are_those_of_schools_in_networks(client):
-    network_with_school("Northern Network", region="North East")
-    SchoolFactory(region="Yorkshire and the Humber")  # in the register, in no network
+def test_region_and_phase_choices_are_the_vocabularys_whatever_schools_are_in_networks(client):
+    network_with_school("Northern Network", region="North East", phase=Phase.EARLY_YEARS)
 
-    choices = dict(client.get(DIRECTORY).context["filter_form"].fields["region"].choices)
+    form = client.get(DIRECTORY).context["filter_form"]
 
-    assert "North East" in choices
-    assert "Yorkshire and the Humber" not in choices
+    assert form.fields["region"].choices == [("", "Any"), *Region.choices]
+    assert form.fields["phase"].choices == [("", "Any"), *Phase.choices]
+
+
+def test_an_old_register_phase_in_the_address_is_ignored_rather_than_failing(client):
+    network_with_school("Nursery Network", phase=Phase.EARLY_YEARS)
+
+    response = client.get(DIRECTORY, {"phase": "Nursery"})
+
+    assert response.status_code == 200
+    assert titles(response) == ["Nursery Network"]
 
 
 def test_paginates_and_keeps_the_filters_in_the_page_links(client):
@@ -187,3 +196,26 @@ def test_directory_runs_the_same_queries_for_5_or_50_networks(client):
         network_with_school(f"More {number}", region="London").themes.add(theme)
 
     assert count_directory_queries(client) == few
+
+
+def results_heading(response) -> str:
+    html = response.content.decode()
+    start = html.index('id="results-heading"')
+    return " ".join(html[html.index(">", start) + 1 : html.index("</h2>", start)].split())
+
+
+def test_the_count_of_one_matching_network_is_singular(client):
+    network_with_school("Northern Network", region="North East")
+
+    response = client.get(DIRECTORY, {"region": "North East"})
+
+    assert results_heading(response) == "1 network matches your filters"
+
+
+def test_the_count_of_two_matching_networks_is_plural(client):
+    network_with_school("Northern Network", region="North East")
+    network_with_school("Wear Network", region="North East")
+
+    response = client.get(DIRECTORY, {"region": "North East"})
+
+    assert results_heading(response) == "2 networks match your filters"

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
+from core.vocabulary import Phase
 from networks.factories import (
     CoLeaderFactory,
     MembershipFactory,
@@ -40,7 +41,10 @@ def test_shows_the_purpose_and_focus_themes(client):
 
 def test_shows_each_member_school_with_phase_local_authority_and_region(client, network):
     school = SchoolFactory(
-        name="Hillside Academy", phase="Secondary", local_authority="Gateshead", region="North East"
+        name="Hillside Academy",
+        phase=Phase.SECONDARY,
+        local_authority="Gateshead",
+        region="North East",
     )
     NetworkSchoolFactory(network=network, school=school)
 

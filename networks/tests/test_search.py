@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.vocabulary import Phase
 from networks.factories import NetworkPageFactory, NetworkSchoolFactory, SchoolFactory, ThemeFactory
 from search import services
 from search.models import SearchDocument
@@ -18,10 +19,11 @@ def test_network_document_takes_facets_from_its_current_schools_and_themes():
     theme = ThemeFactory(name="Oracy")
     network = NetworkPageFactory(themes=[theme])
     NetworkSchoolFactory(
-        network=network, school=SchoolFactory(region="North East", phase="Primary")
+        network=network, school=SchoolFactory(region="North East", phase=Phase.PRIMARY)
     )
     NetworkSchoolFactory(
-        network=network, school=SchoolFactory(region="Yorkshire and the Humber", phase="Secondary")
+        network=network,
+        school=SchoolFactory(region="Yorkshire and the Humber", phase=Phase.SECONDARY),
     )
     services.index_page(page_id=network.pk)
     document = SearchDocument.objects.get(page_id=network.pk)

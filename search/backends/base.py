@@ -17,6 +17,10 @@ from ..query import SearchQuery
 # (`POSTGRES_WEIGHT_CLASSES`), Elasticsearch field boosts. The title counts most, then the
 # summary and keywords (themes, tags, schools), then the body, then attached documents.
 FIELD_WEIGHTS = {"title": 10.0, "summary": 4.0, "keywords": 3.0, "body": 1.0, "attachments": 0.5}
+# A result's snippet is cut from the text that matched: the body, then attached files' text.
+# Never from keywords (tags, school names, themes) nor the summary, which is the fallback
+# shown, unmarked, when nothing matched in these.
+SNIPPET_FIELDS = ("body", "attachments")
 
 
 class BackendUnavailable(Exception):

@@ -42,6 +42,7 @@ from ..query import (
 )
 from ..vocabulary import closest_words
 from .base import (
+    SNIPPET_FIELDS,
     Audience,
     FacetCount,
     IndexDocument,
@@ -371,11 +372,11 @@ class DatabaseBackend:
                 f"WHERE d.id IN ({placeholders(ids)})"
             )
             rows = _fetch(self.connection, sql, list(ids))
-            marked = {row[0]: (None,) * 5 for row in rows}
+            marked = {row[0]: (None,) * (1 + len(SNIPPET_FIELDS)) for row in rows}
         else:
             sql, params = self.dialect.hits_source(parsed, ids)
             rows = _fetch(self.connection, sql, params)
-            marked = {row[0]: row[11:16] for row in rows}
+            marked = {row[0]: row[11 : 12 + len(SNIPPET_FIELDS)] for row in rows}
         by_id = {row[0]: row for row in rows}
         hits = []
         for document_id in ids:

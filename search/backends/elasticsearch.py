@@ -24,6 +24,7 @@ from ..query import (
 )
 from ..vocabulary import closest_words
 from .base import (
+    SNIPPET_FIELDS,
     Audience,
     BackendUnavailable,
     FacetCount,
@@ -42,6 +43,7 @@ from .elasticsearch_index import (
     to_source,
 )
 from .elasticsearch_queries import build_search, build_suggest
+from .rows import choose_snippet
 
 logger = logging.getLogger(__name__)
 
@@ -238,11 +240,6 @@ class ElasticsearchBackend:
         highlight = getattr(hit.meta, "highlight", None)
         highlight = highlight.to_dict() if highlight else {}
         title = source.get("title", "")
-        snippet = ""
-        for field in ("summary", "body", "attachments", "keywords"):
-            if highlight.get(field):
-                snippet = highlight[field][0]
-                break
         summary = source.get("summary", "")
         published = source.get("published_at")
         return SearchHit(
@@ -258,7 +255,9 @@ class ElasticsearchBackend:
             visibility=source.get("visibility", ""),
             score=float(hit.meta.score or 0),
             title_html=highlight_to_html(highlight.get("title", [title])[0]),
-            snippet_html=highlight_to_html(snippet or summary[:240]),
+            snippet_html=choose_snippet(
+                [(highlight.get(field) or [None])[0] for field in SNIPPET_FIELDS], fallback=summary
+            ),
         )
 
     def suggest(self, prefix: str, audience: Audience, *, limit: int = 8) -> list[Suggestion]:

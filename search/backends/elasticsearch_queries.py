@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from elasticsearch.dsl import Q, Search
 
 from ..query import FACETS, HIGHLIGHT_END, HIGHLIGHT_START, SORT_NEWEST, SearchQuery, parse_text
-from .base import FIELD_WEIGHTS, Audience
+from .base import FIELD_WEIGHTS, SNIPPET_FIELDS, Audience
 
 FACET_SIZE = 100
 
@@ -138,7 +138,7 @@ def build_search(
             pre_tags=[HIGHLIGHT_START], post_tags=[HIGHLIGHT_END], encoder="default"
         )
         search = search.highlight("title", number_of_fragments=0)
-        for field in ("summary", "body", "attachments", "keywords"):
+        for field in SNIPPET_FIELDS:
             search = search.highlight(field, fragment_size=180, number_of_fragments=1)
     search = search.source(
         [

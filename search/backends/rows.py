@@ -26,7 +26,8 @@ def as_datetime(value):
 
 
 def choose_snippet(snippets: Sequence[str | None], *, fallback: str) -> str:
-    """The first section snippet with a highlighted word, else the start of the summary."""
+    """The first body snippet (SNIPPET_FIELDS) with a highlighted word, else the start of the
+    summary."""
     for snippet in snippets:
         if snippet and HIGHLIGHT_START in snippet:
             return highlight_to_html(snippet)

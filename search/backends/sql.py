@@ -20,7 +20,7 @@ from core.visibility import Visibility
 
 from ..models import SearchDocument, SearchFacet, SearchText
 from ..query import HIGHLIGHT_END, HIGHLIGHT_START, Clause, ParsedQuery
-from .base import FIELD_WEIGHTS, Audience
+from .base import FIELD_WEIGHTS, SNIPPET_FIELDS, Audience
 
 DOCUMENT_TABLE = SearchDocument._meta.db_table
 TEXT_TABLE = SearchText._meta.db_table
@@ -107,7 +107,8 @@ class Dialect(ABC):
 
     @abstractmethod
     def hits_source(self, parsed: ParsedQuery, ids: list[int]) -> tuple[str, list]:
-        """SELECT of HIT_COLUMNS and the five highlighted columns for these document ids."""
+        """SELECT of HIT_COLUMNS, the highlighted title and one snippet per SNIPPET_FIELDS
+        column, for these document ids."""
 
     @abstractmethod
     def suggest_match(self, words: list[str]) -> tuple[str, SQL]: ...
@@ -161,13 +162,15 @@ class SQLiteDialect(Dialect):
         marks = [HIGHLIGHT_START, HIGHLIGHT_END]
         snippet = f"snippet({FTS_TABLE}, %s, %s, %s, '…', {SNIPPET_TOKENS})"
         columns = HIT_COLUMNS.replace("t.summary", f"{FTS_TABLE}.summary")
+        snippets = ", ".join(snippet for _ in SNIPPET_FIELDS)
         sql = (
-            f"SELECT {columns}, highlight({FTS_TABLE}, 0, %s, %s), "
-            f"{snippet}, {snippet}, {snippet}, {snippet} "
+            f"SELECT {columns}, highlight({FTS_TABLE}, 0, %s, %s), {snippets} "
             f"FROM {FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({placeholders(ids)})"
         )
-        params = marks + [1, *marks] + [2, *marks] + [3, *marks] + [4, *marks]
+        params = list(marks)
+        for name in SNIPPET_FIELDS:
+            params += [FTS_COLUMNS.index(name), *marks]
         return sql, params + [self.fts_query(parsed), *ids]
 
     def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
@@ -228,13 +231,14 @@ class PostgresDialect(Dialect):
             f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}"
         )
         headline = f"ts_headline('{self.CONFIG}', left({{column}}, 20000), q.query, %s)"
-        columns = ["t.title", "t.summary", "t.body", "t.attachments", "t.keywords"]
+        columns = ["t.title"] + [f"t.{name}" for name in SNIPPET_FIELDS]
         highlights = ", ".join(headline.format(column=column) for column in columns)
         source, source_params = self._source(self.tsquery(parsed))
         sql = (
             f"SELECT {HIT_COLUMNS}, {highlights} FROM {source} WHERE d.id IN ({placeholders(ids)})"
         )
-        return sql, [whole, short, short, short, short, *source_params, *ids]
+        shorts = [short] * len(SNIPPET_FIELDS)
+        return sql, [whole, *shorts, *source_params, *ids]
 
     def suggest_match(self, words: list[str]) -> tuple[str, SQL]:
         *complete, prefix = words

@@ -233,6 +233,38 @@ def test_snippets_mark_matches_and_escape_everything_else(backend):
     assert "<b>" not in hit.snippet_html
 
 
+def test_a_snippet_is_cut_from_the_body_text_that_matched_not_from_keywords(backend):
+    backend.index(
+        [
+            IndexDocumentFactory(
+                title="Talk partners",
+                summary="Pairs talk before writing.",
+                body="Each pupil used oracy sentence stems with a partner.",
+                keywords="Oracy Holy Trinity Primary School Burnley",
+            )
+        ]
+    )
+    hit = search(backend, "oracy").hits[0]
+    assert "<mark>oracy</mark> sentence stems" in hit.snippet_html
+    assert "Trinity" not in hit.snippet_html
+
+
+def test_a_match_only_in_keywords_shows_the_summary_as_the_snippet(backend):
+    backend.index(
+        [
+            IndexDocumentFactory(
+                title="Talk partners",
+                summary="Pairs talk before writing.",
+                body="Each pupil rehearsed a sentence aloud.",
+                attachments="",
+                keywords="Oracy Holy Trinity Primary School Burnley",
+            )
+        ]
+    )
+    hit = search(backend, "oracy").hits[0]
+    assert hit.snippet_html == "Pairs talk before writing."
+
+
 def test_excluded_words_leave_out_documents(backend):
     backend.index(
         [

@@ -132,6 +132,17 @@ def test_search_sends_the_built_body_and_reads_hits_highlights_and_facets(
     assert {c.value: c.count for c in results.facets["network"]} == {"4": 21}
 
 
+def test_a_hit_highlighted_only_outside_the_body_shows_its_summary(fake, in_the_database_index):
+    fake.aliases[ALIAS] = [f"{ALIAS}-20250101"]
+    answer = search_answer()
+    answer["hits"]["hits"][0]["highlight"] = {
+        "keywords": [f"{HIGHLIGHT_START}Oracy{HIGHLIGHT_END} Holy Trinity Primary School"]
+    }
+    fake.responses[("POST", f"/{ALIAS}/_search")] = answer
+    (hit,) = ElasticsearchBackend().search(SearchQuery(text="oracy"), PUBLIC).hits
+    assert hit.snippet_html == "Talk partners."
+
+
 def test_suggestions_are_read_from_the_completion_options(fake, in_the_database_index):
     fake.responses[("POST", f"/{ALIAS}/_search")] = {
         "took": 1,

@@ -188,10 +188,8 @@ def test_an_anonymous_search_filters_to_public_documents_in_the_main_query():
             "encoder": "default",
             "fields": {
                 "title": {"number_of_fragments": 0},
-                "summary": {"fragment_size": 180, "number_of_fragments": 1},
                 "body": {"fragment_size": 180, "number_of_fragments": 1},
                 "attachments": {"fragment_size": 180, "number_of_fragments": 1},
-                "keywords": {"fragment_size": 180, "number_of_fragments": 1},
             },
         },
     }
@@ -330,3 +328,8 @@ def test_synonym_rules_use_the_synonyms_set_format():
         {"id": "rule-1", "synonyms": "afl, assessment for learning"},
         {"id": "rule-2", "synonyms": "send, special educational needs"},
     ]
+
+
+def test_the_highlight_request_names_only_the_title_and_body_fields():
+    body = build_search(SearchQuery(text="oracy"), PUBLIC, index="nlc-staging-search").to_dict()
+    assert set(body["highlight"]["fields"]) == {"title", "body", "attachments"}

@@ -35,6 +35,14 @@ def test_results_show_highlighted_snippets_and_the_count(client):
     assert "<title>1 result for “assessing” · Search" in html
 
 
+def test_two_results_are_counted_in_the_plural(client):
+    SearchDocumentFactory(title="Peer assessment", body="Pupils assessed each other's drafts.")
+    SearchDocumentFactory(title="Self assessment", body="Pupils assessed their own drafts.")
+    html = client.get("/search/", {"q": "assessing"}).content.decode()
+    assert "2 results for “assessing”" in html
+    assert "<title>2 results for “assessing” · Search" in html
+
+
 def test_user_text_is_escaped_in_results(client):
     SearchDocumentFactory(
         title="<img src=x onerror=alert(1)> coaching", body="<script>x</script> coaching"

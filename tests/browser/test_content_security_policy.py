@@ -225,8 +225,6 @@ def test_the_wagtail_admin_pages_run_without_a_policy_violation(watched, site, p
         "/admin/snippets/",
         "/admin/snippets/networks/theme/",
         f"/admin/snippets/networks/theme/edit/{site.theme.pk}/",
-        "/admin/snippets/artefacts/phase/",
-        "/admin/snippets/artefacts/subject/",
         "/admin/snippets/peer_review/framework/",
         "/admin/snippets/peer_review/frameworkversion/",
         "/admin/snippets/peer_review/criterion/",

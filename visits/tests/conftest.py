@@ -42,7 +42,7 @@ class World:
     session: object
 
 
-def build_network(title, *, region="North West", phase="Primary"):
+def build_network(title, *, region="North West", phase="primary"):
     network = ActiveNetworkFactory(title=title)
     leaders = [CoLeaderFactory(network=network) for _ in range(2)]
     members = [MembershipFactory(network=network) for _ in range(2)]
@@ -71,7 +71,7 @@ def in_days(days: int, hour: int = 9):
 def world(db) -> World:
     host, host_leaders, host_members, friend = build_network("Mersey Feedback Network")
     visiting, v_leaders, v_members, _ = build_network(
-        "Pennine Enquiry Network", region="Yorkshire and the Humber", phase="Secondary"
+        "Pennine Enquiry Network", region="Yorkshire and the Humber", phase="secondary"
     )
     third, _, third_members, _ = build_network("Thames Literacy Network", region="London")
     offer = VisitOfferFactory(

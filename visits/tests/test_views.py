@@ -94,10 +94,10 @@ def test_filter_by_theme(client, world):
 
 
 def test_filter_by_region_and_phase_of_the_host_schools(client, world):
-    offer_with_session("London visit", school=SchoolFactory(region="London", phase="Secondary"))
+    offer_with_session("London visit", school=SchoolFactory(region="London", phase="secondary"))
 
     assert titles(client.get("/visits/", {"region": "London"})) == ["London visit"]
-    assert titles(client.get("/visits/", {"phase": "Secondary", "region": "London"})) == [
+    assert titles(client.get("/visits/", {"phase": "secondary", "region": "London"})) == [
         "London visit"
     ]
 

@@ -21,11 +21,11 @@ def test_seed_covers_every_phase_and_several_local_authorities_per_region():
     demo.seed(lambda message: None)
 
     assert set(School.objects.values_list("phase", flat=True)) == {
-        "Primary",
-        "Secondary",
-        "Special",
-        "All-through",
-        "Nursery",
+        "primary",
+        "secondary",
+        "special",
+        "all-through",
+        "early-years",
     }
     for region in ("North West", "West Midlands", "London", "South West"):
         authorities = School.objects.filter(region=region).values("local_authority").distinct()

@@ -19,7 +19,7 @@ def test_school_factory_names_match_their_phase():
     nursery = SchoolFactory(kind=("Nursery", "Local authority nursery school", "Nursery School"))
 
     assert nursery.name.endswith("Nursery School")
-    assert nursery.phase == "Nursery"
+    assert nursery.phase == "early-years"
 
 
 def test_closed_school_factory_makes_a_closed_school():

@@ -104,17 +104,46 @@ def test_values_are_trimmed_of_surrounding_spaces():
     assert (stored.name, stored.postcode) == ("Oakfield Primary School", "L4 0TH")
 
 
-def test_special_school_with_phase_not_applicable_is_given_the_phase_special():
+def test_phase_not_applicable_is_special_or_alternative_provision_by_establishment_type():
     run(
         [
             school(100001, establishment_type="Community special school", phase="Not applicable"),
             school(100002, establishment_type="Pupil referral unit", phase="Not applicable"),
+            school(100003, establishment_type="Further education", phase="Not applicable"),
         ]
     )
 
     assert dict(School.objects.values_list("urn", "phase")) == {
-        100001: "Special",
-        100002: "Not applicable",
+        100001: "special",
+        100002: "alternative-provision",
+        100003: "",
+    }
+
+
+def test_register_phases_are_stored_as_the_vocabulary_values():
+    run(
+        [
+            school(100001, phase="Nursery"),
+            school(100002, phase="Middle deemed secondary"),
+            school(100003, phase="16 plus"),
+            school(100004, phase="Primary"),
+        ]
+    )
+
+    assert dict(School.objects.values_list("urn", "phase")) == {
+        100001: "early-years",
+        100002: "secondary",
+        100003: "post-16",
+        100004: "primary",
+    }
+
+
+def test_a_region_that_is_not_one_of_englands_is_left_blank():
+    run([school(100001, region="Not Applicable"), school(100002, region="North East")])
+
+    assert dict(School.objects.values_list("urn", "region")) == {
+        100001: "",
+        100002: "North East",
     }
 
 
