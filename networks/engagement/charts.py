@@ -48,8 +48,8 @@ class TermChart:
         return hashlib.sha256(repr(self).encode()).hexdigest()
 
 
-def term_chart(network, counts) -> TermChart:
-    """`counts`: selectors.TermCount rows, oldest first."""
+def term_chart(network, counts, *, title: str = "") -> TermChart:
+    """`counts`: selectors.TermCount rows, oldest first; `network` None for all networks."""
     plot_left, plot_right = MARGIN_LEFT, WIDTH - MARGIN_RIGHT
     plot_top, plot_bottom = MARGIN_TOP, HEIGHT - MARGIN_BOTTOM
     ticks = [tick for tick in nice_ticks(0, max(4, *(c.active_people for c in counts)), 5)]
@@ -77,8 +77,8 @@ def term_chart(network, counts) -> TermChart:
             )
         )
     return TermChart(
-        dom_id=f"engagement-{network.pk}-terms",
-        title=f"People active in {network.title}, by school term",
+        dom_id=f"engagement-{network.pk if network else 'all'}-terms",
+        title=title or f"People active in {network.title}, by school term",
         description=describe(counts),
         width=WIDTH,
         height=HEIGHT,

@@ -68,11 +68,7 @@ def _people_by_network(network_ids, since) -> dict[int, int]:
 def active_people_by_network(since_days: int = ACTIVE_WINDOW_DAYS, *, now=None):
     """Every network with `active_people` set, most active first: a list. One query and one
     per activity source."""
-    counts = _people_by_network(None, window_start(since_days, now=now))
-    networks = list(NetworkPage.objects.order_by("title"))
-    for network in networks:
-        network.active_people = counts.get(network.pk, 0)
-    return sorted(networks, key=lambda network: -network.active_people)
+    return engagement_overview(since_days, now=now).networks
 
 
 def active_people_in_network(network, since_days: int = ACTIVE_WINDOW_DAYS, *, now=None) -> int:
@@ -151,6 +147,53 @@ def network_engagement(
     return NetworkEngagement(
         active_people=len(in_window),
         school_links=sorted(links, key=lambda link: (-link.active_people, link.school.name)),
+        terms=[
+            TermCount(term=term, active_people=len(by_term[index]), is_current=index == terms - 1)
+            for index, term in enumerate(periods)
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class EngagementOverview:
+    """Every network's engagement, for the national broker."""
+
+    networks: list  # NetworkPage rows with active_people, most active first
+    people_by_school: dict  # {(network_id, school_id): active people in the window}
+    terms: list[TermCount]  # people active in each term, each counted once per network
+
+    def school_links(self, links) -> list:
+        """`links` (NetworkSchool rows) with active_people, by network then most active first."""
+        links = list(links)
+        for link in links:
+            link.active_people = self.people_by_school.get((link.network_id, link.school_id), 0)
+        return sorted(
+            links, key=lambda link: (link.network_id, -link.active_people, link.school.name)
+        )
+
+
+def engagement_overview(
+    since_days: int = ACTIVE_WINDOW_DAYS, *, terms: int = TREND_TERMS, now=None
+) -> EngagementOverview:
+    """The window's count for every network and school, and the trend by term across all
+    networks, from one reading of each source. One query for the networks and one per source."""
+    now = now or timezone.now()
+    periods = last_terms(terms, today=timezone.localdate(now))
+    rows = active_rows(None, since=window_start(since_days, now=now), terms=periods)
+    by_network, by_school, by_term = defaultdict(set), defaultdict(set), defaultdict(set)
+    for network_id, user_id, school_id, recent, term_index in rows:
+        if recent:
+            by_network[network_id].add(user_id)
+            if school_id is not None:
+                by_school[network_id, school_id].add(user_id)
+        if term_index is not None:
+            by_term[term_index].add((network_id, user_id))
+    networks = list(NetworkPage.objects.order_by("title"))
+    for network in networks:
+        network.active_people = len(by_network[network.pk])
+    return EngagementOverview(
+        networks=sorted(networks, key=lambda network: -network.active_people),
+        people_by_school={key: len(users) for key, users in by_school.items()},
         terms=[
             TermCount(term=term, active_people=len(by_term[index]), is_current=index == terms - 1)
             for index, term in enumerate(periods)

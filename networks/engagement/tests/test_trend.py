@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from django.urls import reverse
 from django.utils import timezone
 
 from networks.engagement.factories import ActivityFactory
@@ -112,3 +113,15 @@ def test_the_profile_shows_the_trend_table_and_chart(client, world):
     assert "People active in each of the last 6 school terms" in content
     assert "(so far)</th><td>1</td>" in content
     assert f'id="engagement-{world.network.pk}-terms-title"' in content
+
+
+def test_the_overview_shows_the_trend_across_networks_once_per_network(client, world):
+    contributed(world, world.member, timezone.now())
+    contributed(world, world.member, timezone.now(), kind=ActivityKind.REVIEWED)
+    ActivityFactory(user=world.member, network=world.other_network, occurred_at=timezone.now())
+    client.force_login(world.broker)
+
+    content = client.get(reverse("engagement:overview")).content.decode()
+
+    assert "each counted once per network" in content
+    assert "(so far)</th><td>2</td>" in content
