@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from networks.baselining.charts import nice_ticks
 
 WIDTH, HEIGHT = 560, 240
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 16, 28, 44
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 16, 28, 52
 BAR_SHARE = 0.6  # of each term's slot
 
 
@@ -20,6 +20,8 @@ class Bar:
     height: float
     centre: float
     label: str
+    season: str  # the label on two lines below the bar, so that six terms fit side by side
+    year: str
     value: int
     is_current: bool
 
@@ -72,6 +74,8 @@ def term_chart(network, counts, *, title: str = "") -> TermChart:
                 height=round(plot_bottom - y, 1),
                 centre=round(plot_left + (index + 0.5) * slot, 1),
                 label=count.term.label,
+                season=count.term.name.capitalize(),
+                year=f"{count.term.start.year}{' so far' if count.is_current else ''}",
                 value=count.active_people,
                 is_current=count.is_current,
             )
