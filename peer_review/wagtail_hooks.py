@@ -7,15 +7,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.home import MY_HOME_SECTIONS_HOOK
+from networks.engagement.sources import ACTIVITY_SOURCES_HOOK
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
 from . import admin_views, home
+from .engagement import ACTIVITY_SOURCES
 from .models import Criterion, Domain, Framework, FrameworkVersion, RubricLevel
 from .models.frameworks import version_in_use_message
 from .selectors import profile_cycles
 from .services._common import ACTION_LABELS
 
 hooks.register(MY_HOME_SECTIONS_HOOK, home.review_steps_section)
+for activity_source in ACTIVITY_SOURCES:
+    hooks.register(ACTIVITY_SOURCES_HOOK, activity_source)
 
 
 @hooks.register("register_log_actions")

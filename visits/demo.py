@@ -191,7 +191,14 @@ def _past(world) -> int:
         ("Less marking at home, but the younger pupils needed the codes explained twice.", 3),
     ]
     for (person, network), (saw, rating) in zip(visitors, notes, strict=True):
-        BookingFactory(session=session, person=person, network=world.networks[network])
+        BookingFactory(
+            session=session,
+            person=person,
+            network=world.networks[network],
+            attended=True,
+            attendance_marked_at=_day(-20, 16),
+            attendance_marked_by=world.co_leader,
+        )
         ReflectionFactory(
             session=session,
             author=person,

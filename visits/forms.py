@@ -389,3 +389,29 @@ class AcceptForm(forms.Form):
         )
         self.fields["visitors"].queryset = members
         self.fields["visitors"].label_from_instance = lambda user: user.display_name
+
+
+ATTENDED, ABSENT = "attended", "absent"
+
+
+class AttendanceForm(forms.Form):
+    """One question per booked visitor: did they come? Left unanswered stays unmarked."""
+
+    def __init__(self, *args, bookings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bookings = list(bookings)
+        for booking in self.bookings:
+            self.fields[f"attended_{booking.pk}"] = forms.ChoiceField(
+                label=f"{booking.person.display_name} ({booking.network.title})",
+                choices=[(ATTENDED, "Attended"), (ABSENT, "Did not attend")],
+                widget=forms.RadioSelect,
+                required=False,
+                initial={True: ATTENDED, False: ABSENT}.get(booking.attended),
+            )
+
+    def attended(self) -> dict[int, bool]:
+        """{booking id: attended} for the visitors answered."""
+        answers = {
+            booking.pk: self.cleaned_data.get(f"attended_{booking.pk}") for booking in self.bookings
+        }
+        return {pk: answer == ATTENDED for pk, answer in answers.items() if answer}

@@ -398,6 +398,21 @@ def can_give_roles(user, session) -> bool:
     return allows(why_not_give_roles(user, session))
 
 
+def why_not_mark_attendance(user, session) -> str | None:
+    """Say who came: the host network's co-leaders, once the session has started."""
+    if not _is_co_leader(user, session.offer.network):
+        return f"Only the co-leaders of {session.offer.network.title} mark who attended."
+    if session.is_cancelled:
+        return "This session was cancelled."
+    if session.starts_at > timezone.now():
+        return f"Attendance is marked once the visit starts ({_local(session.starts_at)})."
+    return None
+
+
+def can_mark_attendance(user, session) -> bool:
+    return allows(why_not_mark_attendance(user, session))
+
+
 def why_not_write_reflection(user, session) -> str | None:
     if not is_booked_visitor(user, session):
         return "Only the visit's booked visitors write reflections on it."

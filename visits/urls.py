@@ -28,6 +28,7 @@ urlpatterns = [
         name="agree_question",
     ),
     path("sessions/<int:session_id>/roles/", protocol.roles, name="roles"),
+    path("sessions/<int:session_id>/attendance/", protocol.attendance, name="attendance"),
     path("sessions/<int:session_id>/reflect/", protocol.reflect, name="reflect"),
     path("sessions/<int:session_id>/report/", protocol.report, name="report"),
     path("<int:session_id>/calendar.ics", calendars.session_calendar, name="session_calendar"),

@@ -5,9 +5,11 @@ from wagtail import hooks
 from core.accounts.sections import ACCOUNT_SECTIONS_HOOK, AccountSection
 from core.home import MY_HOME_SECTIONS_HOOK
 from core.pagecache import kept_with_page, page_path
+from networks.engagement.sources import ACTIVITY_SOURCES_HOOK
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
 from . import home
+from .engagement import attended_study_visits
 from .models import CalendarFeed
 from .permissions import can_create_offer, can_request_visit
 from .selectors import (
@@ -20,6 +22,7 @@ from .services import ensure_feed
 
 hooks.register(MY_HOME_SECTIONS_HOOK, home.visits_section)
 hooks.register(MY_HOME_SECTIONS_HOOK, home.reflections_section)
+hooks.register(ACTIVITY_SOURCES_HOOK, attended_study_visits)
 
 
 @hooks.register(PROFILE_SECTIONS_HOOK)

@@ -33,6 +33,7 @@ from networks.factories import (
     NetworkSchoolFactory,
     SchoolFactory,
 )
+from networks.models import Membership
 from search.models import SearchQueryLog
 from search.services import record_search, week_of
 
@@ -71,6 +72,8 @@ def spread(world, theme, make_artefact):
         school=other_school,
         occurred_at=timezone.now() - timedelta(days=100),
     )
+    # Joining counts as activity: the world's people joined long ago, so only the above counts.
+    Membership.objects.update(joined_at=timezone.now() - timedelta(days=3 * 365))
     week = week_of(timezone.localdate())
     SearchQueryLog.objects.create(week=week, query="assessment for learning", searches=7)
     SearchQueryLog.objects.create(

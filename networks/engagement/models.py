@@ -15,7 +15,9 @@ class ActivityKind(models.TextChoices):
 
 
 class Activity(models.Model):
-    """Something one person did in a network: the raw material of the engagement counts.
+    """Something one person did in a network, recorded by the service that did it: one of the
+    activity sources engagement counts (sources.py; joining, attending a study visit and taking
+    part in a review cycle are read from their own records instead).
 
     Written only by `engagement.services.record_activity`. When the activity comes from an
     object (an observation, a review, a study visit) that object is the source, and the same

@@ -4,5 +4,5 @@ from . import views
 
 app_name = "engagement"
 urlpatterns = [
-    path("", views.engagement_overview, name="overview"),
+    path("", views.engagement_overview_page, name="overview"),
 ]

@@ -6,37 +6,38 @@ from wagtail.admin.menu import MenuItem
 from core.pagecache import kept_with_page, page_path
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
+from .charts import term_chart
 from .permissions import (
     can_view_active_people_by_school,
     can_view_active_people_total,
     can_view_engagement_overview,
 )
-from .selectors import ACTIVE_WINDOW_DAYS, active_people_by_school, active_people_in_network
+from .selectors import ACTIVE_WINDOW_DAYS, network_engagement
+from .sources import ACTIVITY_SOURCES_HOOK, joined_networks, recorded_activity
 
 
 @hooks.register(PROFILE_SECTIONS_HOOK)
 def engagement_section(network, user):
-    """Two queries at most (the network's total and, for insiders, the per-school counts), none
-    while they are kept with the profile (core.pagecache)."""
+    """One query per activity source and one for the schools, none while the figures are kept
+    with the profile (core.pagecache). Everyone who may see the total sees its trend by term."""
     if not can_view_active_people_total(user, network):
         return None
-    path = page_path(network)
-    school_links = None
-    if can_view_active_people_by_school(user, network):
-        school_links = kept_with_page(
-            path, "active-by-school", lambda: list(active_people_by_school(network))
-        )
+    engagement = kept_with_page(
+        page_path(network), "engagement", lambda: network_engagement(network)
+    )
     return ProfileSection(
         key="engagement",
         title="Engagement",
         template="engagement/profile_section.html",
         order=60,
         context={
-            "active_people": kept_with_page(
-                path, "active-people", lambda: active_people_in_network(network)
-            ),
+            "active_people": engagement.active_people,
             "window_days": ACTIVE_WINDOW_DAYS,
-            "school_links": school_links,
+            "terms": engagement.terms,
+            "chart": term_chart(network, engagement.terms),
+            "school_links": engagement.school_links
+            if can_view_active_people_by_school(user, network)
+            else None,
             "overview_url": reverse("engagement:overview")
             if can_view_engagement_overview(user)
             else "",
@@ -54,3 +55,7 @@ def register_engagement_menu_item():
     return BrokerMenuItem(
         "Network engagement", reverse("engagement:overview"), icon_name="group", order=900
     )
+
+
+hooks.register(ACTIVITY_SOURCES_HOOK, recorded_activity)
+hooks.register(ACTIVITY_SOURCES_HOOK, joined_networks)

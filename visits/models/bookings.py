@@ -48,6 +48,16 @@ class Booking(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    attended = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Marked by the host network's co-leaders once the session has started: "
+        "empty until they do.",
+    )
+    attendance_marked_at = models.DateTimeField(null=True, blank=True)
+    attendance_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     objects = BookingQuerySet.as_manager()
 

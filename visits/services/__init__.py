@@ -5,6 +5,7 @@ NotAllowed) with a message for the person, and tell the people concerned in the 
 e-mail through the outbox.
 """
 
+from .attendance import mark_attendance
 from .bookings import book_place, cancel_booking
 from .calendars import ensure_feed, regenerate_feed_token
 from .offers import (
@@ -56,6 +57,7 @@ __all__ = [
     "draft_visit_report",
     "due_reminders",
     "ensure_feed",
+    "mark_attendance",
     "propose_sessions",
     "publish_offer",
     "refresh_listings",

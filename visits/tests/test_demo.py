@@ -5,6 +5,7 @@ import io
 import pytest
 
 from django.core.management import call_command
+from django.db.models import F
 
 from core.accounts.demo import DEMO_LOGINS
 from visits.models import (
@@ -26,6 +27,13 @@ def seeded(db):
 
 @pytest.mark.usefixtures("seeded")
 class TestDemoVisits:
+    def test_visitors_who_reflected_on_a_visit_are_marked_as_attended(self):
+        reflected = Booking.objects.filter(
+            session__reflections__author=F("person"), status=BookingStatus.BOOKED
+        )
+
+        assert reflected.exists() and not reflected.exclude(attended=True).exists()
+
     def test_offers_are_in_every_state(self):
         assert set(VisitOffer.objects.values_list("status", flat=True)) == set(OfferStatus.values)
 

@@ -13,7 +13,7 @@ from core.views import add_refusal_to_form, perform_and_redirect
 from networks.models import Membership, NetworkPage
 
 from .. import permissions, selectors, services
-from ..forms import FocusQuestionForm, ReflectionForm, RolesForm
+from ..forms import AttendanceForm, FocusQuestionForm, ReflectionForm, RolesForm
 from ..models import FocusQuestion, Reflection
 
 
@@ -54,6 +54,9 @@ def session(request, session_id):
             "question_form": FocusQuestionForm(),
             "can_add_question": permissions.can_add_focus_question(user, visit),
             "can_give_roles": permissions.can_give_roles(user, visit),
+            "attendance_form": _attendance_form(visit, bookings)
+            if permissions.can_mark_attendance(user, visit)
+            else None,
             "can_reflect": permissions.can_write_reflection(user, visit),
             "my_reflection": mine,
             "reflections": reflections,
@@ -62,6 +65,41 @@ def session(request, session_id):
             "ratings_average": _average([r.usefulness for r in reflections]),
             "report_networks": report_networks,
         },
+    )
+
+
+def _attendance_form(visit, bookings, data=None):
+    return AttendanceForm(data, bookings=[b for b in bookings if b.status == "booked"])
+
+
+@login_required
+def attendance(request, session_id):
+    """The host co-leaders say who came (the form is also on the session's page)."""
+    visit = _session(request, session_id)
+    refusal = permissions.why_not_mark_attendance(request.user, visit)
+    if refusal:
+        raise PermissionDenied(refusal)
+    form = _attendance_form(visit, selectors.session_bookings(visit), request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mark_attendance(session=visit, by=request.user, attended=form.attended())
+        except ActionRefused as error:
+            add_refusal_to_form(form, error)
+        else:
+            messages.success(request, "Attendance is saved.")
+            return redirect(visit.get_absolute_url())
+    return render(
+        request,
+        "visits/confirm_form.html",
+        {
+            "form": form,
+            "title": "Who attended the visit",
+            "lead": "Say for each visitor with a place whether they came. Attending counts "
+            "towards their network's engagement.",
+            "submit_label": "Save attendance",
+            "back": visit.get_absolute_url(),
+        },
+        status=400 if form.errors else 200,
     )
 
 

@@ -30,7 +30,8 @@ def test_the_engagement_overview_is_accessible(page, live_server, world, assert_
 
     page.goto(reverse("engagement:overview"))
 
-    expect(page.get_by_role("table")).to_be_visible()
+    expect(page.get_by_role("table", name="Networks by people active")).to_be_visible()
+    expect(page.get_by_role("img", name="People active across all networks")).to_be_visible()
     assert_accessible(page)
 
 
@@ -45,4 +46,5 @@ def test_the_profile_engagement_section_is_accessible_to_a_member(
     expect(
         page.get_by_role("table", name="People active in the last 90 days, by member school")
     ).to_be_visible()
+    expect(page.get_by_role("table", name="People active in each of the last 6")).to_be_visible()
     assert_accessible(page)

@@ -3,7 +3,7 @@ from networks.engagement.models import Activity
 from networks.engagement.selectors import active_people_in_network
 
 
-def test_the_demo_makes_some_people_active_in_the_last_90_days(world):
+def test_the_demo_makes_some_people_active_in_the_last_90_days(world, members_joined_long_ago):
     demo.seed(lambda message: None)
 
     assert 0 < active_people_in_network(world.network) <= 4

@@ -19,7 +19,7 @@ from tests.world import network_with_schools, world_built_once
 
 # These tests only read the world: it is built once for the module.
 world = world_built_once()
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("members_joined_long_ago")]
 
 OVERVIEW = reverse("engagement:overview")
 
