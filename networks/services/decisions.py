@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from core.errors import refuse_unless
+from core.errors import refuse_invalid_fields, refuse_unless
 
 from ..models import MINIMUM_CO_LEADERS, Decision, DecisionKind, DecisionStatus, Membership, Role
 from ..permissions import (
@@ -69,8 +69,11 @@ def _check_still_applies(network, decision) -> None:
 
 
 @transaction.atomic
-def propose_decision(*, network, kind: str, target=None, by) -> Decision:
-    """The first key. `target` is the Membership (or its id) for co-leadership decisions."""
+def propose_decision(*, network, kind: str, target=None, reason: str = "", by) -> Decision:
+    """The first key. `target` is the Membership (or its id) for co-leadership decisions;
+    `reason` (optional) says why, for the co-leaders and the person it is about."""
+    reason = (reason or "").strip()
+    refuse_invalid_fields(Decision, reason=reason)
     network = lock_network(network)
     ensure_open(network)
     refuse_unless(can_propose_decision(by, network), why_not_propose_decision(by, network))
@@ -85,6 +88,7 @@ def propose_decision(*, network, kind: str, target=None, by) -> Decision:
         network=network,
         kind=kind,
         proposed_by=by,
+        reason=reason,
         expires_at=timezone.now() + timedelta(days=settings.NETWORK_DECISION_DAYS),
     )
     if kind == DecisionKind.CLOSE_NETWORK:
