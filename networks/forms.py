@@ -186,3 +186,5 @@ class StatusForm(forms.Form):
 class DecisionForm(forms.Form):
     kind = forms.CharField(max_length=30)
     target = forms.IntegerField(required=False, min_value=1)
+    # Not bounded here: the service refuses an over-long reason with its own message.
+    reason = forms.CharField(required=False, strip=True)

@@ -8,6 +8,7 @@ service's refusal). `network_for_user_or_404` fetches and authorises in one call
 
 from allauth.account.models import EmailAddress
 
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.utils.formats import date_format
 from core.roles import is_admin, is_broker, is_signed_in
 
 from .models import (
+    MINIMUM_CO_LEADERS,
     InvitationStatus,
     Membership,
     NetworkPage,
@@ -418,6 +420,34 @@ def why_not_propose_decision(user, network) -> str | None:
 
 def can_propose_decision(user, network) -> bool:
     return _allowed(why_not_propose_decision(user, network))
+
+
+def why_not_propose_step_down(user, network, *, co_leaders: int | None = None) -> str | None:
+    """A co-leader may be proposed to step down only while enough co-leaders would remain: at
+    least MINIMUM_CO_LEADERS in an active or sustaining network, one in a forming one.
+    `co_leaders` is the current number when the caller has counted them already."""
+    if reason := why_not_propose_decision(user, network):
+        return reason
+    if co_leaders is None:
+        co_leaders = (
+            Membership.objects.current().filter(network_id=network.pk, role=Role.CO_LEADER).count()
+        )
+    needed = (
+        MINIMUM_CO_LEADERS
+        if network.status in (NetworkStatus.ACTIVE, NetworkStatus.SUSTAINING)
+        else 1
+    )
+    if co_leaders - 1 < needed:
+        return (
+            f"{network.title} must always have at least {apnumber(needed)} "
+            f"co-leader{'s' if needed != 1 else ''}: appoint another co-leader before one steps "
+            "down."
+        )
+    return None
+
+
+def can_propose_step_down(user, network, *, co_leaders: int | None = None) -> bool:
+    return _allowed(why_not_propose_step_down(user, network, co_leaders=co_leaders))
 
 
 def _why_not_decide(user, decision, *, doing: str) -> str | None:

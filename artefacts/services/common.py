@@ -7,7 +7,8 @@ from django.urls import reverse
 from wagtail.log_actions import log
 
 from core.accounts.models import User
-from core.notifications.services import notify
+from core.notifications.models import subject_key
+from core.notifications.services import mark_read_about, notify
 from networks.engagement.models import ActivityKind
 from networks.engagement.services import record_member_activity
 from networks.models import Membership
@@ -66,8 +67,19 @@ def author_users(artefact) -> list:
     return list(User.objects.filter(pk__in=permissions.author_ids(artefact), is_active=True))
 
 
+def moderation_subject(artefact) -> str:
+    """What every moderation notification about the artefact is about."""
+    return subject_key("artefacts.moderation", artefact.pk)
+
+
+def settle_notifications(artefact) -> None:
+    """A moderation step was taken: everyone's notifications of the earlier steps are read."""
+    mark_read_about(subject=moderation_subject(artefact))
+
+
 def tell(people, *, by, artefact, message: str, comment: str = "") -> None:
-    """Notify each person once (never the person who acted), in the app and by e-mail."""
+    """Notify each person once (never the person who acted), in the app and by e-mail, with a
+    link to the artefact's moderation page."""
     url = workspace_path(artefact)
     seen = {getattr(by, "pk", None)}
     for person in people:
@@ -78,6 +90,7 @@ def tell(people, *, by, artefact, message: str, comment: str = "") -> None:
             recipient=person,
             message=message,
             url=url,
+            subject=moderation_subject(artefact),
             email_template=EMAIL_TEMPLATE,
             context={
                 "artefact_title": artefact.draft_title or artefact.title,

@@ -25,7 +25,7 @@ from ..models import (
     ArtefactPage,
     ModerationStatus,
 )
-from .common import WITHDRAWN, audit, lock, moderation_record
+from .common import WITHDRAWN, audit, lock, moderation_record, settle_notifications
 from .files import ResourceChanges, change_resources
 
 # The page fields a draft can set, as the form cleans them (rich text already sanitised HTML).
@@ -280,6 +280,7 @@ def save_draft(
     ):
         if moderation.status == ModerationStatus.SUBMITTED:
             audit(locked, WITHDRAWN, by=by, revision=revision)
+            settle_notifications(locked)  # nothing waits for a co-leader now
         moderation.status = ModerationStatus.DRAFT
         moderation.save(update_fields=["status", "updated_at"])
     artefact.__dict__.pop("_author_ids", None)

@@ -28,6 +28,7 @@ from .common import (
     count_activity,
     lock,
     moderation_record,
+    settle_notifications,
     tell,
 )
 
@@ -52,6 +53,7 @@ def submit_artefact(*, artefact, by) -> ArtefactModeration:
     moderation.save()
     audit(locked, SUBMITTED, by=by, revision=moderation.submitted_revision)
     title = locked.draft_title or locked.title
+    settle_notifications(locked)
     tell(
         co_leader_users(locked.network) + author_users(locked),
         by=by,
@@ -81,6 +83,7 @@ def request_changes(*, artefact, by, comment: str) -> ArtefactModeration:
     audit(locked, CHANGES_REQUESTED, by=by, revision=moderation.submitted_revision, comment=comment)
     count_activity(locked, reviewer=by)
     title = locked.draft_title or locked.title
+    settle_notifications(locked)
     tell(
         author_users(locked) + co_leader_users(locked.network),
         by=by,
@@ -129,6 +132,7 @@ def approve_artefact(*, artefact, by, go_live_at: datetime | None = None) -> Art
         message = f"{by.display_name} approved and published “{title}”."
     authors = author_users(locked)
     count_activity(locked, reviewer=by, authors=authors)
+    settle_notifications(locked)
     tell(authors + co_leader_users(locked.network), by=by, artefact=locked, message=message)
     if not scheduled:
         tell_original_authors(locked, by=by)
@@ -161,6 +165,7 @@ def publish_due_artefacts() -> int:
                 revision.publish(user=moderation.decided_by, skip_permission_checks=True)
             moderation.status = ModerationStatus.PUBLISHED
             moderation.save(update_fields=["status", "updated_at"])
+            settle_notifications(artefact)
             tell(
                 author_users(artefact) + co_leader_users(artefact.network),
                 by=None,

@@ -1,5 +1,6 @@
 """The notifications' section of a person's home (core.home): their unread notifications,
-newest first. One query."""
+newest first, each linking through /notifications/<id>/open/ so that following it marks it
+read. One query."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +24,9 @@ def notifications_section(user) -> HomeSection:
         items=[
             HomeItem(
                 label=notification.message,
-                url=notification.url or list_url,
+                url=reverse("notifications:open", kwargs={"notification_id": notification.pk})
+                if notification.url
+                else list_url,
                 meta=f"{timezone.localtime(notification.created_at):%-d %B %Y, %H:%M}",
             )
             for notification in notifications

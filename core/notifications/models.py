@@ -8,20 +8,37 @@ BODY_MAX_LENGTH = 100_000
 ERROR_MAX_LENGTH = 2000
 
 
+def subject_key(kind: str, pk) -> str:
+    """The stable key of the thing a notification is about: "artefacts.moderation:42"."""
+    return f"{kind}:{pk}"
+
+
 class Notification(models.Model):
-    """An in-app message for one person, shown in their notifications list until read."""
+    """An in-app message for one person, shown in their notifications list until read.
+
+    `subject` names the thing it is about (see `subject_key`), so that acting on that thing can
+    mark it read (`services.mark_read_about`). Core knows nothing of what the keys mean.
+    """
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     message = models.CharField(max_length=300)
     url = models.CharField(max_length=500, blank=True)
+    subject = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="What it is about, e.g. “artefacts.moderation:42”; blank for older ones.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["subject", "read_at"]),
+        ]
 
     def __str__(self):
         return self.message

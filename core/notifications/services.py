@@ -48,10 +48,20 @@ def queue_email(
 
 
 def notify(
-    *, recipient, message: str, url: str = "", email_template: str | None = None, context=None
+    *,
+    recipient,
+    message: str,
+    url: str = "",
+    subject: str = "",
+    email_template: str | None = None,
+    context=None,
 ) -> Notification:
-    """Tell one person something in the app and, when a template is given, by e-mail."""
-    notification = Notification.objects.create(recipient=recipient, message=message[:300], url=url)
+    """Tell one person something in the app and, when a template is given, by e-mail.
+
+    `subject` (from `models.subject_key`) names what it is about, for `mark_read_about`."""
+    notification = Notification.objects.create(
+        recipient=recipient, message=message[:300], url=url, subject=subject[:100]
+    )
     if email_template:
         queue_email(
             to=recipient.email,
@@ -103,9 +113,28 @@ def deliver_email(*, email_id: int) -> bool:
     return True
 
 
+def _forget_loaded_count(user) -> None:
+    user.__dict__.pop("loaded_unread", None)  # the count loaded with the person is stale now
+
+
 def mark_read(*, user, notification_ids=None) -> int:
+    """Mark the person's unread notifications read (only those of `notification_ids`, when
+    given; ids of other people's notifications are ignored). Returns how many changed."""
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=notification_ids)
-    user.__dict__.pop("loaded_unread", None)  # the count loaded with the person is stale now
+    _forget_loaded_count(user)
+    return unread.update(read_at=timezone.now())
+
+
+def mark_read_about(*, subject: str, user=None) -> int:
+    """Someone acted on the thing `subject` names: mark `user`'s unread notifications about it
+    read, or everyone's when `user` is None (the thing is settled for all, e.g. an artefact one
+    co-leader has moderated). Returns how many changed; a blank subject marks nothing."""
+    if not subject:
+        return 0
+    unread = Notification.objects.filter(subject=subject, read_at__isnull=True)
+    if user is not None:
+        unread = unread.filter(recipient=user)
+        _forget_loaded_count(user)
     return unread.update(read_at=timezone.now())

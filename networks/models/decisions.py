@@ -1,9 +1,12 @@
 """Two-key decisions: one co-leader proposes, a different co-leader confirms."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+DECISION_REASON_MAX_LENGTH = 1000
 
 
 class DecisionKind(models.TextChoices):
@@ -50,6 +53,12 @@ class Decision(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(
+        blank=True,
+        max_length=DECISION_REASON_MAX_LENGTH,
+        validators=[MaxLengthValidator(DECISION_REASON_MAX_LENGTH)],
+        help_text="Why the proposer proposes it, for the co-leaders and the person it is about.",
+    )
 
     class Meta:
         ordering = ["-proposed_at", "-pk"]

@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from wagtail.log_actions import log
 
-from core.notifications.services import notify
+from core.notifications.models import subject_key
+from core.notifications.services import mark_read_about, notify
 
 from ..models import Membership, NetworkPage, NetworkStatus, Role
 from ..permissions import closed_message
@@ -65,7 +66,37 @@ def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def tell(people, *, message: str, url: str, network, email_template: str = UPDATE_EMAIL, **context):
+def join_request_subject(join_request) -> str:
+    return subject_key("networks.join_request", join_request.pk)
+
+
+def decision_subject(decision) -> str:
+    return subject_key("networks.decision", decision.pk)
+
+
+def proposal_subject(proposal) -> str:
+    return subject_key("networks.proposal", proposal.pk)
+
+
+def invitation_subject(invitation) -> str:
+    return subject_key("networks.invitation", invitation.pk)
+
+
+def settle(subject: str, *, person=None) -> None:
+    """Someone acted: the notifications about `subject` (`person`'s only, when given) are read."""
+    mark_read_about(subject=subject, user=person)
+
+
+def tell(
+    people,
+    *,
+    message: str,
+    url: str,
+    network,
+    email_template: str = UPDATE_EMAIL,
+    subject: str = "",
+    **context,
+):
     """Notify each person in the app and by e-mail (once each, whatever the list holds)."""
     seen = set()
     for person in people:
@@ -76,6 +107,7 @@ def tell(people, *, message: str, url: str, network, email_template: str = UPDAT
             recipient=person,
             message=message,
             url=url,
+            subject=subject,
             email_template=email_template,
             context={"network": network, "link": absolute(url), **context},
         )

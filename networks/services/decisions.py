@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from core.errors import refuse_unless
+from core.errors import refuse_invalid_fields, refuse_unless
 
 from ..models import MINIMUM_CO_LEADERS, Decision, DecisionKind, DecisionStatus, Membership, Role
 from ..permissions import (
@@ -28,14 +28,18 @@ from ._common import (
     audit,
     co_leader_users,
     current_co_leader_count,
+    decision_subject,
     ensure_open,
     lock_network,
     manage_path,
+    settle,
     tell,
 )
 from .errors import ActionRefused, CoLeadershipRule
 from .lifecycle import close_network_now
 from .memberships import check_co_leaders_remain, set_role
+
+DECISIONS_ANCHOR = "#decisions-heading"
 
 
 def _target_membership(network, target) -> Membership:
@@ -65,8 +69,11 @@ def _check_still_applies(network, decision) -> None:
 
 
 @transaction.atomic
-def propose_decision(*, network, kind: str, target=None, by) -> Decision:
-    """The first key. `target` is the Membership (or its id) for co-leadership decisions."""
+def propose_decision(*, network, kind: str, target=None, reason: str = "", by) -> Decision:
+    """The first key. `target` is the Membership (or its id) for co-leadership decisions;
+    `reason` (optional) says why, for the co-leaders and the person it is about."""
+    reason = (reason or "").strip()
+    refuse_invalid_fields(Decision, reason=reason)
     network = lock_network(network)
     ensure_open(network)
     refuse_unless(can_propose_decision(by, network), why_not_propose_decision(by, network))
@@ -81,6 +88,7 @@ def propose_decision(*, network, kind: str, target=None, by) -> Decision:
         network=network,
         kind=kind,
         proposed_by=by,
+        reason=reason,
         expires_at=timezone.now() + timedelta(days=settings.NETWORK_DECISION_DAYS),
     )
     if kind == DecisionKind.CLOSE_NETWORK:
@@ -107,8 +115,9 @@ def propose_decision(*, network, kind: str, target=None, by) -> Decision:
     tell(
         [*co_leader_users(network, exclude=[by]), target_user if target_user != by else None],
         message=f"{by.display_name} proposed: {decision.describe()}. A second co-leader confirms.",
-        url=manage_path(network),
+        url=manage_path(network) + DECISIONS_ANCHOR,
         network=network,
+        subject=decision_subject(decision),
         email_template="networks/email/decision_proposed",
         decision=decision,
         proposer=by,
@@ -166,6 +175,7 @@ def confirm_decision(*, decision, by) -> Decision:
         set_role(network, decision.target, Role.MEMBER, by=by)
     elif decision.kind == DecisionKind.CLOSE_NETWORK:
         close_network_now(network=network, by=by)
+    settle(decision_subject(decision))
     people = [*co_leader_users(network, exclude=[by])]
     if decision.target_id:
         people.append(decision.target.user)
@@ -174,6 +184,7 @@ def confirm_decision(*, decision, by) -> Decision:
         message=f"Confirmed by {by.display_name}: {decision.describe()}.",
         url=manage_path(network) if not network.is_closed else network.get_url() or "/",
         network=network,
+        subject=decision_subject(decision),
         email_template="networks/email/decision_confirmed",
         decision=decision,
         confirmer=by,
@@ -192,12 +203,14 @@ def withdraw_decision(*, decision, by) -> Decision:
     decision.decided_at = timezone.now()
     decision.save(update_fields=["status", "decided_at"])
     audit(network, actions.DECISION_WITHDRAWN, by=by, decision=decision.pk, kind=decision.kind)
+    settle(decision_subject(decision))
     if decision.proposed_by_id != by.pk and decision.proposed_by is not None:
         tell(
             [decision.proposed_by],
             message=f"{by.display_name} turned down your proposal: {decision.describe()}.",
             url=manage_path(network),
             network=network,
+            subject=decision_subject(decision),
         )
     return decision
 

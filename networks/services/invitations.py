@@ -51,13 +51,18 @@ from ._common import (
     co_leader_users,
     current_co_leader_count,
     ensure_open,
+    invitation_subject,
+    join_request_subject,
     lock_network,
     manage_path,
     profile_path,
+    settle,
     tell,
 )
 from .errors import ActionRefused, CoLeadershipRule, InvitationUnusable
 from .memberships import join_network
+
+REQUESTS_ANCHOR = "#requests-heading"
 
 TOKEN_BYTES = 32
 
@@ -178,6 +183,7 @@ def invite_member(*, network, email: str, role: str = Role.MEMBER, school=None, 
             recipient=account,
             message=f"{by.display_name} invited you to join {network.title} as a {role_label}.",
             url=accept_path,
+            subject=invitation_subject(invitation),
         )
     audit(network, actions.INVITATION_SENT, by=by, email=email, role=role, invitation=invitation.pk)
     return invitation
@@ -197,6 +203,7 @@ def revoke_invitation(*, invitation, by) -> Invitation:
     invitation.responded_at = timezone.now()
     invitation.revoked_by = by
     invitation.save(update_fields=["status", "responded_at", "revoked_by"])
+    settle(invitation_subject(invitation))
     audit(
         network, actions.INVITATION_REVOKED, by=by, email=invitation.email, invitation=invitation.pk
     )
@@ -230,6 +237,7 @@ def accept_invitation(*, invitation, by) -> Membership:
     invitation.responded_at = timezone.now()
     invitation.accepted_by = by
     invitation.save(update_fields=["status", "responded_at", "accepted_by"])
+    settle(invitation_subject(invitation))
     audit(
         network,
         actions.INVITATION_ACCEPTED,
@@ -278,8 +286,9 @@ def request_to_join(*, network, by, school=None, message: str = "") -> JoinReque
     tell(
         co_leader_users(network),
         message=f"{by.display_name} asked to join {network.title}.",
-        url=manage_path(network),
+        url=manage_path(network) + REQUESTS_ANCHOR,
         network=network,
+        subject=join_request_subject(join_request),
         email_template="networks/email/join_requested",
         join_request=join_request,
         requester=by,
@@ -322,11 +331,13 @@ def approve_join_request(*, join_request, by, role: str = Role.MEMBER) -> Member
     join_request.decided_by = by
     join_request.save(update_fields=["status", "decided_at", "decided_by"])
     audit(network, actions.JOIN_APPROVED, by=by, request=join_request.pk, role=role)
+    settle(join_request_subject(join_request))
     tell(
         [join_request.user],
         message=f"Welcome: your request to join {network.title} was approved.",
         url=profile_path(network),
         network=network,
+        subject=join_request_subject(join_request),
         email_template="networks/email/join_decided",
         join_request=join_request,
     )
@@ -348,11 +359,13 @@ def decline_join_request(*, join_request, by, reason: str) -> JoinRequest:
     join_request.reason = reason[:2000]
     join_request.save(update_fields=["status", "decided_at", "decided_by", "reason"])
     audit(network, actions.JOIN_DECLINED, by=by, request=join_request.pk)
+    settle(join_request_subject(join_request))
     tell(
         [join_request.user],
         message=f"Your request to join {network.title} was declined.",
         url=profile_path(network),
         network=network,
+        subject=join_request_subject(join_request),
         email_template="networks/email/join_decided",
         join_request=join_request,
     )
@@ -369,4 +382,5 @@ def withdraw_join_request(*, join_request, by) -> JoinRequest:
     join_request.status = JoinRequestStatus.WITHDRAWN
     join_request.decided_at = timezone.now()
     join_request.save(update_fields=["status", "decided_at"])
+    settle(join_request_subject(join_request))
     return join_request

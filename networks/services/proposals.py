@@ -34,7 +34,7 @@ from ..permissions import (
     why_not_withdraw_proposal,
 )
 from . import actions
-from ._common import audit, manage_path, tell
+from ._common import audit, manage_path, proposal_subject, settle, tell
 from .errors import ActionRefused
 from .invitations import invite_member, normalise_email
 from .memberships import join_network
@@ -123,8 +123,9 @@ def propose_network(
     tell(
         brokers().exclude(pk=by.pk),
         message=f"{by.display_name} proposed a network: {proposal.title}.",
-        url=reverse("networks:proposals"),
+        url=proposal_path(proposal),
         network=None,
+        subject=proposal_subject(proposal),
         email_template=PROPOSAL_EMAIL,
         proposal=proposal,
     )
@@ -205,11 +206,13 @@ def approve_proposal(*, proposal, by) -> NetworkPage:
                 "co-leader from the network's people page."
             )
     forget_cached_roles(proposer)
+    settle(proposal_subject(proposal))
     tell(
         [proposer],
         message=message,
         url=manage_path(network),
         network=network,
+        subject=proposal_subject(proposal),
         email_template=PROPOSAL_EMAIL,
         proposal=proposal,
     )
@@ -231,11 +234,13 @@ def decline_proposal(*, proposal, by, reason: str) -> NetworkProposal:
     proposal.reason = reason[:2000]
     proposal.save(update_fields=["status", "decided_at", "decided_by", "reason"])
     log(instance=proposal, action=actions.PROPOSAL_DECLINED, user=by)
+    settle(proposal_subject(proposal))
     tell(
         [proposal.proposed_by],
         message=f"Your proposal for {proposal.title} was declined.",
         url=proposal_path(proposal),
         network=None,
+        subject=proposal_subject(proposal),
         email_template=PROPOSAL_EMAIL,
         proposal=proposal,
     )
@@ -250,4 +255,5 @@ def withdraw_proposal(*, proposal, by) -> NetworkProposal:
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["status", "decided_at"])
     log(instance=proposal, action=actions.PROPOSAL_WITHDRAWN, user=by)
+    settle(proposal_subject(proposal))
     return proposal

@@ -57,10 +57,12 @@ def test_a_proposal_publishes_nothing_and_gives_no_role(outsider, broker):
     assert not Membership.objects.filter(user=outsider).exists()
 
 
-def test_the_broker_is_told_of_a_new_proposal(outsider, broker):
-    propose(outsider)
+def test_the_broker_is_told_of_a_new_proposal_with_a_link_to_it(outsider, broker):
+    proposal = propose(outsider)
 
-    assert Notification.objects.filter(recipient=broker, url="/networks/proposals/").exists()
+    assert Notification.objects.filter(
+        recipient=broker, url=f"/networks/proposals/{proposal.pk}/"
+    ).exists()
     assert OutboundEmail.objects.filter(to=broker.email).exists()
 
 

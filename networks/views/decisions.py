@@ -32,6 +32,7 @@ def propose(request, network_slug):
             network=network,
             kind=data.get("kind", ""),
             target=data.get("target"),
+            reason=data.get("reason", ""),
             by=request.user,
         ).describe(),
         success="Proposed: {result}. Another co-leader must confirm it.",

@@ -40,6 +40,7 @@ from ..permissions import (
     why_not_change_role,
     why_not_change_status,
     why_not_leave_network,
+    why_not_propose_step_down,
     why_not_remove_member,
     why_not_remove_school,
     why_not_view_manage_page,
@@ -66,6 +67,7 @@ def manage(request, network_slug):
         decision.can_withdraw = can_withdraw_decision(user, decision)
     schools = list(school_history(network))
     two_key = co_leader_count >= MINIMUM_CO_LEADERS
+    step_down_refusal = why_not_propose_step_down(user, network, co_leaders=co_leader_count)
     context = {
         "network": network,
         "people": people,
@@ -88,6 +90,8 @@ def manage(request, network_slug):
         "can_add_school": can_add_school(user, network),
         "can_remove_school": can_remove_school(user, network),
         "can_propose_decision": can_propose_decision(user, network),
+        "can_propose_step_down": two_key and step_down_refusal is None,
+        "step_down_refusal": step_down_refusal if can_propose_decision(user, network) else None,
         "can_leave": can_leave_network(user, network),
         "can_change_status": can_change_status(user, network),
         "can_activate": can_change_status(user, network)

@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.errors import ActionRefused, NotAllowed
-from core.notifications.services import notify
+from core.notifications.models import subject_key
+from core.notifications.services import mark_read_about, notify
 from networks.models import Membership
 from networks.selectors import current_school_links
 
@@ -57,7 +58,28 @@ def co_leader_users(network, *, exclude=()) -> list:
     return [m.user for m in memberships if m.user_id not in exclude_ids]
 
 
-def tell(people, *, message: str, url: str, email_template: str | None = UPDATE_EMAIL, **context):
+def request_subject(visit_request) -> str:
+    return subject_key("visits.request", visit_request.pk)
+
+
+def session_subject(session) -> str:
+    return subject_key("visits.session", session.pk)
+
+
+def settle(subject: str, *, person=None) -> None:
+    """Someone acted: the notifications about `subject` (`person`'s only, when given) are read."""
+    mark_read_about(subject=subject, user=person)
+
+
+def tell(
+    people,
+    *,
+    message: str,
+    url: str,
+    email_template: str | None = UPDATE_EMAIL,
+    subject: str = "",
+    **context,
+):
     """Notify each person once, in the app and (with a template) by e-mail after commit."""
     seen = set()
     for person in people:
@@ -68,6 +90,7 @@ def tell(people, *, message: str, url: str, email_template: str | None = UPDATE_
             recipient=person,
             message=message,
             url=url,
+            subject=subject,
             email_template=email_template,
             context={"link": absolute(url), **context},
         )

@@ -12,7 +12,15 @@ from core.errors import ActionRefused
 
 from .. import permissions
 from ..models import Booking, BookingStatus, OfferStatus, SessionStatus, VisitOffer, VisitSession
-from ._common import co_leader_users, local, lock_session, refuse, tell
+from ._common import (
+    co_leader_users,
+    local,
+    lock_session,
+    refuse,
+    session_subject,
+    settle,
+    tell,
+)
 
 
 def _booked_count(session) -> int:
@@ -63,6 +71,7 @@ def book_place(*, session, by, network, person=None) -> Booking:
         [person],
         message=message,
         url=offer.get_url(),
+        subject=session_subject(session),
         email_template="visits/email/booking",
         booking=booking,
         session=session,
@@ -76,6 +85,7 @@ def book_place(*, session, by, network, person=None) -> Booking:
             message=f"{person.display_name} ({network.title}) booked a place on “{offer.title}”, "
             f"{when}.",
             url=session.get_absolute_url(),
+            subject=session_subject(session),
             email_template=None,
         )
     return booking
@@ -96,6 +106,7 @@ def cancel_booking(*, booking, by) -> Booking:
     booking.status = BookingStatus.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at"])
+    settle(session_subject(session), person=booking.person)  # their news of that place is moot
     if was_booked:
         promote_waiting(session)
     refresh_fullness(session.offer)
@@ -105,6 +116,7 @@ def cancel_booking(*, booking, by) -> Booking:
             message=f"{by.display_name} cancelled your place on “{session.offer.title}”, "
             f"{local(session.starts_at)}.",
             url=session.offer.get_url(),
+            subject=session_subject(session),
         )
     return booking
 
@@ -132,6 +144,7 @@ def promote_waiting(session) -> list[Booking]:
             message=f"A place has come free: you now have a place on “{session.offer.title}”, "
             f"{local(session.starts_at)}.",
             url=session.offer.get_url(),
+            subject=session_subject(session),
             email_template="visits/email/promoted",
             session=session,
             offer=session.offer,

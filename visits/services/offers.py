@@ -27,6 +27,8 @@ from ._common import (
     lock_offer,
     lock_session,
     refuse,
+    session_subject,
+    settle,
     tell,
 )
 from .bookings import promote_waiting, refresh_fullness
@@ -227,11 +229,13 @@ def reschedule_session(*, session, by, starts_at, ends_at, host_school=None) -> 
         session.host_school = _session_school(host_school, list(session.offer.host_schools.all()))
     session.sequence += 1
     session.save(update_fields=["starts_at", "ends_at", "host_school", "sequence", "updated_at"])
+    settle(session_subject(session))  # the old time is news no longer
     tell(
         _people_of(session),
         message=f"“{session.offer.title}” has moved from {local(before)} to "
         f"{local(session.starts_at)}.",
         url=session.offer.get_url(),
+        subject=session_subject(session),
         email_template="visits/email/session_changed",
         session=session,
         offer=session.offer,
@@ -262,11 +266,13 @@ def _cancel(session, reason: str) -> None:
     session.cancelled_reason = reason[:300]
     session.sequence += 1
     session.save(update_fields=["status", "cancelled_reason", "sequence", "updated_at"])
+    settle(session_subject(session))
     tell(
         _people_of(session),
         message=f"The visit “{session.offer.title}” on {local(session.starts_at)} is cancelled: "
         f"{reason}",
         url=session.offer.get_url(),
+        subject=session_subject(session),
         email_template="visits/email/session_cancelled",
         session=session,
         offer=session.offer,

@@ -20,7 +20,17 @@ from ..models import (
     VisitRequest,
     VisitSession,
 )
-from ._common import check_times, co_leader_users, current_school_ids, local, refuse, tell
+from ._common import (
+    check_times,
+    co_leader_users,
+    current_school_ids,
+    local,
+    refuse,
+    request_subject,
+    session_subject,
+    settle,
+    tell,
+)
 from .bookings import refresh_fullness
 from .offers import SessionTimes
 
@@ -36,10 +46,13 @@ def _lock(visit_request) -> VisitRequest:
 
 
 def _tell_network(network, visit_request, *, message: str, exclude=()) -> None:
+    """Each step answers the one before: everyone's notifications of it are read."""
+    settle(request_subject(visit_request))
     tell(
         co_leader_users(network, exclude=exclude),
         message=message,
         url=visit_request.get_absolute_url(),
+        subject=request_subject(visit_request),
         email_template=REQUEST_EMAIL,
         visit_request=visit_request,
     )
@@ -232,10 +245,12 @@ def accept_proposal(*, visit_request, slot, by, visitors) -> VisitSession:
     visit_request.status = RequestStatus.CONFIRMED
     visit_request.save(update_fields=["status", "updated_at"])
     message = f"Confirmed: {network.title} visits {host.title} on {local(session.starts_at)}."
+    settle(request_subject(visit_request))
     tell(
         [*co_leader_users(host), *co_leader_users(network, exclude=[by]), *visitors],
         message=message,
         url=offer.get_url(),
+        subject=session_subject(session),
         email_template="visits/email/confirmed",
         visit_request=visit_request,
         session=session,

@@ -11,12 +11,13 @@ from django.test import override_settings
 from django.utils import timezone
 
 from core.accounts.factories import UserFactory
-from core.notifications.models import Notification, OutboundEmail
+from core.notifications.models import Notification, OutboundEmail, subject_key
 from core.notifications.services import (
     MAX_ATTEMPTS,
     deliver_email,
     emails_suppressed,
     mark_read,
+    mark_read_about,
     notify,
     queue_email,
 )
@@ -139,3 +140,43 @@ def test_mark_read_marks_only_that_persons_unread_notifications():
 
     assert mark_read(user=person) == 2
     assert Notification.objects.filter(recipient=other, read_at__isnull=True).count() == 1
+
+
+def test_mark_read_about_marks_everyones_notifications_about_that_subject():
+    first, second = UserFactory(), UserFactory()
+    for person in (first, second):
+        notify(recipient=person, message="Waiting for you.", subject="tests.thing:1")
+
+    assert mark_read_about(subject="tests.thing:1") == 2
+    assert not Notification.objects.filter(read_at__isnull=True).exists()
+
+
+def test_mark_read_about_for_one_person_leaves_the_others_unread():
+    person, other = UserFactory(), UserFactory()
+    for recipient in (person, other):
+        notify(recipient=recipient, message="Waiting for you.", subject="tests.thing:1")
+
+    assert mark_read_about(subject="tests.thing:1", user=person) == 1
+    assert Notification.objects.get(read_at__isnull=True).recipient == other
+
+
+def test_mark_read_about_leaves_other_subjects_unread():
+    person = UserFactory()
+    notify(recipient=person, message="About one.", subject="tests.thing:1")
+    notify(recipient=person, message="About eleven.", subject="tests.thing:11")
+
+    mark_read_about(subject="tests.thing:1")
+
+    assert Notification.objects.get(read_at__isnull=True).message == "About eleven."
+
+
+def test_mark_read_about_a_blank_subject_marks_nothing():
+    person = UserFactory()
+    notify(recipient=person, message="About nothing in particular.")
+
+    assert mark_read_about(subject="") == 0
+    assert Notification.objects.filter(read_at__isnull=True).count() == 1
+
+
+def test_subject_key_names_the_kind_and_the_id():
+    assert subject_key("artefacts.moderation", 42) == "artefacts.moderation:42"
