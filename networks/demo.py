@@ -183,6 +183,8 @@ LAST_NAMES = ["Ahmed", "Byrne", "Clarke", "Davies", "Evans", "Fletcher", "Green"
 PEOPLE_PER_NETWORK = 7  # 8 networks × 7 = 56, plus the 4 demo logins = 60 people
 SCHOOLS_PER_NETWORK = 5
 FORMING_FOR_DAYS = 40  # a forming network was set up this long ago
+# When the first, second and later members joined, as shares of the network's life so far.
+MEMBER_JOINING = [(0.0, 0.12), (0.05, 0.3), (0.2, 0.95)]
 
 
 def seed(log) -> None:
@@ -254,13 +256,17 @@ def _join_moments(network, roles) -> list[datetime]:
     end = moment(min(network.closed_on or timezone.localdate(), timezone.localdate()), 9)
     latest = max(start, end - timedelta(days=21))
     moments = []
+    members = 0
     for role in roles:
         if role == Role.CO_LEADER:
             when = start
         elif role == Role.CRITICAL_FRIEND:
             when = min(start + timedelta(days=chooser.randint(14, 60)), latest)
         else:
-            when = between(start + timedelta(days=3), latest, chooser.random())
+            # The first members came early (they take part in the first review cycle).
+            low, high = MEMBER_JOINING[min(members, len(MEMBER_JOINING) - 1)]
+            when = between(start + timedelta(days=3), latest, chooser.uniform(low, high))
+            members += 1
         moments.append(when.replace(hour=chooser.randint(8, 17), minute=chooser.choice((0, 30))))
     return moments
 

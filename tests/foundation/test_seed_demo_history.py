@@ -92,3 +92,27 @@ def test_nobody_is_counted_active_before_they_joined(seeded):
         started = joins.get((activity.network_id, activity.user_id))
         if started is not None:
             assert activity.occurred_at >= started, activity
+
+
+def test_study_visits_are_booked_before_and_reflected_on_after_they_happen(seeded):
+    from visits.models import Booking, Reflection
+
+    assert Reflection.objects.exists()
+    for booking in Booking.objects.select_related("session"):
+        assert booking.created_at < booking.session.starts_at
+    for reflection in Reflection.objects.select_related("session"):
+        assert reflection.session.ends_at < reflection.created_at <= timezone.now()
+
+
+def test_review_cycles_run_over_weeks_in_order(seeded):
+    from peer_review.models import ReviewCycle
+
+    now = timezone.now()
+    cycles = ReviewCycle.objects.select_related("network")
+    assert cycles.exists()
+    for cycle in cycles:
+        assert cycle.network.started_on <= cycle.opened_at.date()
+        assert cycle.opened_at <= cycle.phase_started_at <= now
+        assert (cycle.closed_at is None) or cycle.phase_started_at <= cycle.closed_at <= now
+    assert len({cycle.opened_at.date() for cycle in cycles}) == cycles.count()
+    assert min(cycle.opened_at for cycle in cycles) < now - timedelta(days=90)
