@@ -267,7 +267,7 @@ def _join_moments(network, roles) -> list[datetime]:
             low, high = MEMBER_JOINING[min(members, len(MEMBER_JOINING) - 1)]
             when = between(start + timedelta(days=3), latest, chooser.uniform(low, high))
             members += 1
-        moments.append(when.replace(hour=chooser.randint(8, 17), minute=chooser.choice((0, 30))))
+        moments.append(when.replace(hour=chooser.randint(9, 17), minute=chooser.choice((0, 30))))
     return moments
 
 

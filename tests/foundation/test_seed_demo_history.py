@@ -14,6 +14,8 @@ from artefacts.models import ArtefactPage, ArtefactTrial
 from core.schools.year_groups import fits_phase
 from networks.engagement.models import Activity
 from networks.models import Membership, NetworkPage
+from peer_review.models import ReviewCycle
+from visits.models import Booking, Reflection
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +97,6 @@ def test_nobody_is_counted_active_before_they_joined(seeded):
 
 
 def test_study_visits_are_booked_before_and_reflected_on_after_they_happen(seeded):
-    from visits.models import Booking, Reflection
-
     assert Reflection.objects.exists()
     for booking in Booking.objects.select_related("session"):
         assert booking.created_at < booking.session.starts_at
@@ -105,8 +105,6 @@ def test_study_visits_are_booked_before_and_reflected_on_after_they_happen(seede
 
 
 def test_review_cycles_run_over_weeks_in_order(seeded):
-    from peer_review.models import ReviewCycle
-
     now = timezone.now()
     cycles = ReviewCycle.objects.select_related("network")
     assert cycles.exists()
