@@ -147,7 +147,12 @@ def add_people(count: int, words: Words, progress) -> int:
     ):
         schools.setdefault(network_id, []).append(school_id)
     led = set(Membership.objects.co_leaders().values_list("network_id", flat=True))
-    histories = dict(NetworkPage.objects.values_list("pk", "first_published_at"))
+    histories = {
+        pk: (published, closed_on)
+        for pk, published, closed_on in NetworkPage.objects.values_list(
+            "pk", "first_published_at", "closed_on"
+        )
+    }
     seen: dict[int, int] = {}
     password = make_password(DEMO_PASSWORD)  # one hash: hashing 20,000 would take minutes
     now = timezone.now()
@@ -164,8 +169,10 @@ def add_people(count: int, words: Words, progress) -> int:
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         email = f"{first}.{last}.{user_id}@schools.example.org".lower()
         network_id = networks[number % len(networks)]
-        start = histories[network_id] or now
-        joined = between(start, now - timedelta(days=14), rng.random())
+        published, closed_on = histories[network_id]
+        start = published or now
+        until = min(_moment(closed_on), now) if closed_on else now
+        joined = between(start, until - timedelta(days=14), rng.random())
         users.add(
             user_id, email, password, first, last, False, True, False, joined - timedelta(days=2)
         )
