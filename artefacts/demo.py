@@ -9,22 +9,35 @@ network and slug, and a person has one response per artefact, so a second run ad
 """
 
 import textwrap
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
 from core.accounts.models import User
+from core.demo_dates import backdate_page, between, moment
+from core.schools.year_groups import fits_phase
+from networks.engagement.models import Activity
 from networks.models import Membership, NetworkPage, Role, Theme
 
 from . import services
 from .factories import ArtefactPageFactory
-from .models import ArtefactPage, ArtefactTrial, Licence, Phase, Subject
+from .models import (
+    AdaptationNotice,
+    ArtefactFile,
+    ArtefactModeration,
+    ArtefactPage,
+    ArtefactTrial,
+    Licence,
+    Phase,
+    Subject,
+)
 from .permissions import author_ids
 from .richtext import plain_to_rich_text
 from .sample_files import docx_bytes, pdf_bytes
@@ -128,17 +141,28 @@ def _file(spec):
     return [(f"{stem}-notes.txt", "\n".join(lines).encode(), f"{spec['title']}: notes")]
 
 
-def _published_at(network, position) -> datetime:
-    start = network.started_on or (timezone.localdate() - timedelta(days=120))
-    end = network.closed_on or timezone.localdate()
-    span = max((end - start).days, 30)
-    day = start + timedelta(days=span * ((position * 7) % 10 + 1) // 12)
-    return timezone.make_aware(datetime.combine(day, time(9, 30)))
+def _published_at(network, position, team) -> tuple[datetime, datetime]:
+    """When the artefact was first and last published: a while after its authors joined,
+    spread over the rest of the network's life; a third were updated later."""
+    start = max(m.joined_at for m in team)
+    end = min(moment(network.closed_on or timezone.localdate(), 9, 30), timezone.now()) - timedelta(
+        hours=1
+    )
+    first = between(start, end, ((position * 7) % 10 + 1) / 12)
+    last = between(first, end, 0.5) if position % 3 == 0 else first
+    return first, last
+
+
+def _fitting(people, text) -> list[Membership]:
+    """Those whose school teaches every year group `text` mentions (all, if none does)."""
+    fitting = [m for m in people if m.school is None or fits_phase(text, m.school.phase)]
+    return fitting or people
 
 
 def _published(network, spec, position, vocabulary) -> ArtefactPage:
     people = _people(network)
     writers = [m for m in people if m.role in (Role.CO_LEADER, Role.MEMBER)] or people
+    writers = _fitting(writers, f"{spec['title']} {spec['summary']} {spec.get('context', '')}")
     owner = writers[position % len(writers)]
     colleague = writers[(position + 1) % len(writers)]
     team = [owner] if colleague.pk == owner.pk else [owner, colleague]
@@ -162,7 +186,8 @@ def _published(network, spec, position, vocabulary) -> ArtefactPage:
         if position % 13 == 5
         else Licence.CC_BY
     )
-    return ArtefactPageFactory(
+    first_published, last_published = _published_at(network, position, team)
+    artefact = ArtefactPageFactory(
         network=network,
         owner=owner.user,
         slug=slugify(spec["title"])[:80],
@@ -172,9 +197,32 @@ def _published(network, spec, position, vocabulary) -> ArtefactPage:
         contributors=contributors,
         documents=_file(spec),
         videos=[(spec["title"], spec["video"])] if spec.get("video") else [],
-        first_published_at=_published_at(network, position),
+        first_published_at=first_published,
         **fields,
     )
+    _date_publication(artefact, first_published, last_published)
+    return artefact
+
+
+def _date_publication(artefact, first_published, last_published=None) -> None:
+    """Move a just-published artefact's history back: its revisions, its moderation (submitted
+    a few days before it was published), the files attached and the activity it counted as."""
+    backdate_page(artefact, first_published, last_published)
+    ArtefactModeration.objects.filter(artefact=artefact).update(
+        submitted_at=first_published - timedelta(days=3, hours=2),
+        decided_at=first_published,
+        updated_at=last_published or first_published,
+    )
+    ArtefactFile.objects.filter(artefact=artefact).update(
+        uploaded_at=first_published - timedelta(days=3, hours=3)
+    )
+    _date_activity(artefact, first_published)
+
+
+def _date_activity(source, when) -> None:
+    Activity.objects.filter(
+        source_type=ContentType.objects.get_for_model(source), source_id=source.pk
+    ).update(occurred_at=when)
 
 
 def _in_moderation(networks, vocabulary) -> int:
@@ -259,8 +307,18 @@ def _adaptations(networks) -> int:
         )
         services.submit_artefact(artefact=adaptation, by=adapter)
         services.approve_artefact(artefact=adaptation, by=reviewer)
+        _date_adaptation(adaptation, original, adapters[0], len(spec["title"]))
         created += 1
     return created
+
+
+def _date_adaptation(adaptation, original, adapter, seed) -> None:
+    """An adaptation was published some while after both its original and its adapter's
+    joining, and its original's authors were told then."""
+    start = max(original.first_published_at, adapter.joined_at)
+    published = between(start, timezone.now(), 0.3 + (seed % 5) / 10)
+    _date_publication(adaptation, published)
+    AdaptationNotice.objects.filter(adaptation=adaptation).update(created_at=published)
 
 
 def _trials(networks) -> int:
@@ -272,23 +330,36 @@ def _trials(networks) -> int:
         if artefact is None or network is None:
             continue
         authors = author_ids(artefact)
+        members = [
+            m for m in _people(network) if m.role == Role.MEMBER and m.user_id not in authors
+        ]
+        # Someone whose school teaches the year groups they say they tried it with.
         trier = next(
-            (
-                m.user
-                for m in _people(network)
-                if m.role == Role.MEMBER and m.user_id not in authors
-            ),
+            (m for m in members if m.school and fits_phase(spec["context"], m.school.phase)),
             None,
         )
-        if trier is None or ArtefactTrial.objects.filter(artefact=artefact, user=trier).exists():
+        if (
+            trier is None
+            or ArtefactTrial.objects.filter(artefact=artefact, user=trier.user).exists()
+        ):
             continue
-        services.record_trial(
+        trial, _created = services.record_trial(
             artefact=artefact,
-            by=trier,
+            by=trier.user,
             network=network,
             context=spec["context"],
             outcome=spec["outcome"],
             note=spec["note"],
         )
+        _date_trial(trial, artefact, trier, added)
         added += 1
     return added
+
+
+def _date_trial(trial, artefact, trier, number) -> None:
+    """A response comes some while after the artefact was published and the person joined,
+    once they had tried it."""
+    start = max(artefact.first_published_at, trier.joined_at)
+    when = between(start, timezone.now(), 0.3 + (number * 3) % 7 / 10)
+    ArtefactTrial.objects.filter(pk=trial.pk).update(created_at=when, updated_at=when)
+    _date_activity(trial, when)

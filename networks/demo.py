@@ -5,10 +5,16 @@ Runs after accounts' and schools' demo data. Everything is looked up by a stable
 e-mail, URN) so a second run adds nothing.
 """
 
-from datetime import date, timedelta
+import random
+from datetime import date, datetime, timedelta
 from itertools import cycle
 
+from django.utils import timezone
+from django.utils.text import slugify
+
 from core.accounts.demo import demo_user
+from core.accounts.models import User
+from core.demo_dates import backdate_page, between, moment, months_ago
 from core.schools.models import School
 
 from . import services
@@ -47,7 +53,7 @@ NETWORKS = [
         "title": "Mersey Learning Partnership",
         "region": "North West",
         "status": NetworkStatus.ACTIVE,
-        "started_on": date(2024, 9, 1),
+        "started_months_ago": 15,
         "themes": ["Assessment for learning", "Enquiry-based professional learning"],
         "purpose": (
             "Five schools on both banks of the Mersey found that written marking was eating "
@@ -60,7 +66,7 @@ NETWORKS = [
         "title": "Pennine Enquiry Network",
         "region": "North West",
         "status": NetworkStatus.SUSTAINING,
-        "started_on": date(2021, 1, 11),
+        "started_months_ago": 23,
         "themes": ["Enquiry-based professional learning", "Leadership for learning"],
         "purpose": (
             "Small schools in the Pennine valleys cannot each afford a research lead. We share "
@@ -72,7 +78,7 @@ NETWORKS = [
         "title": "Black Country Transition Collaborative",
         "region": "West Midlands",
         "status": NetworkStatus.ACTIVE,
-        "started_on": date(2023, 9, 4),
+        "started_months_ago": 20,
         "themes": ["Transition", "Pupil voice"],
         "purpose": (
             "Pupils from our primaries go on to three secondaries, and too many stall in Year 7. "
@@ -84,7 +90,7 @@ NETWORKS = [
         "title": "Birmingham Pupil Voice Network",
         "region": "West Midlands",
         "status": NetworkStatus.ACTIVE,
-        "started_on": date(2024, 1, 8),
+        "started_months_ago": 11,
         "themes": ["Pupil voice", "Metacognition"],
         "purpose": (
             "We train pupil researchers in every school to observe lessons in another school and "
@@ -96,7 +102,7 @@ NETWORKS = [
         "title": "Thames Gateway Literacy Network",
         "region": "London",
         "status": NetworkStatus.ACTIVE,
-        "started_on": date(2022, 9, 5),
+        "started_months_ago": 18,
         "themes": ["Literacy across the curriculum", "Early years"],
         "purpose": (
             "Many of our pupils speak English as an additional language. We want every subject "
@@ -108,7 +114,7 @@ NETWORKS = [
         "title": "Camden and Islington Inclusion Network",
         "region": "London",
         "status": NetworkStatus.FORMING,
-        "started_on": None,
+        "started_months_ago": None,
         "themes": ["Special educational needs and disabilities"],
         "purpose": (
             "A special school and four mainstream schools want to share specialist expertise "
@@ -120,7 +126,7 @@ NETWORKS = [
         "title": "Cornwall Rural Schools Network",
         "region": "South West",
         "status": NetworkStatus.ACTIVE,
-        "started_on": date(2025, 1, 6),
+        "started_months_ago": 8,
         "themes": ["Metacognition", "Leadership for learning"],
         "purpose": (
             "Isolated rural schools, some with three classes, working together so that no "
@@ -132,11 +138,11 @@ NETWORKS = [
         "title": "Bristol Mathematical Reasoning Network",
         "region": "South West",
         "status": NetworkStatus.CLOSED,
-        "started_on": date(2019, 9, 2),
-        "closed_on": date(2023, 7, 21),
+        "started_months_ago": 23.8,
+        "closed_months_ago": 3,
         "themes": ["Mathematical reasoning", "Assessment for learning"],
         "purpose": (
-            "Four years of joint lesson study on reasoning in mathematics across eight schools. "
+            "Two years of joint lesson study on reasoning in mathematics across five schools. "
             "The network has closed; its lesson study reports stay available to everyone."
         ),
     },
@@ -176,6 +182,9 @@ LAST_NAMES = ["Ahmed", "Byrne", "Clarke", "Davies", "Evans", "Fletcher", "Green"
 
 PEOPLE_PER_NETWORK = 7  # 8 networks × 7 = 56, plus the 4 demo logins = 60 people
 SCHOOLS_PER_NETWORK = 5
+FORMING_FOR_DAYS = 40  # a forming network was set up this long ago
+# When the first, second and later members joined, as shares of the network's life so far.
+MEMBER_JOINING = [(0.0, 0.12), (0.05, 0.3), (0.2, 0.95)]
 
 
 def seed(log) -> None:
@@ -207,13 +216,14 @@ def seed(log) -> None:
                 network=network,
                 school=school,
                 left_on__isnull=True,
-                defaults={"joined_on": spec["started_on"] or date.today() - timedelta(days=30)},
+                defaults={"joined_on": _history_start(network)},
             )
         people = [_person(next(names), schools, number) for number in range(PEOPLE_PER_NETWORK)]
         if position == 0:
             people[0] = demo_user("coleader@example.org", "Tom", "Brennan")
             people[3] = demo_user("teacher@example.org", "Amira", "Hussain")
         roles = _roles(spec["status"])
+        joined = _join_moments(network, roles)
         for number, (person, role) in enumerate(zip(people, roles, strict=True)):
             school = (
                 None
@@ -222,13 +232,54 @@ def seed(log) -> None:
                 if schools
                 else None
             )
-            Membership.objects.current().get_or_create(
+            membership, created = Membership.objects.current().get_or_create(
                 network=network, user=person, defaults={"role": role, "school": school}
             )
+            if created:
+                _date_joining(membership, joined[number])
     log(
         f"{NetworkPage.objects.count()} networks, {Membership.objects.current().count()} memberships"
     )
     _pending_proposal(schools_by_region, themes, log)
+
+
+def _history_start(network) -> date:
+    """When the network's history begins: it started, or (still forming) it was set up."""
+    return network.started_on or timezone.localdate() - timedelta(days=FORMING_FOR_DAYS)
+
+
+def _join_moments(network, roles) -> list[datetime]:
+    """When each person joined: the co-leaders founded the network, the critical friend came
+    within its first two months, and members joined over its life (not in its last weeks)."""
+    chooser = random.Random(f"joined:{network.slug}")  # noqa: S311 - demo data only
+    start = moment(_history_start(network), 9)
+    end = moment(min(network.closed_on or timezone.localdate(), timezone.localdate()), 9)
+    latest = max(start, end - timedelta(days=21))
+    moments = []
+    members = 0
+    for role in roles:
+        if role == Role.CO_LEADER:
+            when = start
+        elif role == Role.CRITICAL_FRIEND:
+            when = min(start + timedelta(days=chooser.randint(14, 60)), latest)
+        else:
+            # The first members came early (they take part in the first review cycle).
+            low, high = MEMBER_JOINING[min(members, len(MEMBER_JOINING) - 1)]
+            when = between(start + timedelta(days=3), latest, chooser.uniform(low, high))
+            members += 1
+        moments.append(when.replace(hour=chooser.randint(9, 17), minute=chooser.choice((0, 30))))
+    return moments
+
+
+def _date_joining(membership, when) -> None:
+    """Move a new membership back to `when`, and the person's account to before it."""
+    when = min(when, timezone.now())
+    Membership.objects.filter(pk=membership.pk).update(joined_at=when)
+    membership.joined_at = when
+    signed_up = when - timedelta(days=2)
+    User.objects.filter(pk=membership.user_id, date_joined__gt=signed_up).update(
+        date_joined=signed_up
+    )
 
 
 def _pending_proposal(schools_by_region, themes, log) -> None:
@@ -255,23 +306,24 @@ def _pending_proposal(schools_by_region, themes, log) -> None:
 
 
 def _network(index, spec, themes) -> NetworkPage:
-    from django.utils.text import slugify
-
     slug = slugify(spec["title"])
     network = NetworkPage.objects.filter(slug=slug).first()
     if network is not None:
         return network
+    started = spec["started_months_ago"]
+    closed = spec.get("closed_months_ago")
     network = NetworkPage(
         title=spec["title"],
         slug=slug,
         purpose=spec["purpose"],
         status=spec["status"],
-        started_on=spec["started_on"],
-        closed_on=spec.get("closed_on"),
+        started_on=None if started is None else months_ago(started),
+        closed_on=None if closed is None else months_ago(closed),
     )
     index.add_child(instance=network)
     network.themes.set([themes[name] for name in spec["themes"]])
     network.save_revision().publish()
+    backdate_page(network, moment(_history_start(network), 9))
     return network
 
 

@@ -8,6 +8,7 @@ co-leaders and reviewers would; a second run adds nothing.
 import random
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 
 from networks.models import Membership, NetworkPage, NetworkSchool
@@ -16,7 +17,20 @@ from . import services
 from .conflicts import suggest_reviewers
 from .factories import deadlines_from
 from .framework_data import load_default_framework
-from .models import Criterion, FrameworkVersion, Phase, ReviewCycle
+from .models import (
+    DEADLINE_PHASES,
+    PHASE_ORDER,
+    Action,
+    ActionUpdate,
+    Criterion,
+    Evidence,
+    FrameworkVersion,
+    PeerRating,
+    Phase,
+    PhaseDeadline,
+    ProposedLevel,
+    ReviewCycle,
+)
 
 # (network slug, the phase its current cycle is in)
 PLAN = [
@@ -27,6 +41,20 @@ PLAN = [
     ("thames-gateway-literacy-network", Phase.SELF_REVIEW),
     ("cornwall-rural-schools-network", Phase.PLANNING),
 ]
+# A phase lasts four weeks; the current phase began ten days ago; Mersey's first cycle closed
+# this long ago.
+PHASE_DAYS, INTO_PHASE_DAYS, CLOSED_DAYS_AGO = 28, 10, 150
+# When, in phases after the cycle opened, each kind of record is made while walking a cycle.
+RECORD_PHASES = {
+    "PeerReviewer": {"invited_at": 0.3, "responded_at": 0.6, "ratings_submitted_at": 2.7},
+    "ProposedLevel": {"updated_at": 1.3},
+    "Evidence": {"added_at": 1.4},
+    "SelfAssessment": {"updated_at": 1.8},
+    "PeerAssessment": {"updated_at": 2.8},
+    "ReviewReport": {"updated_at": 3.5, "issued_at": 3.9},
+    "Acknowledgement": {"at": 4.2},
+    "Action": {"created_at": 4.3},
+}
 FOCUS = ["leadership-shared", "enquiry-discipline", "pupil-voice-influence", "impact-evidence"]
 
 
@@ -46,9 +74,11 @@ def seed(log):
         if slug == "mersey-learning-partnership":
             first = _open(network, version, criteria, "How well do we share leadership?")
             _walk(first, Phase.CLOSED, rng, levels=(2, 2))
+            _date_history(first, closed_days_ago=CLOSED_DAYS_AGO)
             made += 1
         cycle = _open(network, version, criteria, "What has changed since our first review?")
         _walk(cycle, phase, rng, levels=(3, 3))
+        _date_history(cycle)
         made += 1
     log(f"{made} review cycles")
 
@@ -213,3 +243,62 @@ def _walk(cycle, target, rng, *, levels):
         summary="Panels now meet in every school; pupils presented to the steering group in March.",
     )
     _advance(cycle)
+
+
+def _date_history(cycle, *, closed_days_ago=None) -> None:
+    """Spread a cycle walked through just now over the weeks it would have taken: each phase
+    four weeks (less when the people taking part joined their networks more recently), the
+    current one begun ten days ago, each record dated in the phase that made it."""
+    cycle.refresh_from_db()
+    now = timezone.now()
+    phase = PHASE_ORDER.index(cycle.phase)
+    ends = now - timedelta(days=closed_days_ago or INTO_PHASE_DAYS)
+    step = timedelta(days=PHASE_DAYS)
+    opened = ends - step * phase
+    floor = _latest_join(cycle) + timedelta(days=1)
+    if opened < floor:
+        opened = floor
+        step = (ends - floor) / max(phase, 1)
+    origin = cycle.opened_at
+
+    def at(phase_number, original=None):
+        later = (original - origin) if original is not None else timedelta(0)
+        return min(opened + step * phase_number + later, now)
+
+    ReviewCycle.objects.filter(pk=cycle.pk).update(
+        opened_at=opened,
+        phase_started_at=at(phase),
+        closed_at=at(phase) if cycle.closed_at else None,
+        review_visit_starts_at=cycle.review_visit_starts_at and at(2.5),
+        review_visit_ends_at=cycle.review_visit_ends_at and at(2.5) + timedelta(hours=6),
+    )
+    for position, deadline_phase in enumerate(DEADLINE_PHASES):
+        due = (opened + step * (position + 1)).date()
+        PhaseDeadline.objects.filter(cycle=cycle, phase=deadline_phase).update(
+            due_on=due, original_due_on=due
+        )
+    for name, fields in RECORD_PHASES.items():
+        model = apps.get_model("peer_review", name)
+        for row in model.objects.filter(cycle=cycle):
+            changes = {
+                field: at(number, getattr(row, field))
+                for field, number in fields.items()
+                if getattr(row, field) is not None
+            }
+            model.objects.filter(pk=row.pk).update(**changes)
+    PeerRating.objects.filter(reviewer__cycle=cycle).update(updated_at=at(2.4))
+    ActionUpdate.objects.filter(action__cycle=cycle).update(at=at(5.3))
+    Action.objects.filter(cycle=cycle).update(due_on=(at(4.3) + timedelta(days=120)).date())
+
+
+def _latest_join(cycle):
+    """When the last of the people who took part in the cycle joined one of their networks."""
+    people = {cycle.opened_by_id}
+    people.update(cycle.reviewers.values_list("user_id", flat=True))
+    people.update(ProposedLevel.objects.filter(cycle=cycle).values_list("by_id", flat=True))
+    people.update(Evidence.objects.filter(cycle=cycle).values_list("added_by_id", flat=True))
+    joins = Membership.objects.current().filter(user__in=people).values_list("user_id", "joined_at")
+    first_join = {}
+    for user_id, joined_at in joins:
+        first_join[user_id] = min(joined_at, first_join.get(user_id, joined_at))
+    return max(first_join.values(), default=cycle.opened_at - timedelta(days=365))

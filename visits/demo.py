@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core.accounts.demo import DEMO_LOGINS
+from core.demo_dates import between
 from networks.models import Membership, NetworkPage, NetworkSchool, Role, Theme
 
 from .factories import (
@@ -24,7 +25,17 @@ from .factories import (
     VisitRequestFactory,
     VisitSessionFactory,
 )
-from .models import BookingStatus, OfferStatus, RequestStatus, VisitOffer, VisitRequest
+from .models import (
+    Booking,
+    BookingStatus,
+    FocusQuestion,
+    OfferStatus,
+    Reflection,
+    RequestStatus,
+    VisitOffer,
+    VisitRequest,
+    VisitSession,
+)
 from .services import ensure_feed
 
 MERSEY = "Mersey Learning Partnership"
@@ -80,9 +91,12 @@ def seed(log) -> None:
         log("the demo networks are missing; no study visits added")
         return
     made = 0
+    earlier = set(VisitOffer.objects.values_list("pk", flat=True))
     for build in (_open, _full, _past, _owed, _cancelled, _closed, _draft):
         made += build(world)
     requests = _requests(world)
+    for offer in VisitOffer.objects.exclude(pk__in=earlier).order_by("pk"):
+        _date_history(offer)
     for login in world.logins.values():
         ensure_feed(user=login)
     log(
@@ -389,3 +403,41 @@ def _requests(world) -> int:
     ):
         made += 1
     return made
+
+
+def _date_history(offer) -> None:
+    """Date a new offer's history before its sessions: offered five weeks or more ahead, booked
+    once the visitor had joined their network, reflected on in the days after the visit."""
+    sessions = list(offer.sessions.order_by("starts_at"))
+    if not sessions:
+        return
+    now = timezone.now()
+    offered = min(sessions[0].starts_at - timedelta(days=35), now - timedelta(days=7))
+    offered = offered.replace(minute=0, second=0, microsecond=0)
+    VisitOffer.objects.filter(pk=offer.pk).update(
+        created_at=offered,
+        updated_at=offered,
+        opened_at=None if offer.opened_at is None else offered + timedelta(hours=2),
+    )
+    VisitSession.objects.filter(offer=offer).update(created_at=offered, updated_at=offered)
+    joins = {
+        (m.network_id, m.user_id): m.joined_at
+        for m in Membership.objects.filter(network__visit_bookings__session__offer=offer)
+    }
+    for number, session in enumerate(sessions):
+        until = min(session.starts_at, now) - timedelta(hours=3)
+        for booking in Booking.objects.filter(session=session).order_by("pk"):
+            joined = joins.get((booking.network_id, booking.person_id), offered)
+            booked = between(max(offered, joined) + timedelta(hours=1), until, 0.2 + number / 10)
+            Booking.objects.filter(pk=booking.pk).update(
+                created_at=booked,
+                confirmed_at=None if booking.confirmed_at is None else booked,
+            )
+        FocusQuestion.objects.filter(session=session).update(
+            created_at=between(offered, until, 0.5)
+        )
+        for days, reflection in enumerate(Reflection.objects.filter(session=session), start=1):
+            written = min(session.ends_at + timedelta(days=days, hours=2), now)
+            Reflection.objects.filter(pk=reflection.pk).update(
+                created_at=written, updated_at=written
+            )

@@ -1,13 +1,16 @@
 """Demo people, one per role. Other apps' demo modules build on them."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from .models import BROKER_GROUP_NAME, User, WorkRole
 
+STAFF_JOINED_DAYS_AGO = 730
 DEMO_PASSWORD = "learn-together-2026"  # noqa: S105  (printed by `make run`; demo data only)
 
 
@@ -53,6 +56,9 @@ def seed(log) -> None:
     for login in DEMO_LOGINS:
         flags = {"is_staff": True, "is_superuser": True} if login.role == "Admin" else {}
         flags["work_role"] = DEMO_WORK_ROLES[login.role]
+        if flags["work_role"] == WorkRole.OUTSIDE:
+            # National staff were here from the start (the networks' people sign up later).
+            flags["date_joined"] = timezone.now() - timedelta(days=STAFF_JOINED_DAYS_AGO)
         user = demo_user(login.email, login.first_name, login.last_name, **flags)
         if login.role == "National broker":
             user.groups.add(Group.objects.get(name=BROKER_GROUP_NAME))

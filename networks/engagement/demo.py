@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from core.demo_dates import between
 from networks.models import Membership, NetworkPage, NetworkStatus
 
 from .models import Activity, ActivityKind
@@ -52,17 +53,21 @@ def seed(log) -> None:
             .order_by("pk")
         )
         for membership in memberships:
-            # Everyone took part at some point; only some in the last 90 days.
+            # Everyone took part at some point; only some in the last 90 days. Nobody before
+            # they joined.
             days_ago = [chooser.randint(100, 300)]
             if chooser.random() < share:
                 days_ago += [chooser.randint(1, 85) for _ in range(chooser.randint(1, 4))]
             for number, days in enumerate(days_ago):
+                when = now - timedelta(days=days, hours=chooser.randint(0, 8))
+                if when <= membership.joined_at:
+                    when = between(membership.joined_at, now, chooser.uniform(0.2, 0.8))
                 record_activity(
                     user=membership.user,
                     network=network,
                     kind=ActivityKind.ATTENDED if number == 0 else chooser.choice(KINDS),
                     school=membership.school,
-                    when=now - timedelta(days=days, hours=chooser.randint(0, 8)),
+                    when=when,
                 )
                 recorded += 1
     log(f"{recorded} activities")

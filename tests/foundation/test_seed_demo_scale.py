@@ -7,6 +7,7 @@ import pytest
 
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -16,6 +17,7 @@ from core.accounts.demo import DEMO_PASSWORD
 from core.accounts.models import User
 from core.accounts.tests.helpers import is_signed_in, sign_in
 from core.schools.models import School
+from core.schools.year_groups import fits_phase
 from networks.models import Membership, NetworkPage
 from nlc.seeding.scales import TEST
 from peer_review.models import ReviewCycle
@@ -157,3 +159,19 @@ def test_a_second_run_refuses_and_adds_nothing(seeded):
         seed()
 
     assert (User.objects.count(), ArtefactPage.objects.count(), Page.objects.count()) == before
+
+
+def test_generated_people_joined_after_their_network_began_and_wrote_after_joining(seeded):
+    now = timezone.now()
+    joins = {}
+    for membership in Membership.objects.current().select_related("network"):
+        assert membership.network.first_published_at <= membership.joined_at <= now
+        joins[(membership.network_id, membership.user_id)] = membership.joined_at
+    for artefact in ArtefactPage.objects.filter(owner__email__endswith="@schools.example.org"):
+        assert joins[(artefact.network_id, artefact.owner_id)] <= artefact.first_published_at
+
+
+def test_generated_responses_name_year_groups_their_school_teaches(seeded):
+    for trial in ArtefactTrial.objects.select_related("school", "artefact"):
+        assert fits_phase(trial.context, trial.school.phase if trial.school else "")
+        assert trial.artefact.first_published_at <= trial.created_at

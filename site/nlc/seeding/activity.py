@@ -7,6 +7,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from artefacts.models import ArtefactTrial, TrialOutcome, Visibility
+from core.demo_dates import between
+from core.schools.models import School
+from core.schools.year_groups import fits_phase
 from peer_review.models import (
     DEADLINE_PHASES,
     PHASE_ORDER,
@@ -37,6 +40,9 @@ def add_trials(count: int, made: list[Made], networks: list[Network], words: Wor
          "updated_at"],
     )  # fmt: skip
     existing = set(ArtefactTrial.objects.values_list("artefact_id", "user_id"))
+    phases = dict(School.objects.values_list("pk", "phase"))
+    contexts = words.trial_sentences[0]
+    fitting: dict[str, list[str]] = {}  # phase -> the contexts whose year groups it teaches
     written = 0
     while written < count:
         artefact = rng.choice(made)
@@ -47,9 +53,15 @@ def add_trials(count: int, made: list[Made], networks: list[Network], words: Wor
         pair = (artefact.id, member.user_id)
         if member.user_id == artefact.owner_id or pair in existing:
             continue
+        phase = phases.get(member.school_id, "")
+        if phase not in fitting:
+            fitting[phase] = [c for c in contexts if fits_phase(c, phase)]
+        if not fitting[phase]:  # say, a nursery school: no response names its year groups
+            continue
         existing.add(pair)
-        context, note = words.trial()
-        tried = min(now, artefact.published_at + timedelta(days=rng.randint(7, 700)))
+        context, note = words.trial(fitting[phase])
+        earliest = max(artefact.published_at, member.joined_at or artefact.published_at)
+        tried = between(earliest, now, rng.uniform(0.1, 1.0))
         rows.add(
             artefact.id, member.user_id, network.id, member.school_id, context,
             rng.choice(OUTCOMES), note, tried, tried,
@@ -137,11 +149,13 @@ def add_review_cycles(count: int, networks: list[Network], words: Words, progres
         for number in range(1, cycles_here + 1):
             latest = number == cycles_here
             phase = rng.choice(open_phases) if latest else Phase.CLOSED
-            opened = now - timedelta(days=400 * (cycles_here - number) + rng.randint(30, 300))
+            # The network's cycles follow each other over its life so far.
+            share = (network.ends_at - network.started_at) / cycles_here
+            opened = network.started_at + share * (number - 1 + rng.uniform(0.05, 0.3))
             cycles.add(
                 cycle_id, network.id, number, version.pk, phase, words.paragraph("context", 1, 1),
                 network.co_leaders[0].user_id, opened, opened + timedelta(days=20),
-                None if phase != Phase.CLOSED else opened + timedelta(days=360),
+                None if phase != Phase.CLOSED else min(opened + share * 0.65, now),
             )  # fmt: skip
             for criterion_id in rng.sample(criteria, min(len(criteria), 4)):
                 focus.add(cycle_id, criterion_id)

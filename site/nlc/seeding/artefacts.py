@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 from taggit.models import Tag
 
-from django.utils import timezone
 from django.utils.text import slugify
 
 from artefacts.models import (
@@ -25,6 +24,7 @@ from artefacts.models import (
     Visibility,
 )
 from core.accounts.models import User
+from core.demo_dates import between
 from networks.models import NetworkPage
 
 from .community import Network
@@ -41,7 +41,6 @@ SPECIFIC_FIELDS = [
 VISIBILITIES = [Visibility.PUBLIC] * 7 + [Visibility.MEMBERS] * 2 + [Visibility.NETWORK]
 LICENCES = [Licence.CC_BY] * 7 + [Licence.CC_BY_NC_SA] * 2 + [Licence.ALL_RIGHTS_RESERVED]
 REACH = {Visibility.NETWORK: 1, Visibility.MEMBERS: 2, Visibility.PUBLIC: 3}
-SPAN_DAYS = 6 * 365
 
 
 @dataclass(frozen=True)
@@ -123,18 +122,13 @@ class ArtefactLoader:
         return ids
 
     def add(self, count: int, adaptations: int, progress) -> int:
-        now = timezone.now()
-        start = now - timedelta(days=SPAN_DAYS)
         originals_until = count - adaptations
         for number in range(count):
             network = self.networks[number % len(self.networks)]
-            published = start + timedelta(
-                days=SPAN_DAYS * number // count, minutes=self.rng.randrange(600)
-            )
             original = None
             if number >= originals_until and self.adaptable:
                 original = self._original_for(network)
-            self._artefact(network, published, original)
+            self._artefact(network, original)
             progress(1)
         written = self.writer.finish()
         for inserter in (
@@ -159,11 +153,16 @@ class ArtefactLoader:
         taken.add(slug)
         return slug
 
-    def _artefact(self, network: Network, published: datetime, original: Made | None) -> None:
+    def _artefact(self, network: Network, original: Made | None) -> None:
         words, rng = self.words, self.rng
         writers = network.writers
         owner = rng.choice(writers)
         team = [owner] + ([m for m in [rng.choice(writers)] if m.user_id != owner.user_id])
+        # Published after its authors joined (and after its original), before the network closed.
+        earliest = max(m.joined_at or network.started_at for m in team)
+        if original is not None:
+            earliest = max(earliest, original.published_at)
+        published = between(earliest, network.ends_at, rng.uniform(0.05, 1.0))
         title = words.title()
         visibility = rng.choice(VISIBILITIES)
         licence = rng.choice(LICENCES)
@@ -224,7 +223,7 @@ class ArtefactLoader:
                 order, artefact_id, member.user_id, self.names.get(member.user_id, ""),
                 member.school_id, "", network.id,
             )  # fmt: skip
-        submitted = published - timedelta(days=rng.randint(1, 20))
+        submitted = max(published - timedelta(days=rng.randint(1, 20)), earliest)
         self.moderation.add(
             artefact_id,
             ModerationStatus.PUBLISHED,

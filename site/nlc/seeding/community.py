@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from core.accounts.demo import DEMO_PASSWORD
 from core.accounts.models import User
+from core.demo_dates import between
 from core.schools.models import School
 from networks.demo import FIRST_NAMES, LAST_NAMES
 from networks.models import (
@@ -43,6 +44,7 @@ class Member:
     user_id: int
     school_id: int | None
     role: str
+    joined_at: datetime | None = None
 
 
 @dataclass
@@ -52,6 +54,8 @@ class Network:
     theme_ids: list[int]
     school_ids: list[int]
     people: list[Member] = field(default_factory=list)
+    started_at: datetime | None = None  # when its history begins: started, or was set up
+    ends_at: datetime | None = None  # closed, or now
 
     @cached_property
     def writers(self) -> list[Member]:
@@ -81,6 +85,7 @@ def add_networks(count: int, words: Words, progress) -> int:
     school_rows = Inserter(NetworkSchool, ["network", "school", "joined_on"])
     taken = set(NetworkPage.objects.values_list("slug", flat=True))
     purposes = words.sections["context"]
+    today = timezone.localdate()
     for number in range(count):
         chunk = free[number * SCHOOLS_PER_NETWORK : (number + 1) * SCHOOLS_PER_NETWORK]
         authority = chunk[0][1] if chunk else "National"
@@ -92,10 +97,13 @@ def add_networks(count: int, words: Words, progress) -> int:
             title = f"{title} {suffix - 1}"
         taken.add(slug)
         status = STATUSES[number % len(STATUSES)]
-        started = date(2018, 9, 1) + timedelta(days=rng.randrange(7 * 365))
+        # Started within the past two years; a closed network ran for most of its time since.
+        started = today - timedelta(days=rng.randrange(60, 720))
         started_on = None if status == NetworkStatus.FORMING else started
         published = timezone.make_aware(datetime.combine(started, time(9)))
-        closed_on = started + timedelta(days=4 * 365) if status == NetworkStatus.CLOSED else None
+        closed_on = None
+        if status == NetworkStatus.CLOSED:
+            closed_on = started + (today - started) * rng.uniform(0.6, 0.9)
         chosen = rng.sample(themes, 2)
         network_id = writer.add(
             index,
@@ -139,6 +147,12 @@ def add_people(count: int, words: Words, progress) -> int:
     ):
         schools.setdefault(network_id, []).append(school_id)
     led = set(Membership.objects.co_leaders().values_list("network_id", flat=True))
+    histories = {
+        pk: (published, closed_on)
+        for pk, published, closed_on in NetworkPage.objects.values_list(
+            "pk", "first_published_at", "closed_on"
+        )
+    }
     seen: dict[int, int] = {}
     password = make_password(DEMO_PASSWORD)  # one hash: hashing 20,000 would take minutes
     now = timezone.now()
@@ -154,19 +168,26 @@ def add_people(count: int, words: Words, progress) -> int:
         user_id = first_user + number
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         email = f"{first}.{last}.{user_id}@schools.example.org".lower()
-        users.add(user_id, email, password, first, last, False, True, False, now)
-        addresses.add(user_id, email, True, True)
         network_id = networks[number % len(networks)]
+        published, closed_on = histories[network_id]
+        start = published or now
+        until = min(_moment(closed_on), now) if closed_on else now
+        joined = between(start, until - timedelta(days=14), rng.random())
+        users.add(
+            user_id, email, password, first, last, False, True, False, joined - timedelta(days=2)
+        )
+        addresses.add(user_id, email, True, True)
         place = seen.get(network_id, 0)
         seen[network_id] = place + 1
         role = Role.MEMBER
         if network_id not in led and place < 3:
             role = Role.CO_LEADER
+            joined = start
         elif network_id not in led and place == 3:
             role = Role.CRITICAL_FRIEND
         own = schools.get(network_id) or [None]
         school_id = None if role == Role.CRITICAL_FRIEND else own[place % len(own)]
-        memberships.add(network_id, user_id, role, school_id, now)
+        memberships.add(network_id, user_id, role, school_id, joined)
         progress(1)
     for inserter in (users, addresses, memberships):
         inserter.flush()
@@ -175,9 +196,19 @@ def add_people(count: int, words: Words, progress) -> int:
 
 def load_networks() -> list[Network]:
     """Every network with its themes, schools and current people, as the loaders use them."""
+    now = timezone.now()
     networks = {
-        pk: Network(pk, title, [], [])
-        for pk, title in NetworkPage.objects.order_by("pk").values_list("pk", "title")
+        pk: Network(
+            pk,
+            title,
+            [],
+            [],
+            started_at=min(published or now, now),
+            ends_at=min(_moment(closed_on) if closed_on else now, now),
+        )
+        for pk, title, published, closed_on in NetworkPage.objects.order_by("pk").values_list(
+            "pk", "title", "first_published_at", "closed_on"
+        )
     }
     through = NetworkPage.themes.through.objects.order_by("pk")
     for network_id, theme_id in through.values_list("networkpage_id", "theme_id"):
@@ -186,8 +217,12 @@ def load_networks() -> list[Network]:
     for network_id, school_id in links.values_list("network_id", "school_id"):
         networks[network_id].school_ids.append(school_id)
     people = Membership.objects.current().order_by("pk")
-    for network_id, user_id, school_id, role in people.values_list(
-        "network_id", "user_id", "school_id", "role"
+    for network_id, user_id, school_id, role, joined_at in people.values_list(
+        "network_id", "user_id", "school_id", "role", "joined_at"
     ):
-        networks[network_id].people.append(Member(user_id, school_id, role))
+        networks[network_id].people.append(Member(user_id, school_id, role, joined_at))
     return [network for network in networks.values() if network.people]
+
+
+def _moment(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(17)))

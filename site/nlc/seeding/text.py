@@ -98,9 +98,10 @@ class Words:
         parts = [chosen[:middle], chosen[middle:]]
         return "".join(f"<p>{escape(' '.join(part))}</p>" for part in parts if part)
 
-    def trial(self) -> tuple[str, str]:
-        contexts, notes = self.trial_sentences
-        return self.random.choice(contexts), " ".join(self.pick(notes, 2, 3))
+    def trial(self, contexts: list[str] | None = None) -> tuple[str, str]:
+        """Where it was tried (one of `contexts`, by default any) and what happened."""
+        every, notes = self.trial_sentences
+        return self.random.choice(contexts or every), " ".join(self.pick(notes, 2, 3))
 
     def what_we_changed(self) -> str:
         return f"<p>{escape(' '.join(self.pick(self.changes, 2, 3)))}</p>"
