@@ -10,6 +10,8 @@ from tests.world import sign_in
 pytestmark = pytest.mark.browser
 
 PHONE_WIDTH = 390
+SCROLLING_REGIONS = """[...document.querySelectorAll('.table-scroll[role=region]')]
+    .filter((region) => region.scrollWidth > region.clientWidth).length"""
 
 
 @pytest.fixture
@@ -23,23 +25,31 @@ def phone(page, live_server, settings, tmp_path):
 
 def test_main_pages_fit_a_phone_screen_and_pass_axe(phone, assert_accessible):
     page, pages = phone
-    too_wide = {}
+    too_wide, problems, scrolling_regions = {}, {}, 0
     for name, path in pages.paths.items():
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE_WIDTH:
             too_wide[name] = width
-        assert_accessible(page)
+        scrolling_regions += page.evaluate(SCROLLING_REGIONS)
+        try:
+            assert_accessible(page)
+        except AssertionError as violations:
+            problems[name] = str(violations)
 
     assert too_wide == {}
+    assert problems == {}
+    # The wide tables (the people on the manage page, funding records) are there and scroll
+    # inside their own regions.
+    assert scrolling_regions > 0
 
 
 def test_search_results_come_before_the_filters_on_a_phone(phone):
     page, pages = phone
     page.goto(pages.paths["search"])
 
-    results = page.get_by_role("heading", name="Filter results")
+    filters = page.get_by_role("heading", name="Filter results")
     expect(page.get_by_label("Sort by")).to_be_hidden()
     expect(page.locator("#results-heading")).to_be_in_viewport()
-    results.click()
+    filters.click()
     expect(page.get_by_label("Sort by")).to_be_visible()
