@@ -9,10 +9,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 from artefacts.factories import ArtefactPageFactory
+from broker.services.syntheses import cite_artefact, create_synthesis, publish_synthesis
 from networks.baselining.factories import IndicatorFactory, ObservationFactory
-from networks.factories import NetworkSchoolFactory, SchoolFactory
+from networks.factories import NetworkSchoolFactory, SchoolFactory, ThemeFactory
 from networks.funding.factories import (
     FundingReceiptFactory,
     InKindContributionFactory,
@@ -59,6 +61,18 @@ def build_main_pages() -> MainPages:
     )
     VisitSessionFactory(offer=offer, host_school=world.school)
     cycle = open_cycle(world)
+    synthesis = create_synthesis(
+        by=world.broker,
+        theme=ThemeFactory(name="Assessment for learning"),
+        title="Feedback that moves learning on",
+        summary="Spoken feedback in the lesson helped; written comments rarely did.",
+        narrative="Networks in the north-west tried live marking [1].",
+        what_worked="Feedback at the desk.",
+        what_did_not_work="Feedback sheets, ignored after a month.",
+        last_reviewed_on=timezone.localdate(),
+    )
+    cite_artefact(synthesis=synthesis, by=world.broker, artefact=artefact)
+    publish_synthesis(synthesis=synthesis, by=world.broker)
     return MainPages(
         co_leader=world.co_leader,
         paths={
@@ -74,6 +88,10 @@ def build_main_pages() -> MainPages:
             "search": reverse("search:page") + "?q=feedback",
             "visits list": reverse("visits:index"),
             "visit offer": reverse("visits:offer", args=[offer.pk]),
+            "my visits": reverse("visits:mine"),
+            "my reviews": reverse("peer_review:mine"),
+            "notifications": reverse("notifications:list"),
             "review cycle": reverse("peer_review:cycle", args=[cycle.pk]),
+            "synthesis": synthesis.get_absolute_url(),
         },
     )

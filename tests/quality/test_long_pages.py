@@ -45,6 +45,13 @@ def test_review_cycle_contents_list_links_to_every_section(client, pages):
     assert {link[1:] for link in page.contents_links} <= page.ids
 
 
+def test_synthesis_contents_list_links_to_every_section(client, pages):
+    page = read(client, pages.paths["synthesis"])
+
+    assert len(page.contents_links) == 6
+    assert {link[1:] for link in page.contents_links} <= page.ids
+
+
 @pytest.mark.parametrize(
     "name", ["network profile", "network people", "network funding", "review cycle"]
 )
