@@ -7,22 +7,26 @@ does not know (or an empty one) is taken to fit any year group.
 
 import re
 
+from core.vocabulary import Phase
+
 NURSERY, RECEPTION = -1, 0
 ALL_YEARS = frozenset(range(NURSERY, 14))
 
-# Keyed by the register's phase in lower case; the names the register and the site use for
-# the same phase are both listed.
+# Keyed by the phase as stored (core.vocabulary.Phase) and by the register's own names, in
+# lower case.
 YEARS_BY_PHASE = {
+    Phase.EARLY_YEARS.value: frozenset({NURSERY, RECEPTION}),
+    Phase.PRIMARY.value: frozenset(range(NURSERY, 7)),
+    Phase.SECONDARY.value: frozenset(range(7, 14)),
+    Phase.POST_16.value: frozenset({12, 13}),
+    Phase.ALL_THROUGH.value: ALL_YEARS,
+    Phase.SPECIAL.value: ALL_YEARS,
+    Phase.ALTERNATIVE_PROVISION.value: frozenset(range(1, 14)),
     "nursery": frozenset({NURSERY}),
     "early years": frozenset({NURSERY, RECEPTION}),
-    "primary": frozenset(range(NURSERY, 7)),
     "middle deemed primary": frozenset(range(3, 9)),
     "middle deemed secondary": frozenset(range(5, 10)),
-    "secondary": frozenset(range(7, 14)),
     "16 plus": frozenset({12, 13}),
-    "post-16": frozenset({12, 13}),
-    "all-through": ALL_YEARS,
-    "special": ALL_YEARS,
 }
 
 _NUMBER = r"\d{1,2}"

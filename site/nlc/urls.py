@@ -20,6 +20,7 @@ from core.accounts.views import sign_in_through_allauth
 from core.home import my_home
 from core.pagecache import cache_for_anonymous
 
+from .icons import favicon, web_app_manifest
 from .sitemaps import SITEMAPS
 
 # Every sign-in goes through allauth, so two-factor authentication and the failed-login rate
@@ -71,6 +72,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
+    path("favicon.ico", favicon, name="favicon"),
+    path("manifest.webmanifest", web_app_manifest, name="web_app_manifest"),
 ]
 
 urlpatterns += [

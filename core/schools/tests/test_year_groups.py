@@ -30,6 +30,10 @@ def test_years_mentioned_reads_lists_and_ranges(text, years):
         ("A Reception class", "Secondary", False),
         ("Year 8 science", "Special", True),
         ("Year 8 science", "", True),
+        ("One Year 4 class", "early-years", False),
+        ("A Reception class", "early-years", True),
+        ("Year 12 history", "post-16", True),
+        ("Year 9 English", "alternative-provision", True),
     ],
 )
 def test_fits_phase_compares_the_years_with_the_schools_phase(text, phase, fits):

@@ -189,7 +189,8 @@ def test_the_profile_shows_the_public_each_chart_and_table_without_notes(client,
 
     content = client.get(world.network.url).content.decode()
 
-    assert 'role="img"' in content and "<caption>" in content
+    assert 'role="img"' in content
+    assert ": the baseline and every observation since</caption>" in content
     assert "Latest 71%" in content
     assert "Larger cohort" not in content
 

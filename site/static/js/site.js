@@ -6,6 +6,12 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();
 
+  // Panels that come before the main content (search filters) start closed on a phone, so the
+  // content comes first; they stay one tap away.
+  if (window.matchMedia("(max-width: 40rem)").matches) {
+    document.querySelectorAll("details[data-collapse-on-phone]").forEach((panel) => { panel.open = false; });
+  }
+
   // Warn before leaving a form with unsaved changes (forms opt in with data-warn-unsaved).
   document.querySelectorAll("form[data-warn-unsaved]").forEach((form) => {
     let dirty = false;
