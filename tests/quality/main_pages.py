@@ -30,6 +30,7 @@ WIDE_SCHOOL = "Saint Bartholomew's Church of England Voluntary Aided Primary and
 class MainPages:
     co_leader: object
     paths: dict  # page name -> path
+    signed_out_paths: dict  # what someone not signed in sees on the way in
 
 
 def build_main_pages() -> MainPages:
@@ -85,6 +86,10 @@ def build_main_pages() -> MainPages:
             "network funding": reverse("funding:overview", kwargs={"network_slug": network.slug}),
             "artefact list": reverse("artefacts:index"),
             "artefact page": artefact.url,
+            "write an artefact": reverse("artefacts:create", kwargs={"network_slug": network.slug}),
+            "edit an artefact": reverse("artefacts:edit", args=[artefact.pk]),
+            "artefact workspace": reverse("artefacts:workspace", args=[artefact.pk]),
+            "propose a network": reverse("networks:propose"),
             "search": reverse("search:page") + "?q=feedback",
             "visits list": reverse("visits:index"),
             "visit offer": reverse("visits:offer", args=[offer.pk]),
@@ -93,5 +98,14 @@ def build_main_pages() -> MainPages:
             "notifications": reverse("notifications:list"),
             "review cycle": reverse("peer_review:cycle", args=[cycle.pk]),
             "synthesis": synthesis.get_absolute_url(),
+        },
+        signed_out_paths={
+            "home": "/",
+            "sign in": reverse("account_login"),
+            "sign up": reverse("account_signup"),
+            "password reset": reverse("account_reset_password"),
+            "network profile": network.url,
+            "artefact page": artefact.url,
+            "visit offer": reverse("visits:offer", args=[offer.pk]),
         },
     )

@@ -27,6 +27,20 @@ def test_main_pages_have_no_html_errors(client, tmp_path, settings):
     )
 
 
+def test_pages_on_the_way_in_have_no_html_errors(client, tmp_path, settings):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    pages = build_main_pages()
+    documents = {}
+    for name, path in pages.signed_out_paths.items():
+        response = client.get(path)
+        assert response.status_code == 200, f"{name} ({path}): {response.status_code}"
+        documents[name] = response.content.decode()
+
+    errors = html_errors(documents, tmp_path)
+
+    assert {name: messages for name, messages in errors.items() if messages} == {}
+
+
 def test_checker_reports_a_datetime_with_microseconds(tmp_path):
     page = (
         '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>'
