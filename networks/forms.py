@@ -107,6 +107,16 @@ class DeclineProposalForm(forms.Form):
     )
 
 
+class DeclineAppointmentForm(forms.Form):
+    # Not bounded here: the service refuses an over-long reason with its own message.
+    reason = forms.CharField(
+        label="Reason (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The network's co-leaders will read this.",
+    )
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label="E-mail address", max_length=254)
     role = forms.ChoiceField(

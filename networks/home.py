@@ -13,11 +13,13 @@ from core.home import HomeItem, HomeSection, first_and_count
 
 from .models import (
     Decision,
+    DecisionKind,
     DecisionStatus,
     Invitation,
     InvitationStatus,
     JoinRequest,
     JoinRequestStatus,
+    Membership,
     NetworkPage,
     NetworkProposal,
     ProposalStatus,
@@ -120,6 +122,39 @@ def decisions_section(user) -> HomeSection | None:
         count=count,
         items=items,
         empty_text="No request, proposal or decision is waiting for you.",
+    )
+
+
+def appointments_section(user) -> HomeSection | None:
+    """Appointments as co-leader, confirmed by both keys, waiting for the person to agree. One
+    query; left out when there are none."""
+    appointments, count = first_and_count(
+        Decision.objects.filter(
+            kind=DecisionKind.APPOINT_CO_LEADER,
+            status=DecisionStatus.AWAITING_CONSENT,
+            expires_at__gt=timezone.now(),
+            target__in=Membership.objects.current().filter(user=user),
+        )
+        .select_related("network")
+        .order_by("expires_at", "pk")
+    )
+    if not count:
+        return None
+    return HomeSection(
+        key="appointments",
+        title="Asked to be a co-leader",
+        count=count,
+        items=[
+            HomeItem(
+                label=f"{decision.network.title} asks you to be a co-leader: agree or decline",
+                url=reverse(
+                    "networks:appointment",
+                    kwargs={"network_slug": decision.network.slug, "decision_id": decision.pk},
+                ),
+                meta=f"Answer by {timezone.localtime(decision.expires_at):%-d %B %Y}",
+            )
+            for decision in appointments
+        ],
     )
 
 

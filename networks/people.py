@@ -8,8 +8,8 @@ from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
 
 from .models import (
+    OPEN_STATUSES,
     Decision,
-    DecisionStatus,
     Invitation,
     InvitationStatus,
     JoinRequest,
@@ -69,9 +69,9 @@ def pending_join_requests(network):
 def pending_decisions(network):
     return (
         Decision.objects.filter(
-            network=network, status=DecisionStatus.PENDING, expires_at__gt=timezone.now()
+            network=network, status__in=OPEN_STATUSES, expires_at__gt=timezone.now()
         )
-        .select_related("target__user", "proposed_by")
+        .select_related("target__user", "proposed_by", "confirmed_by")
         .order_by("proposed_at")
     )
 

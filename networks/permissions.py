@@ -18,6 +18,8 @@ from core.roles import is_admin, is_broker, is_signed_in
 
 from .models import (
     MINIMUM_CO_LEADERS,
+    DecisionKind,
+    DecisionStatus,
     InvitationStatus,
     Membership,
     NetworkPage,
@@ -450,8 +452,8 @@ def can_propose_step_down(user, network, *, co_leaders: int | None = None) -> bo
     return _allowed(why_not_propose_step_down(user, network, co_leaders=co_leaders))
 
 
-def _why_not_decide(user, decision, *, doing: str) -> str | None:
-    if not decision.is_pending:
+def _why_not_decide(user, decision, *, doing: str, still_open: bool = False) -> str | None:
+    if not (decision.is_open if still_open else decision.is_pending):
         return "This decision is no longer waiting."
     if decision.network.status == NetworkStatus.CLOSED:
         return closed_message(decision.network)
@@ -473,9 +475,37 @@ def can_confirm_decision(user, decision) -> bool:
 
 
 def why_not_withdraw_decision(user, decision) -> str | None:
-    """The proposer withdraws it, or another co-leader turns it down."""
-    return _why_not_decide(user, decision, doing="withdraw")
+    """The proposer withdraws it, or another co-leader turns it down, also while it awaits the
+    appointee's agreement."""
+    return _why_not_decide(user, decision, doing="withdraw", still_open=True)
 
 
 def can_withdraw_decision(user, decision) -> bool:
     return _allowed(why_not_withdraw_decision(user, decision))
+
+
+def why_not_answer_appointment(user, decision) -> str | None:
+    """Only the person being appointed agrees or declines, once both keys have turned and while
+    the network is open."""
+    if (
+        decision.kind != DecisionKind.APPOINT_CO_LEADER
+        or not is_signed_in(user)
+        or decision.target is None
+        or decision.target.user_id != user.pk
+    ):
+        return "Only the person being appointed can agree or decline."
+    if decision.network.status == NetworkStatus.CLOSED:
+        return closed_message(decision.network)
+    if not decision.is_awaiting_consent:
+        if decision.status == DecisionStatus.CONFIRMED:
+            return "You have already agreed: you are a co-leader."
+        if decision.status == DecisionStatus.DECLINED:
+            return "You have already declined this appointment."
+        if decision.status == DecisionStatus.PENDING:
+            return "This appointment is still waiting for a second co-leader to confirm it."
+        return "This appointment is no longer waiting for your answer."
+    return None
+
+
+def can_answer_appointment(user, decision) -> bool:
+    return _allowed(why_not_answer_appointment(user, decision))

@@ -25,6 +25,21 @@ urlpatterns = [
     path("<slug:network_slug>/join/", invitations.join, name="join"),
     path("<slug:network_slug>/leave/", manage.leave, name="leave"),
     path(manage_prefix, manage.manage, name="manage"),
+    path(
+        "<slug:network_slug>/appointments/<int:decision_id>/",
+        decisions.appointment,
+        name="appointment",
+    ),
+    path(
+        "<slug:network_slug>/appointments/<int:decision_id>/agree/",
+        decisions.agree,
+        name="agree_to_appointment",
+    ),
+    path(
+        "<slug:network_slug>/appointments/<int:decision_id>/decline/",
+        decisions.decline,
+        name="decline_appointment",
+    ),
     path(f"{manage_prefix}invite/", invitations.invite, name="invite"),
     path(
         f"{manage_prefix}invitations/<int:invitation_id>/revoke/",

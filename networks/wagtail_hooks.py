@@ -27,6 +27,7 @@ from .services.actions import ACTION_LABELS
 
 hooks.register(MY_HOME_SECTIONS_HOOK, home.networks_section)
 hooks.register(MY_HOME_SECTIONS_HOOK, home.decisions_section)
+hooks.register(MY_HOME_SECTIONS_HOOK, home.appointments_section)
 hooks.register(MY_HOME_SECTIONS_HOOK, home.invitations_section)
 
 

@@ -1,4 +1,4 @@
-from .decisions import Decision, DecisionKind, DecisionStatus
+from .decisions import OPEN_STATUSES, Decision, DecisionKind, DecisionStatus
 from .invitations import Invitation, InvitationStatus, JoinRequest, JoinRequestStatus
 from .membership import MINIMUM_CO_LEADERS, Membership, NetworkSchool, Role
 from .pages import NetworkIndexPage, NetworkPage, NetworkStatus
@@ -7,6 +7,7 @@ from .themes import Theme
 
 __all__ = [
     "MINIMUM_CO_LEADERS",
+    "OPEN_STATUSES",
     "Decision",
     "DecisionKind",
     "DecisionStatus",

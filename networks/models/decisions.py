@@ -17,9 +17,15 @@ class DecisionKind(models.TextChoices):
 
 class DecisionStatus(models.TextChoices):
     PENDING = "pending", "Waiting for a second co-leader"
+    AWAITING_CONSENT = "awaiting_consent", "Awaiting the person's agreement"
     CONFIRMED = "confirmed", "Confirmed"
+    DECLINED = "declined", "Declined by the person"
     WITHDRAWN = "withdrawn", "Withdrawn"
     EXPIRED = "expired", "Expired"
+
+
+# Still open: a co-leader may withdraw it, and it expires when its date passes.
+OPEN_STATUSES = (DecisionStatus.PENDING, DecisionStatus.AWAITING_CONSENT)
 
 
 class Decision(models.Model):
@@ -43,7 +49,7 @@ class Decision(models.Model):
     proposed_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     status = models.CharField(
-        max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.PENDING
+        max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.PENDING
     )
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -59,13 +65,19 @@ class Decision(models.Model):
         validators=[MaxLengthValidator(DECISION_REASON_MAX_LENGTH)],
         help_text="Why the proposer proposes it, for the co-leaders and the person it is about.",
     )
+    answer_reason = models.TextField(
+        blank=True,
+        max_length=DECISION_REASON_MAX_LENGTH,
+        validators=[MaxLengthValidator(DECISION_REASON_MAX_LENGTH)],
+        help_text="Why the person appointed declined, for the co-leaders.",
+    )
 
     class Meta:
         ordering = ["-proposed_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["network", "kind", "target"],
-                condition=Q(status="pending", target__isnull=False),
+                condition=Q(status__in=["pending", "awaiting_consent"], target__isnull=False),
                 name="one_pending_decision_per_target",
             ),
             models.UniqueConstraint(
@@ -81,6 +93,14 @@ class Decision(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == DecisionStatus.PENDING and self.expires_at > timezone.now()
+
+    @property
+    def is_awaiting_consent(self) -> bool:
+        return self.status == DecisionStatus.AWAITING_CONSENT and self.expires_at > timezone.now()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES and self.expires_at > timezone.now()
 
     def describe(self) -> str:
         if self.kind == DecisionKind.APPOINT_CO_LEADER and self.target_id:

@@ -6,7 +6,15 @@ Wagtail admin access: people act on their networks through the site only. They r
 subclass) with a message for the person when a rule says no.
 """
 
-from .decisions import confirm_decision, expire_decisions, propose_decision, withdraw_decision
+from .decisions import (
+    agree_to_appointment,
+    appointment_path,
+    confirm_decision,
+    decline_appointment,
+    expire_decisions,
+    propose_decision,
+    withdraw_decision,
+)
 from .errors import (
     ActionRefused,
     CoLeadershipRule,
@@ -53,7 +61,10 @@ __all__ = [
     "change_role",
     "change_status",
     "check_invitation_usable",
+    "agree_to_appointment",
+    "appointment_path",
     "confirm_decision",
+    "decline_appointment",
     "decline_join_request",
     "decline_proposal",
     "expire_decisions",

@@ -74,6 +74,11 @@ def decision_subject(decision) -> str:
     return subject_key("networks.decision", decision.pk)
 
 
+def appointment_subject(decision) -> str:
+    """The appointee's own request to agree or decline, apart from the co-leaders' keys."""
+    return subject_key("networks.appointment", decision.pk)
+
+
 def proposal_subject(proposal) -> str:
     return subject_key("networks.proposal", proposal.pk)
 

@@ -20,6 +20,8 @@ SCHOOL_REMOVED = "networks.school_removed"
 DECISION_PROPOSED = "networks.decision_proposed"
 DECISION_CONFIRMED = "networks.decision_confirmed"
 DECISION_WITHDRAWN = "networks.decision_withdrawn"
+APPOINTMENT_AGREED = "networks.appointment_agreed"
+APPOINTMENT_DECLINED = "networks.appointment_declined"
 
 ACTION_LABELS = {
     PROPOSED: ("Network proposed", "Proposed the network"),
@@ -42,4 +44,6 @@ ACTION_LABELS = {
     DECISION_PROPOSED: ("Decision proposed", "Proposed a two-key decision"),
     DECISION_CONFIRMED: ("Decision confirmed", "Confirmed a two-key decision"),
     DECISION_WITHDRAWN: ("Decision withdrawn", "Withdrew a two-key decision"),
+    APPOINTMENT_AGREED: ("Appointment agreed", "Agreed to become a co-leader"),
+    APPOINTMENT_DECLINED: ("Appointment declined", "Declined to become a co-leader"),
 }

@@ -3,28 +3,44 @@
 Kinds: appoint a co-leader, a co-leader steps down (or is asked to), close the network. Both
 steps are written to Wagtail's audit log. A decision can be withdrawn by any co-leader while it
 waits, and it expires after settings.NETWORK_DECISION_DAYS.
+
+An appointment confirmed by both keys then waits for the person appointed to agree (they are
+asked, and have NETWORK_DECISION_DAYS again to answer): agreeing makes them co-leader,
+declining closes it as declined and tells the co-leaders.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.errors import refuse_invalid_fields, refuse_unless
 
-from ..models import MINIMUM_CO_LEADERS, Decision, DecisionKind, DecisionStatus, Membership, Role
+from ..models import (
+    MINIMUM_CO_LEADERS,
+    OPEN_STATUSES,
+    Decision,
+    DecisionKind,
+    DecisionStatus,
+    Membership,
+    Role,
+)
 from ..permissions import (
+    can_answer_appointment,
     can_confirm_decision,
     can_propose_decision,
     can_withdraw_decision,
+    why_not_answer_appointment,
     why_not_confirm_decision,
     why_not_propose_decision,
     why_not_withdraw_decision,
 )
 from . import actions
 from ._common import (
+    appointment_subject,
     audit,
     co_leader_users,
     current_co_leader_count,
@@ -125,7 +141,7 @@ def propose_decision(*, network, kind: str, target=None, reason: str = "", by) -
     return decision
 
 
-def _lock_decision(decision, network) -> Decision:
+def _lock_decision(decision, network, *, statuses=(DecisionStatus.PENDING,)) -> Decision:
     decision = (
         Decision.objects.select_for_update(of=("self",))
         .select_related("target__user", "proposed_by")
@@ -133,7 +149,7 @@ def _lock_decision(decision, network) -> Decision:
     )
     if decision.network_id != network.pk:
         raise ActionRefused("That decision belongs to another network.")
-    if decision.status != DecisionStatus.PENDING:
+    if decision.status not in statuses:
         raise ActionRefused(
             f"This decision is no longer waiting: it was {decision.get_status_display().lower()}."
         )
@@ -147,7 +163,8 @@ def _lock_decision(decision, network) -> Decision:
 
 @transaction.atomic
 def confirm_decision(*, decision, by) -> Decision:
-    """The second key: a different co-leader confirms, and the change is made."""
+    """The second key: a different co-leader confirms, and the change is made (an appointment
+    then waits for the person's agreement)."""
     network = lock_network(decision.network)
     ensure_open(network)
     decision = _lock_decision(decision, network)
@@ -155,6 +172,8 @@ def confirm_decision(*, decision, by) -> Decision:
     if decision.target_id is not None and decision.target.left_at is not None:
         raise ActionRefused("That person is no longer a member of the network.")
     _check_still_applies(network, decision)
+    if decision.kind == DecisionKind.APPOINT_CO_LEADER:
+        return _ask_for_consent(network, decision, by=by)
 
     decision.status = DecisionStatus.CONFIRMED
     decision.confirmed_by = by
@@ -169,9 +188,7 @@ def confirm_decision(*, decision, by) -> Decision:
         proposed_by=decision.proposed_by_id,
         target_user_id=decision.target.user_id if decision.target_id else None,
     )
-    if decision.kind == DecisionKind.APPOINT_CO_LEADER:
-        set_role(network, decision.target, Role.CO_LEADER, by=by)
-    elif decision.kind == DecisionKind.STEP_DOWN_CO_LEADER:
+    if decision.kind == DecisionKind.STEP_DOWN_CO_LEADER:
         set_role(network, decision.target, Role.MEMBER, by=by)
     elif decision.kind == DecisionKind.CLOSE_NETWORK:
         close_network_now(network=network, by=by)
@@ -197,13 +214,14 @@ def withdraw_decision(*, decision, by) -> Decision:
     """The proposer withdraws it, or another co-leader turns it down."""
     network = lock_network(decision.network)
     ensure_open(network)
-    decision = _lock_decision(decision, network)
+    decision = _lock_decision(decision, network, statuses=OPEN_STATUSES)
     refuse_unless(can_withdraw_decision(by, decision), why_not_withdraw_decision(by, decision))
     decision.status = DecisionStatus.WITHDRAWN
     decision.decided_at = timezone.now()
     decision.save(update_fields=["status", "decided_at"])
     audit(network, actions.DECISION_WITHDRAWN, by=by, decision=decision.pk, kind=decision.kind)
     settle(decision_subject(decision))
+    settle(appointment_subject(decision))
     if decision.proposed_by_id != by.pk and decision.proposed_by is not None:
         tell(
             [decision.proposed_by],
@@ -216,8 +234,112 @@ def withdraw_decision(*, decision, by) -> Decision:
 
 
 def expire_decisions(*, now=None) -> int:
-    """Mark pending decisions past their date as expired. Running it twice changes nothing."""
+    """Mark open decisions (waiting for a key or for the appointee) past their date as expired.
+    Running it twice changes nothing."""
     now = now or timezone.now()
-    return Decision.objects.filter(status=DecisionStatus.PENDING, expires_at__lte=now).update(
+    return Decision.objects.filter(status__in=OPEN_STATUSES, expires_at__lte=now).update(
         status=DecisionStatus.EXPIRED, decided_at=now
     )
+
+
+def _ask_for_consent(network, decision, *, by) -> Decision:
+    """Both keys have turned on an appointment: ask the person, who has the usual time to answer."""
+    decision.status = DecisionStatus.AWAITING_CONSENT
+    decision.confirmed_by = by
+    decision.expires_at = timezone.now() + timedelta(days=settings.NETWORK_DECISION_DAYS)
+    decision.save(update_fields=["status", "confirmed_by", "expires_at"])
+    audit(
+        network,
+        actions.DECISION_CONFIRMED,
+        by=by,
+        decision=decision.pk,
+        kind=decision.kind,
+        proposed_by=decision.proposed_by_id,
+        target_user_id=decision.target.user_id,
+    )
+    settle(decision_subject(decision))
+    appointee = decision.target.user
+    tell(
+        co_leader_users(network, exclude=[by]),
+        message=f"Confirmed by {by.display_name}: {decision.describe()}. "
+        f"Awaiting {appointee.display_name}'s agreement.",
+        url=manage_path(network) + DECISIONS_ANCHOR,
+        network=network,
+        subject=decision_subject(decision),
+    )
+    tell(
+        [appointee],
+        message=f"The co-leaders of {network.title} would like you to be a co-leader: "
+        "agree or decline.",
+        url=appointment_path(decision),
+        network=network,
+        subject=appointment_subject(decision),
+    )
+    return decision
+
+
+def appointment_path(decision) -> str:
+    return reverse(
+        "networks:appointment",
+        kwargs={"network_slug": decision.network.slug, "decision_id": decision.pk},
+    )
+
+
+def _lock_answerable(decision, by):
+    network = lock_network(decision.network)
+    ensure_open(network)
+    locked = (
+        Decision.objects.select_for_update(of=("self",))
+        .select_related("target__user", "proposed_by")
+        .get(pk=decision.pk)
+    )
+    locked.network = network
+    refuse_unless(can_answer_appointment(by, locked), why_not_answer_appointment(by, locked))
+    if locked.target.left_at is not None:
+        raise ActionRefused("You are no longer a member of the network.")
+    return network, locked
+
+
+@transaction.atomic
+def agree_to_appointment(*, decision, by) -> Decision:
+    """The person appointed agrees: they become a co-leader."""
+    network, decision = _lock_answerable(decision, by)
+    _check_still_applies(network, decision)
+    decision.status = DecisionStatus.CONFIRMED
+    decision.decided_at = timezone.now()
+    decision.save(update_fields=["status", "decided_at"])
+    set_role(network, decision.target, Role.CO_LEADER, by=by)
+    audit(network, actions.APPOINTMENT_AGREED, by=by, decision=decision.pk)
+    settle(appointment_subject(decision), person=by)
+    tell(
+        co_leader_users(network, exclude=[by]),
+        message=f"{by.display_name} agreed and is now a co-leader.",
+        url=manage_path(network),
+        network=network,
+        subject=decision_subject(decision),
+    )
+    return decision
+
+
+@transaction.atomic
+def decline_appointment(*, decision, reason: str = "", by) -> Decision:
+    """The person appointed declines (optionally saying why): roles stay as they are, and the
+    co-leaders are told."""
+    reason = (reason or "").strip()
+    refuse_invalid_fields(Decision, answer_reason=reason)
+    network, decision = _lock_answerable(decision, by)
+    decision.status = DecisionStatus.DECLINED
+    decision.decided_at = timezone.now()
+    decision.answer_reason = reason
+    decision.save(update_fields=["status", "decided_at", "answer_reason"])
+    audit(network, actions.APPOINTMENT_DECLINED, by=by, decision=decision.pk)
+    settle(appointment_subject(decision), person=by)
+    tell(
+        co_leader_users(network),
+        message=f"{by.display_name} declined to become a co-leader"
+        + (f": {reason}" if reason else "."),
+        url=manage_path(network),
+        network=network,
+        subject=decision_subject(decision),
+    )
+    return decision

@@ -16,7 +16,15 @@ from django.utils import timezone
 
 from core.errors import refuse_unless
 
-from ..models import MINIMUM_CO_LEADERS, Decision, DecisionStatus, Membership, NetworkSchool, Role
+from ..models import (
+    MINIMUM_CO_LEADERS,
+    OPEN_STATUSES,
+    Decision,
+    DecisionStatus,
+    Membership,
+    NetworkSchool,
+    Role,
+)
 from ..permissions import (
     can_change_role,
     can_leave_network,
@@ -89,7 +97,7 @@ def _lock_current(membership, network) -> Membership:
 
 
 def _withdraw_decisions_about(membership) -> None:
-    Decision.objects.filter(target=membership, status=DecisionStatus.PENDING).update(
+    Decision.objects.filter(target=membership, status__in=OPEN_STATUSES).update(
         status=DecisionStatus.WITHDRAWN, decided_at=timezone.now()
     )
 

@@ -30,13 +30,18 @@ def test_proposing_changes_nothing_yet(network, co_leader):
     assert role_of(target) == Role.MEMBER
 
 
-def test_second_co_leader_confirms_an_appointment(network, co_leader, second_co_leader):
+def test_second_key_on_an_appointment_waits_for_the_persons_agreement(
+    network, co_leader, second_co_leader
+):
     target = network.member_memberships[0]
     decision = services.propose_decision(network=network, kind=APPOINT, target=target, by=co_leader)
     services.confirm_decision(decision=decision, by=second_co_leader)
-    assert role_of(target) == Role.CO_LEADER
+    assert role_of(target) == Role.MEMBER
     decision.refresh_from_db()
-    assert (decision.status, decision.confirmed_by) == (DecisionStatus.CONFIRMED, second_co_leader)
+    assert (decision.status, decision.confirmed_by) == (
+        DecisionStatus.AWAITING_CONSENT,
+        second_co_leader,
+    )
 
 
 def test_proposer_cannot_confirm_their_own_decision(network, co_leader):

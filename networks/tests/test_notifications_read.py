@@ -95,7 +95,7 @@ def test_confirming_a_decision_marks_the_proposal_notifications_read(
 
     assert not unread(second_co_leader, "proposed").exists()
     assert not unread(target, "proposed").exists()
-    assert unread(target, "Confirmed by").exists()
+    assert unread(target, "would like you to be a co-leader").exists()
 
 
 def test_turning_down_a_decision_marks_the_proposal_notifications_read(

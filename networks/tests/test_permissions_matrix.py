@@ -20,7 +20,7 @@ from networks.factories import (
     MembershipFactory,
     NetworkPageFactory,
 )
-from networks.models import DecisionKind, NetworkStatus
+from networks.models import DecisionKind, DecisionStatus, NetworkStatus
 
 ACTORS = ["anonymous", "outsider", "member", "co_leader", "other_co_leader", "broker", "admin"]
 STATES = [NetworkStatus.FORMING, NetworkStatus.ACTIVE, NetworkStatus.CLOSED]
@@ -49,6 +49,8 @@ MATRIX = {
     "propose_decision": ({"co_leader"}, set()),
     "confirm_decision": ({"co_leader"}, set()),
     "withdraw_decision": ({"co_leader"}, set()),
+    # The member is the one appointed, and both keys have turned.
+    "answer_appointment": ({"member"}, set()),
 }
 
 # What each predicate is asked about, when it is not the network.
@@ -59,6 +61,7 @@ ARGUMENTS = {
     # The decision was proposed by the network's second co-leader.
     "confirm_decision": lambda user, world: (user, world["decision"]),
     "withdraw_decision": lambda user, world: (user, world["decision"]),
+    "answer_appointment": lambda user, world: (user, world["appointment"]),
 }
 
 
@@ -70,7 +73,7 @@ def build_world(status):
     users = {
         "anonymous": AnonymousUser(),
         "outsider": UserFactory(),
-        "member": MembershipFactory(network=network).user,
+        "member": (member := MembershipFactory(network=network)).user,
         "co_leader": co_leader.user,
         "other_co_leader": other,
         "broker": BrokerFactory(),
@@ -84,7 +87,21 @@ def build_world(status):
     decision = DecisionFactory(
         network=network, kind=DecisionKind.CLOSE_NETWORK, proposed_by=second.user
     )
-    return {"network": network, "users": users, "invitations": invitations, "decision": decision}
+    appointment = DecisionFactory(
+        network=network,
+        kind=DecisionKind.APPOINT_CO_LEADER,
+        target=member,
+        proposed_by=co_leader.user,
+        confirmed_by=second.user,
+        status=DecisionStatus.AWAITING_CONSENT,
+    )
+    return {
+        "network": network,
+        "users": users,
+        "invitations": invitations,
+        "decision": decision,
+        "appointment": appointment,
+    }
 
 
 @pytest.fixture(scope="module")

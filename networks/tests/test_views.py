@@ -495,8 +495,8 @@ def test_two_key_decision_through_the_pages(as_user, network, co_leader, second_
     assert any("a different co-leader must confirm" in m for m in messages_of(response))
     as_user(second_co_leader).post(url("confirm_decision", network, decision_id=decision.pk))
     decision.refresh_from_db()
-    assert decision.status == DecisionStatus.CONFIRMED
-    assert Membership.objects.get(pk=target.pk).role == Role.CO_LEADER
+    assert decision.status == DecisionStatus.AWAITING_CONSENT
+    assert Membership.objects.get(pk=target.pk).role == Role.MEMBER
 
 
 def test_unknown_decision_kind_is_a_message(as_user, network, co_leader):

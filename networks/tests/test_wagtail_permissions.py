@@ -61,6 +61,7 @@ def test_an_appointed_co_leader_gets_no_admin_door(network, co_leader, second_co
         by=co_leader,
     )
     services.confirm_decision(decision=decision, by=second_co_leader)
+    services.agree_to_appointment(decision=decision, by=member)
 
     assert has_no_admin_door(member, network)
 
