@@ -127,9 +127,13 @@ def decisions_section(user) -> HomeSection | None:
 
 def appointments_section(user) -> HomeSection | None:
     """Appointments as co-leader, confirmed by both keys, waiting for the person to agree. One
-    query; left out when there are none."""
+    query, none for someone who co-leads every network they belong to; left out when empty."""
+    not_led = [pk for pk, role in roles_by_network(user).items() if role != Role.CO_LEADER]
+    if not not_led:
+        return None
     appointments, count = first_and_count(
         Decision.objects.filter(
+            network_id__in=not_led,
             kind=DecisionKind.APPOINT_CO_LEADER,
             status=DecisionStatus.AWAITING_CONSENT,
             expires_at__gt=timezone.now(),
