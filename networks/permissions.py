@@ -484,26 +484,25 @@ def can_withdraw_decision(user, decision) -> bool:
     return _allowed(why_not_withdraw_decision(user, decision))
 
 
+ANSWERED_APPOINTMENT = {
+    DecisionStatus.PENDING: "This appointment is still waiting for a second co-leader to confirm it.",
+    DecisionStatus.CONFIRMED: "You have already agreed: you are a co-leader.",
+    DecisionStatus.DECLINED: "You have already declined this appointment.",
+}
+
+
 def why_not_answer_appointment(user, decision) -> str | None:
-    """Only the person being appointed agrees or declines, once both keys have turned and while
-    the network is open."""
-    if (
-        decision.kind != DecisionKind.APPOINT_CO_LEADER
-        or not is_signed_in(user)
-        or decision.target is None
-        or decision.target.user_id != user.pk
-    ):
+    """Only the person appointed agrees or declines, once both keys have turned, while the
+    network is open."""
+    target = decision.target if decision.kind == DecisionKind.APPOINT_CO_LEADER else None
+    if target is None or not is_signed_in(user) or target.user_id != user.pk:
         return "Only the person being appointed can agree or decline."
     if decision.network.status == NetworkStatus.CLOSED:
         return closed_message(decision.network)
     if not decision.is_awaiting_consent:
-        if decision.status == DecisionStatus.CONFIRMED:
-            return "You have already agreed: you are a co-leader."
-        if decision.status == DecisionStatus.DECLINED:
-            return "You have already declined this appointment."
-        if decision.status == DecisionStatus.PENDING:
-            return "This appointment is still waiting for a second co-leader to confirm it."
-        return "This appointment is no longer waiting for your answer."
+        return ANSWERED_APPOINTMENT.get(
+            decision.status, "This appointment is no longer waiting for your answer."
+        )
     return None
 
 

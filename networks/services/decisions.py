@@ -118,7 +118,8 @@ def propose_decision(*, network, kind: str, target=None, reason: str = "", by) -
             decision.save()
     except IntegrityError:
         raise ActionRefused(
-            "This is already proposed and waiting for a second co-leader to confirm it."
+            "This is already proposed and still waiting, for a second co-leader or for the "
+            "person's agreement."
         ) from None
     audit(
         network,

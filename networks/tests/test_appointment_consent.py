@@ -296,6 +296,7 @@ def test_the_people_page_shows_the_appointment_awaiting_agreement(
     ).content.decode()
 
     assert f"awaiting {escape(appointee.user.display_name)}'s agreement" in html
+    assert "Appointed as co-leader: awaiting their agreement." in html
     assert (
         reverse(
             "networks:withdraw_decision",

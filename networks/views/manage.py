@@ -9,6 +9,7 @@ from ..forms import AddSchoolForm, RoleForm, StatusForm
 from ..models import (
     MINIMUM_CO_LEADERS,
     DecisionKind,
+    DecisionStatus,
     Membership,
     NetworkSchool,
     NetworkStatus,
@@ -78,6 +79,9 @@ def manage(request, network_slug):
         "join_requests": list(pending_join_requests(network)),
         "decisions": decisions,
         "pending_targets": {d.target_id for d in decisions if d.target_id},
+        "awaiting_consent_targets": {
+            d.target_id for d in decisions if d.status == DecisionStatus.AWAITING_CONSENT
+        },
         "current_schools": [link for link in schools if link.left_on is None],
         "past_schools": [link for link in schools if link.left_on is not None],
         "role_choices": ROLE_CHOICES,
