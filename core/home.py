@@ -23,6 +23,7 @@ MY_HOME_SECTIONS_HOOK = "my_home_sections"
 SECTION_ORDER = (
     "moderation",
     "decisions",
+    "appointments",
     "invitations",
     "review_steps",
     "introductions",
@@ -95,7 +96,14 @@ def my_home(request):
                 section.count
                 for section in sections
                 if section.key
-                in {"moderation", "decisions", "invitations", "review_steps", "introductions"}
+                in {
+                    "moderation",
+                    "decisions",
+                    "appointments",
+                    "invitations",
+                    "review_steps",
+                    "introductions",
+                }
             ),
         },
     )

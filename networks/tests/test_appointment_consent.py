@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from core.accounts.factories import UserFactory
+from core.home import my_home_sections
 from core.notifications.models import Notification
 from networks import services
 from networks.factories import MembershipFactory
@@ -121,6 +122,12 @@ def test_the_appointment_waits_on_the_appointees_home(appointment, appointee):
 
 def test_nobody_else_sees_the_appointment_on_their_home(appointment, co_leader):
     assert appointments_section(co_leader) is None
+
+
+def test_the_request_comes_with_what_waits_for_the_person_on_their_home(appointment, appointee):
+    keys = [section.key for section in my_home_sections(appointee.user)]
+
+    assert keys.index("appointments") < keys.index("networks")
 
 
 def test_my_home_shows_the_request(client, appointment, appointee):
