@@ -4,6 +4,7 @@ import pytest
 
 from .main_pages import build_main_pages
 from .nu_checker import html_errors
+from .other_pages import build_other_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,26 @@ def test_pages_on_the_way_in_have_no_html_errors(client, tmp_path, settings):
         response = client.get(path)
         assert response.status_code == 200, f"{name} ({path}): {response.status_code}"
         documents[name] = response.content.decode()
+
+    errors = html_errors(documents, tmp_path)
+
+    assert {name: messages for name, messages in errors.items() if messages} == {}
+
+
+def test_pages_with_tables_beyond_the_main_ones_have_no_html_errors(client, tmp_path, settings):
+    """The broker's pages for the broker, the others for a co-leader of the reviewed network."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    pages = build_other_pages()
+    documents = {}
+    for person, paths in [
+        (pages.broker, pages.broker_paths),
+        (pages.co_leader, pages.co_leader_paths),
+    ]:
+        client.force_login(person)
+        for name, path in paths.items():
+            response = client.get(path)
+            assert response.status_code == 200, f"{name} ({path}): {response.status_code}"
+            documents[name] = response.content.decode()
 
     errors = html_errors(documents, tmp_path)
 

@@ -4,6 +4,7 @@ labelled regions of their own (a phone never scrolls the whole page sideways).""
 import pytest
 
 from .main_pages import build_main_pages
+from .other_pages import build_other_pages
 from .page_structure import PageStructure
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +18,14 @@ def pages(client, settings, tmp_path):
     return pages
 
 
-def read(client, path) -> PageStructure:
+def read(client, path, *, main_only=False) -> PageStructure:
+    """main_only: the page's own content, without a Wagtail admin's chrome (its dialogs' tables)."""
     response = client.get(path)
     assert response.status_code == 200
-    return PageStructure(response.content.decode())
+    html = response.content.decode()
+    if main_only:
+        html = html[html.index("<main") : html.index("</main>")]
+    return PageStructure(html)
 
 
 def test_network_profile_contents_list_links_to_every_section(client, pages):
@@ -64,3 +69,38 @@ def test_tables_scroll_inside_labelled_focusable_regions(client, pages, name):
         assert region.get("role") == "region"
         assert region.get("tabindex") == "0"
         assert region.get("aria-labelledby") in page.ids
+
+
+@pytest.fixture
+def other_pages(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return build_other_pages()
+
+
+def assert_tables_in_labelled_regions(page: PageStructure):
+    assert page.tables > 0
+    assert page.tables_in_regions == page.tables
+    for region in page.regions:
+        assert region.get("role") == "region"
+        assert region.get("tabindex") == "0"
+        assert region.get("aria-labelledby") in page.ids
+
+
+def test_every_table_on_the_brokers_pages_scrolls_in_a_labelled_region(client, other_pages):
+    client.force_login(other_pages.broker)
+    for name, path in {**other_pages.broker_paths, **other_pages.admin_paths}.items():
+        page = read(client, path, main_only=path in other_pages.admin_paths.values())
+        try:
+            assert_tables_in_labelled_regions(page)
+        except AssertionError as problem:
+            raise AssertionError(f"{name} ({path})") from problem
+
+
+def test_every_table_on_a_co_leaders_other_pages_scrolls_in_a_labelled_region(client, other_pages):
+    client.force_login(other_pages.co_leader)
+    for name, path in other_pages.co_leader_paths.items():
+        page = read(client, path)
+        try:
+            assert_tables_in_labelled_regions(page)
+        except AssertionError as problem:
+            raise AssertionError(f"{name} ({path})") from problem
