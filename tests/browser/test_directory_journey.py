@@ -28,7 +28,7 @@ def test_visitor_filters_the_directory_and_opens_a_profile(page, assert_accessib
     page.get_by_label("Focus theme", exact=True).select_option(oracy.slug)
     page.get_by_role("button", name="Apply filters").click()
 
-    results = page.get_by_role("region", name="1 network match your filters")
+    results = page.get_by_role("region", name="1 network matches your filters")
     expect(results).to_contain_text("Tees Oracy Network")
     expect(results).not_to_contain_text("Severn Maths Network")
 

@@ -168,7 +168,7 @@ def test_a_whole_review_cycle_through_the_site(people, browse_as, assert_accessi
     assert_accessible(tom)
 
     # The peer team: the lead and a second reviewer from the suggestions.
-    tom.get_by_role("link", name="Peer team").click()
+    tom.get_by_role("link", name="The peer team's page").click()
     assert_accessible(tom)
     tom.get_by_role("button", name="Invite Dev Davies as lead").click()
     expect(tom.get_by_role("status")).to_contain_text("Dev Davies is invited.")
