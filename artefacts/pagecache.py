@@ -1,13 +1,13 @@
 """The cached pages an artefact appears on (core.pagecache), purged when it or what it shows
 changes: its own page, its network's profile and artefact list, the artefact list, home,
-directory, feed and sitemap, the artefacts it adapts or that adapt it, and the public artefacts
-whose "related" panel may list it (they share a theme). Collections and visit offers that list
+directory, feed and sitemap, the artefacts it adapts or that adapt it, and the artefacts whose
+"related" panel may list it (they share a theme: the panel is kept with every artefact's page,
+public or not, per audience). Collections and visit offers that list
 it register themselves (broker, visits)."""
 
 from django.urls import reverse
 
 from core.pagecache import page_path, page_paths, subtree, touches
-from core.visibility import Visibility
 from networks.models import NetworkPage
 from networks.pagecache import sitemap_paths
 
@@ -48,16 +48,15 @@ def shown_on(artefact: ArtefactPage) -> list[str]:
 
 
 def related_panels_showing(artefact: ArtefactPage) -> list[str]:
-    """The public artefacts whose "related" panel may list this one: they share a theme. At
-    national size that is thousands of pages, so it is worked out in the background."""
+    """The artefacts whose "related" panel may list this one: they share a theme. Public ones
+    are cached whole for anonymous visitors; every one keeps its panel per audience for the
+    signed-in (artefacts.reading). At national size that is thousands of pages, so it is
+    worked out in the background."""
     theme_ids = [theme.pk for theme in artefact.themes.all()] if artefact.pk else []
     if not theme_ids:
         return []
     return page_paths(
-        ArtefactPage.objects.live()
-        .filter(visibility=Visibility.PUBLIC, themes__in=theme_ids)
-        .exclude(pk=artefact.pk)
-        .distinct()
+        ArtefactPage.objects.live().filter(themes__in=theme_ids).exclude(pk=artefact.pk).distinct()
     )
 
 

@@ -30,6 +30,7 @@ from .selectors import (
     adapted_from_for,
     hidden_trials_of,
     networks_to_adapt_into,
+    reader_audience,
     related_artefacts,
     tags_of,
     trial_by,
@@ -136,20 +137,28 @@ def reading_context(page, user, *, live: bool = True) -> dict:
     path = page_path(page) if live else ""
     metadata = kept_with_page(path, "metadata", lambda: people_and_metadata(page))
     context = body_context(page, network, url=url, metadata=metadata)
-    context["related"] = related_artefacts(page, user, themes=context["themes"])
+    context["kept_path"] = path
+    # What a reader may read is the same for everyone of their audience: kept per audience.
+    audience = reader_audience(user)
+    context["related"] = kept_with_page(
+        path,
+        f"related:{audience}",
+        lambda: related_artefacts(page, user, themes=context["themes"]),
+    )
     context["workspace_url"] = (
         reverse("artefacts:workspace", kwargs={"artefact_id": page.pk})
         if can_view_draft(user, page)
         else ""
     )
     context["can_edit"] = can_edit_artefact(user, page)
-    context.update(lineage_context(page, user))
+    context.update(lineage_context(page, user, path=path))
     context.update(trials_context(page, user, path=path))
     return context
 
 
-def lineage_context(page, user) -> dict:
-    """Where the artefact came from and where it went, limited to what this person may read.
+def lineage_context(page, user, *, path: str = "") -> dict:
+    """Where the artefact came from and where it went, limited to what this person may read
+    (kept with the page at `path` per audience, as the related panel).
 
     Two queries, three when the person may adapt it (the networks they could adapt it into).
     """
@@ -161,9 +170,16 @@ def lineage_context(page, user) -> dict:
         else []
     )
     can_adapt = bool(networks) and can_adapt_artefact(user, page, networks=networks)
+    lineage = kept_with_page(
+        path,
+        f"lineage:{reader_audience(user)}",
+        lambda: {
+            "adapted_from": adapted_from_for(page, user),
+            "adaptations": adaptations_of(page, user),
+        },
+    )
     return {
-        "adapted_from": adapted_from_for(page, user),
-        "adaptations": adaptations_of(page, user),
+        **lineage,
         "can_adapt": can_adapt,
         "adapt_url": reverse("artefacts:adapt", kwargs={"artefact_id": page.pk})
         if can_adapt

@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permissions import register_permission_policy
 
 from core.home import MY_HOME_SECTIONS_HOOK
+from core.pagecache import kept_with_page, page_path
 from networks.profile import PROFILE_SECTIONS_HOOK, ProfileSection
 
 from . import admin_views, home
@@ -29,7 +30,7 @@ from .permissions import (
     why_not_read_live_artefact,
 )
 from .reading import reading_context
-from .selectors import artefacts_visible_to, first_cards, stored_document
+from .selectors import artefacts_visible_to, first_cards, reader_audience_in, stored_document
 from .services import ACTION_LABELS
 from .templatetags.artefact_feeds import network_feed_url
 from .views import files, reading
@@ -75,8 +76,16 @@ def serve_artefacts_to_their_readers(serve):
 
 @hooks.register(PROFILE_SECTIONS_HOOK)
 def artefacts_section(network, user):
-    """The network's latest artefacts this person may read. Two queries at most."""
-    latest = first_cards(artefacts_visible_to(user).filter(network=network), PROFILE_LATEST + 1)
+    """The network's latest artefacts this person may read, kept with the profile for everyone
+    who reads its artefacts as they do (core.pagecache: any change to one of them purges the
+    profile). Two queries at most."""
+    audience = reader_audience_in(user, network)
+    can_create = can_create_artefact(user, network)
+    latest = kept_with_page(
+        page_path(network),
+        f"artefacts:{audience}",
+        lambda: first_cards(artefacts_visible_to(user).filter(network=network), PROFILE_LATEST + 1),
+    )
     return ProfileSection(
         key="artefacts",
         title="Artefacts",
@@ -87,9 +96,10 @@ def artefacts_section(network, user):
             "has_more": len(latest) > PROFILE_LATEST,
             "list_url": reverse("artefacts:network_list", kwargs={"network_slug": network.slug}),
             "feed_url": network_feed_url(network) if network.live else "",
-            "can_create": can_create_artefact(user, network),
+            "can_create": can_create,
             "create_url": reverse("artefacts:create", kwargs={"network_slug": network.slug}),
         },
+        kept_for=(audience, can_create),
     )
 
 

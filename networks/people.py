@@ -4,8 +4,12 @@ Each returns rows already shaped (select_related) for the pages that list them, 
 same number of queries whatever the number of people.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
+
+from core.pagecache import kept_with_page, page_path
 
 from .models import (
     OPEN_STATUSES,
@@ -37,15 +41,41 @@ def people_of(network):
     )
 
 
-def people_by_role(network) -> dict[str, list]:
-    """Current memberships grouped by role. Loaded once per network object: the profile's
-    header and its people section both show them."""
+@dataclass(frozen=True)
+class PersonShown:
+    """One current member as the profile lists them: plain values, cheap to keep in the page
+    cache (a national network has well over a hundred)."""
+
+    user_id: int
+    role: str
+    name: str
+    school_name: str
+
+
+def people_by_role(network) -> dict[str, list[PersonShown]]:
+    """Current members grouped by role, in people_of's order, as the profile lists them: the
+    same for every viewer, so kept with the network's page (core.pagecache: a membership change
+    purges it). Loaded once per network object: the header and the people section both show
+    them."""
     if "_people_by_role" not in network.__dict__:
-        grouped = {role: [] for role in Role.values}
-        for membership in people_of(network):
-            grouped[membership.role].append(membership)
-        network.__dict__["_people_by_role"] = grouped
+        network.__dict__["_people_by_role"] = kept_with_page(
+            page_path(network), "people", lambda: _people_grouped(network)
+        )
     return network.__dict__["_people_by_role"]
+
+
+def _people_grouped(network) -> dict[str, list[PersonShown]]:
+    grouped = {role: [] for role in Role.values}
+    for membership in people_of(network):
+        grouped[membership.role].append(
+            PersonShown(
+                user_id=membership.user_id,
+                role=membership.role,
+                name=membership.user.display_name,
+                school_name=membership.school.name if membership.school else "",
+            )
+        )
+    return grouped
 
 
 def pending_invitations(network):

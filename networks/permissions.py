@@ -58,13 +58,6 @@ def roles_by_network(user) -> dict[int, str]:
     return cached
 
 
-def remember_role_among(user, network, memberships) -> None:
-    """Note the person's role from the network's current memberships, already loaded."""
-    if getattr(user, "is_authenticated", False):
-        roles = user.__dict__.setdefault("_network_roles", {})
-        roles[network.pk] = next((m.role for m in memberships if m.user_id == user.pk), None)
-
-
 def forget_cached_roles(user) -> None:
     """Call after changing a person's memberships within the same request."""
     user.__dict__.pop("_network_roles", None)

@@ -3,6 +3,12 @@
 An app registers a function with the Wagtail hook "network_profile_sections"; it receives
 (network, user) and returns a ProfileSection or None (None hides the section, e.g. when the
 user may not see it). Each function must run a fixed number of queries, whatever the data size.
+
+A section whose HTML is the same for everyone it is shown to alike names what tells them apart
+in `kept_for` (a tuple of plain values: the viewer's audience, their can_* booleans). Its HTML
+is then rendered once per distinct value and kept with the network's page (core.pagecache:
+whatever purges the profile makes it stale). Such a section's template must not show anything
+else about the viewer (no CSRF token, no name) beyond what `kept_for` holds.
 """
 
 from dataclasses import dataclass, field
@@ -19,6 +25,7 @@ class ProfileSection:
     template: str
     order: int = 100
     context: dict = field(default_factory=dict)
+    kept_for: tuple | None = None
 
 
 def profile_sections(network, user) -> list[ProfileSection]:

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -19,7 +20,6 @@ from .permissions import (
     can_request_to_join,
     can_review_proposals,
     can_view_manage_page,
-    remember_role_among,
 )
 from .profile import PROFILE_SECTIONS_HOOK, ProfileSection, profile_sections
 from .selectors import current_school_links
@@ -50,7 +50,9 @@ def directory_page_context(page, request):
 def network_profile_context(network, request):
     """The profile's header and schools, and the sections each app contributes."""
     return {
-        "co_leaders": people_by_role(network)[Role.CO_LEADER],
+        "co_leaders": kept_with_page(
+            page_path(network), "co-leaders", lambda: people_by_role(network)[Role.CO_LEADER]
+        ),
         "school_links": kept_with_page(
             page_path(network), "schools", lambda: list(current_school_links(network))
         ),
@@ -64,34 +66,47 @@ def network_profile_context(network, request):
 def people_section(network, user):
     """Co-leaders, members and critical friends with their schools, and what the viewer can do.
 
-    At most two queries: the people (the viewer's role is among them), the viewer's pending
-    request.
+    At most three queries: the viewer's roles (read once a request for every network), the
+    viewer's pending request, and the people, only when the section's HTML is not already kept
+    with the profile for viewers like this one.
     """
-    people = people_by_role(network)
-    remember_role_among(user, network, [m for group in people.values() for m in group])
+    people = SimpleLazyObject(lambda: people_by_role(network))
     can_ask = can_request_to_join(user, network)
+    pending_request = pending_join_request_of(user, network) if can_ask else None
     slug = {"network_slug": network.slug}
+    is_signed_in = bool(getattr(user, "is_authenticated", False))
+    can_manage = can_view_manage_page(user, network)
+    can_invite_people = can_invite(user, network)
+    can_leave = can_leave_network(user, network)
     return ProfileSection(
         key="people",
         title="People",
         template="networks/manage/people_section.html",
         order=10,
         context={
-            "co_leaders": people[Role.CO_LEADER],
-            "members": people[Role.MEMBER],
-            "critical_friends": people[Role.CRITICAL_FRIEND],
-            "can_manage": can_view_manage_page(user, network),
-            "can_invite": can_invite(user, network),
+            "co_leaders": SimpleLazyObject(lambda: people[Role.CO_LEADER]),
+            "members": SimpleLazyObject(lambda: people[Role.MEMBER]),
+            "critical_friends": SimpleLazyObject(lambda: people[Role.CRITICAL_FRIEND]),
+            "can_manage": can_manage,
+            "can_invite": can_invite_people,
             "can_request_to_join": can_ask,
-            "pending_request": pending_join_request_of(user, network) if can_ask else None,
-            "can_leave": can_leave_network(user, network),
+            "pending_request": pending_request,
+            "can_leave": can_leave,
             "manage_url": reverse("networks:manage", kwargs=slug),
             "invite_url": reverse("networks:invite", kwargs=slug),
             "join_url": reverse("networks:join", kwargs=slug),
             "leave_url": reverse("networks:leave", kwargs=slug),
-            "is_signed_in": bool(getattr(user, "is_authenticated", False)),
+            "is_signed_in": is_signed_in,
             "is_closed": network.is_closed,
         },
+        kept_for=(
+            can_manage,
+            can_invite_people,
+            can_ask,
+            pending_request.created_at.date() if pending_request else None,
+            can_leave,
+            is_signed_in,
+        ),
     )
 
 

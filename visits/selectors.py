@@ -22,6 +22,7 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
 from artefacts.models import ArtefactPage
+from core.pagecache import kept_with_page, page_path
 from core.visibility import Visibility
 from networks.models import Membership, NetworkPage, Role
 from networks.permissions import roles_by_network
@@ -337,9 +338,18 @@ def led_networks(user, *, besides=None):
 
 def network_visit_summary(network, user, *, limit: int = 4, counts: dict | None = None) -> dict:
     """Open offers of the network (the first few), and how many visits it hosted and made (read
-    here unless given, from `network_visit_counts`). Two queries."""
-    offers = list(
-        open_offers(user=user).filter(network=network).select_related("theme")[: limit + 1]
+    here unless given, from `network_visit_counts`). Two queries.
+
+    The offers are the same for everyone who reads offers as this person does (members only or
+    public), so they are kept with the profile (core.pagecache: an offer, session or booking
+    purges it) until the soonest of their next sessions starts."""
+    offers = kept_with_page(
+        page_path(network),
+        f"offers:{'members' if reads_members_only(user) else 'public'}",
+        lambda: list(
+            open_offers(user=user).filter(network=network).select_related("theme")[: limit + 1]
+        ),
+        until=lambda offers: min((offer.next_start for offer in offers), default=None),
     )
     counts = counts if counts is not None else network_visit_counts(network)
     return {

@@ -65,6 +65,33 @@ def artefacts_visible_to(user):
     return memo["_artefacts_visible_to"].all()
 
 
+PUBLIC_AUDIENCE = "public"
+WHOLE_AUDIENCE = "all"
+
+
+def reader_audience(user) -> str:
+    """Who this person reads as: two people with the same audience may read the same
+    artefacts (artefacts_visible_to), so what is worked out for one can be kept for the other.
+    "public", "all" (national brokers and admins) or "members:<their network ids>"."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return PUBLIC_AUDIENCE
+    if is_admin(user) or is_broker(user):
+        return WHOLE_AUDIENCE
+    my_networks = current_network_ids(user)
+    if not my_networks:
+        return PUBLIC_AUDIENCE
+    return "members:" + ",".join(str(pk) for pk in sorted(my_networks))
+
+
+def reader_audience_in(user, network) -> str:
+    """Who this person reads as among one network's artefacts: "public", "members" (another
+    network's member) or "all" (its members, national brokers and admins read every one)."""
+    audience = reader_audience(user)
+    if audience in (PUBLIC_AUDIENCE, WHOLE_AUDIENCE):
+        return audience
+    return WHOLE_AUDIENCE if network.pk in current_network_ids(user) else "members"
+
+
 def _build_artefacts_visible_to(user):
     artefacts = (
         ArtefactPage.objects.live()
@@ -72,16 +99,14 @@ def _build_artefacts_visible_to(user):
         .filter(network__isnull=False)
         .order_by("-first_published_at", "-pk")
     )
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    audience = reader_audience(user)
+    if audience == PUBLIC_AUDIENCE:
         return artefacts.filter(visibility=Visibility.PUBLIC)
-    if is_admin(user) or is_broker(user):
+    if audience == WHOLE_AUDIENCE:
         return artefacts
-    my_networks = current_network_ids(user)
-    if not my_networks:
-        return artefacts.filter(visibility=Visibility.PUBLIC)
     return artefacts.filter(
         Q(visibility__in=(Visibility.PUBLIC, Visibility.MEMBERS))
-        | Q(visibility=Visibility.NETWORK, network_id__in=my_networks)
+        | Q(visibility=Visibility.NETWORK, network_id__in=current_network_ids(user))
     )
 
 

@@ -339,8 +339,13 @@ def introductions_sent():
 
 
 def introductions_concerning(network):
-    """The introductions that concern a network, newest first (for its co-leaders)."""
-    return introductions_sent().filter(Q(learner=network) | Q(source=network))
+    """The introductions that concern a network, newest first (for its co-leaders), with the
+    other network's title: the profile lists no more of them."""
+    return (
+        Introduction.objects.filter(Q(learner=network) | Q(source=network))
+        .select_related("learner", "source")
+        .only("sent_at", "learner_id", "source_id", "learner__title", "source__title")
+    )
 
 
 def introduction_counts() -> dict:

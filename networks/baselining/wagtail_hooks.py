@@ -16,6 +16,7 @@ def indicators_section(network, user):
     if not can_view_indicators(user, network):
         return None
     insider = can_view_observation_notes(user, network)
+    can_manage = insider and can_manage_indicators(user, network)
     return ProfileSection(
         key="indicators",
         title="Indicators: how we know it is working",
@@ -29,6 +30,7 @@ def indicators_section(network, user):
             "manage_url": reverse("baselining:indicators", kwargs={"network_slug": network.slug})
             if insider
             else "",
-            "can_manage": insider and can_manage_indicators(user, network),
+            "can_manage": can_manage,
         },
+        kept_for=(insider, can_manage),
     )

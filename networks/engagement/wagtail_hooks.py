@@ -25,6 +25,8 @@ def engagement_section(network, user):
     engagement = kept_with_page(
         page_path(network), "engagement", lambda: network_engagement(network)
     )
+    by_school = can_view_active_people_by_school(user, network)
+    overview = can_view_engagement_overview(user)
     return ProfileSection(
         key="engagement",
         title="Engagement",
@@ -35,13 +37,10 @@ def engagement_section(network, user):
             "window_days": ACTIVE_WINDOW_DAYS,
             "terms": engagement.terms,
             "chart": term_chart(network, engagement.terms),
-            "school_links": engagement.school_links
-            if can_view_active_people_by_school(user, network)
-            else None,
-            "overview_url": reverse("engagement:overview")
-            if can_view_engagement_overview(user)
-            else "",
+            "school_links": engagement.school_links if by_school else None,
+            "overview_url": reverse("engagement:overview") if overview else "",
         },
+        kept_for=(by_school, overview),
     )
 
 

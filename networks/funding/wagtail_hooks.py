@@ -22,11 +22,13 @@ def funding_section(network, user):
         return None
     path = page_path(network)
     entries = []
-    if can_view_spending_plan(user, network):
+    sees_plan = can_view_spending_plan(user, network)
+    if sees_plan:
         entries = kept_with_page(
             path, "spending-plan", lambda: plan_history_entries(spending_plan_history(network))
         )
     show_records = can_view_funding_records(user, network)
+    can_manage = show_records and can_record_funding(user, network)
     return ProfileSection(
         key="funding",
         title="Match funding and spending plan",
@@ -38,6 +40,7 @@ def funding_section(network, user):
             "records_url": reverse("funding:overview", kwargs={"network_slug": network.slug})
             if show_records
             else "",
-            "can_manage": show_records and can_record_funding(user, network),
+            "can_manage": can_manage,
         },
+        kept_for=(sees_plan, show_records, can_manage),
     )

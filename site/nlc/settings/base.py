@@ -110,6 +110,10 @@ def sqlite_database(path: Path) -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         },
+        # Kept open between requests, as PostgreSQL's are: opening one runs the PRAGMAs and
+        # makes SQLite read the whole schema again, several ms on every signed-in page.
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
     }
 
 
