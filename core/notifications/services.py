@@ -77,6 +77,37 @@ def notify(
     return notification
 
 
+def notify_each(
+    people,
+    *,
+    message: str,
+    url: str = "",
+    subject: str = "",
+    email_template: str | None = None,
+    context=None,
+) -> list[Notification]:
+    """`notify` each person once, skipping None and repeats, whatever the list holds.
+
+    The e-mail context also gets `link`, the absolute address of `url`."""
+    seen = set()
+    notifications = []
+    for person in people:
+        if person is None or person.pk in seen:
+            continue
+        seen.add(person.pk)
+        notifications.append(
+            notify(
+                recipient=person,
+                message=message,
+                url=url,
+                subject=subject,
+                email_template=email_template,
+                context={"link": f"{settings.SITE_URL}{url}", **(context or {})},
+            )
+        )
+    return notifications
+
+
 def deliver_email(*, email_id: int) -> bool:
     """Send one pending message. Returns False when there was nothing to do.
 

@@ -6,7 +6,6 @@ from django.urls import reverse
 from wagtail.log_actions import log
 
 from core.notifications.models import subject_key
-from core.notifications.services import mark_read_about, notify
 
 from ..models import Membership, NetworkPage, NetworkStatus, Role
 from ..permissions import closed_message
@@ -85,34 +84,3 @@ def proposal_subject(proposal) -> str:
 
 def invitation_subject(invitation) -> str:
     return subject_key("networks.invitation", invitation.pk)
-
-
-def settle(subject: str, *, person=None) -> None:
-    """Someone acted: the notifications about `subject` (`person`'s only, when given) are read."""
-    mark_read_about(subject=subject, user=person)
-
-
-def tell(
-    people,
-    *,
-    message: str,
-    url: str,
-    network,
-    email_template: str = UPDATE_EMAIL,
-    subject: str = "",
-    **context,
-):
-    """Notify each person in the app and by e-mail (once each, whatever the list holds)."""
-    seen = set()
-    for person in people:
-        if person is None or person.pk in seen:
-            continue
-        seen.add(person.pk)
-        notify(
-            recipient=person,
-            message=message,
-            url=url,
-            subject=subject,
-            email_template=email_template,
-            context={"network": network, "link": absolute(url), **context},
-        )

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.errors import refuse_invalid_fields, refuse_unless
+from core.notifications.services import mark_read_about, notify_each
 
 from ..models import (
     MINIMUM_CO_LEADERS,
@@ -40,6 +41,7 @@ from ..permissions import (
 )
 from . import actions
 from ._common import (
+    UPDATE_EMAIL,
     appointment_subject,
     audit,
     co_leader_users,
@@ -48,8 +50,6 @@ from ._common import (
     ensure_open,
     lock_network,
     manage_path,
-    settle,
-    tell,
 )
 from .errors import ActionRefused, CoLeadershipRule
 from .lifecycle import close_network_now
@@ -129,15 +129,13 @@ def propose_decision(*, network, kind: str, target=None, reason: str = "", by) -
         kind=kind,
         target_user_id=getattr(target_user, "pk", None),
     )
-    tell(
+    notify_each(
         [*co_leader_users(network, exclude=[by]), target_user if target_user != by else None],
         message=f"{by.display_name} proposed: {decision.describe()}. A second co-leader confirms.",
         url=manage_path(network) + DECISIONS_ANCHOR,
-        network=network,
         subject=decision_subject(decision),
         email_template="networks/email/decision_proposed",
-        decision=decision,
-        proposer=by,
+        context={"network": network, "decision": decision, "proposer": by},
     )
     return decision
 
@@ -193,19 +191,17 @@ def confirm_decision(*, decision, by) -> Decision:
         set_role(network, decision.target, Role.MEMBER, by=by)
     elif decision.kind == DecisionKind.CLOSE_NETWORK:
         close_network_now(network=network, by=by)
-    settle(decision_subject(decision))
+    mark_read_about(subject=decision_subject(decision))
     people = [*co_leader_users(network, exclude=[by])]
     if decision.target_id:
         people.append(decision.target.user)
-    tell(
+    notify_each(
         people,
         message=f"Confirmed by {by.display_name}: {decision.describe()}.",
         url=manage_path(network) if not network.is_closed else network.get_url() or "/",
-        network=network,
         subject=decision_subject(decision),
         email_template="networks/email/decision_confirmed",
-        decision=decision,
-        confirmer=by,
+        context={"network": network, "decision": decision, "confirmer": by},
     )
     return decision
 
@@ -221,15 +217,16 @@ def withdraw_decision(*, decision, by) -> Decision:
     decision.decided_at = timezone.now()
     decision.save(update_fields=["status", "decided_at"])
     audit(network, actions.DECISION_WITHDRAWN, by=by, decision=decision.pk, kind=decision.kind)
-    settle(decision_subject(decision))
-    settle(appointment_subject(decision))
+    mark_read_about(subject=decision_subject(decision))
+    mark_read_about(subject=appointment_subject(decision))
     if decision.proposed_by_id != by.pk and decision.proposed_by is not None:
-        tell(
+        notify_each(
             [decision.proposed_by],
             message=f"{by.display_name} turned down your proposal: {decision.describe()}.",
             url=manage_path(network),
-            network=network,
             subject=decision_subject(decision),
+            email_template=UPDATE_EMAIL,
+            context={"network": network},
         )
     return decision
 
@@ -258,23 +255,25 @@ def _ask_for_consent(network, decision, *, by) -> Decision:
         proposed_by=decision.proposed_by_id,
         target_user_id=decision.target.user_id,
     )
-    settle(decision_subject(decision))
+    mark_read_about(subject=decision_subject(decision))
     appointee = decision.target.user
-    tell(
+    notify_each(
         co_leader_users(network, exclude=[by]),
         message=f"Confirmed by {by.display_name}: {decision.describe()}. "
         f"Awaiting {appointee.display_name}'s agreement.",
         url=manage_path(network) + DECISIONS_ANCHOR,
-        network=network,
         subject=decision_subject(decision),
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
-    tell(
+    notify_each(
         [appointee],
         message=f"The co-leaders of {network.title} would like you to be a co-leader: "
         "agree or decline.",
         url=appointment_path(decision),
-        network=network,
         subject=appointment_subject(decision),
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
     return decision
 
@@ -311,13 +310,14 @@ def agree_to_appointment(*, decision, by) -> Decision:
     decision.save(update_fields=["status", "decided_at"])
     set_role(network, decision.target, Role.CO_LEADER, by=by)
     audit(network, actions.APPOINTMENT_AGREED, by=by, decision=decision.pk)
-    settle(appointment_subject(decision), person=by)
-    tell(
+    mark_read_about(subject=appointment_subject(decision), user=by)
+    notify_each(
         co_leader_users(network, exclude=[by]),
         message=f"{by.display_name} agreed and is now a co-leader.",
         url=manage_path(network),
-        network=network,
         subject=decision_subject(decision),
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
     return decision
 
@@ -334,13 +334,14 @@ def decline_appointment(*, decision, reason: str = "", by) -> Decision:
     decision.answer_reason = reason
     decision.save(update_fields=["status", "decided_at", "answer_reason"])
     audit(network, actions.APPOINTMENT_DECLINED, by=by, decision=decision.pk)
-    settle(appointment_subject(decision), person=by)
-    tell(
+    mark_read_about(subject=appointment_subject(decision), user=by)
+    notify_each(
         co_leader_users(network),
         message=f"{by.display_name} declined to become a co-leader"
         + (f": {reason}" if reason else "."),
         url=manage_path(network),
-        network=network,
         subject=decision_subject(decision),
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
     return decision

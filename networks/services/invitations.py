@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.errors import refuse_unless
-from core.notifications.services import notify, queue_email
+from core.notifications.services import mark_read_about, notify, notify_each, queue_email
 
 from ..models import (
     MINIMUM_CO_LEADERS,
@@ -46,6 +46,7 @@ from ..permissions import (
 )
 from . import actions
 from ._common import (
+    UPDATE_EMAIL,
     absolute,
     audit,
     co_leader_users,
@@ -56,8 +57,6 @@ from ._common import (
     lock_network,
     manage_path,
     profile_path,
-    settle,
-    tell,
 )
 from .errors import ActionRefused, CoLeadershipRule, InvitationUnusable
 from .memberships import join_network
@@ -203,7 +202,7 @@ def revoke_invitation(*, invitation, by) -> Invitation:
     invitation.responded_at = timezone.now()
     invitation.revoked_by = by
     invitation.save(update_fields=["status", "responded_at", "revoked_by"])
-    settle(invitation_subject(invitation))
+    mark_read_about(subject=invitation_subject(invitation))
     audit(
         network, actions.INVITATION_REVOKED, by=by, email=invitation.email, invitation=invitation.pk
     )
@@ -237,7 +236,7 @@ def accept_invitation(*, invitation, by) -> Membership:
     invitation.responded_at = timezone.now()
     invitation.accepted_by = by
     invitation.save(update_fields=["status", "responded_at", "accepted_by"])
-    settle(invitation_subject(invitation))
+    mark_read_about(subject=invitation_subject(invitation))
     audit(
         network,
         actions.INVITATION_ACCEPTED,
@@ -246,14 +245,15 @@ def accept_invitation(*, invitation, by) -> Membership:
         role=invitation.role,
         user_id=by.pk,
     )
-    tell(
+    notify_each(
         [invitation.invited_by, *co_leader_users(network, exclude=[by])],
         message=(
             f"{by.display_name} accepted the invitation to join {network.title} as a "
             f"{invitation.get_role_display().lower()}."
         ),
         url=manage_path(network),
-        network=network,
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
     return membership
 
@@ -283,15 +283,13 @@ def request_to_join(*, network, by, school=None, message: str = "") -> JoinReque
         network=network, user=by, school=school, message=(message or "").strip()[:2000]
     )
     audit(network, actions.JOIN_REQUESTED, by=by, request=join_request.pk)
-    tell(
+    notify_each(
         co_leader_users(network),
         message=f"{by.display_name} asked to join {network.title}.",
         url=manage_path(network) + REQUESTS_ANCHOR,
-        network=network,
         subject=join_request_subject(join_request),
         email_template="networks/email/join_requested",
-        join_request=join_request,
-        requester=by,
+        context={"network": network, "join_request": join_request, "requester": by},
     )
     return join_request
 
@@ -331,15 +329,14 @@ def approve_join_request(*, join_request, by, role: str = Role.MEMBER) -> Member
     join_request.decided_by = by
     join_request.save(update_fields=["status", "decided_at", "decided_by"])
     audit(network, actions.JOIN_APPROVED, by=by, request=join_request.pk, role=role)
-    settle(join_request_subject(join_request))
-    tell(
+    mark_read_about(subject=join_request_subject(join_request))
+    notify_each(
         [join_request.user],
         message=f"Welcome: your request to join {network.title} was approved.",
         url=profile_path(network),
-        network=network,
         subject=join_request_subject(join_request),
         email_template="networks/email/join_decided",
-        join_request=join_request,
+        context={"network": network, "join_request": join_request},
     )
     return membership
 
@@ -359,15 +356,14 @@ def decline_join_request(*, join_request, by, reason: str) -> JoinRequest:
     join_request.reason = reason[:2000]
     join_request.save(update_fields=["status", "decided_at", "decided_by", "reason"])
     audit(network, actions.JOIN_DECLINED, by=by, request=join_request.pk)
-    settle(join_request_subject(join_request))
-    tell(
+    mark_read_about(subject=join_request_subject(join_request))
+    notify_each(
         [join_request.user],
         message=f"Your request to join {network.title} was declined.",
         url=profile_path(network),
-        network=network,
         subject=join_request_subject(join_request),
         email_template="networks/email/join_decided",
-        join_request=join_request,
+        context={"network": network, "join_request": join_request},
     )
     return join_request
 
@@ -382,5 +378,5 @@ def withdraw_join_request(*, join_request, by) -> JoinRequest:
     join_request.status = JoinRequestStatus.WITHDRAWN
     join_request.decided_at = timezone.now()
     join_request.save(update_fields=["status", "decided_at"])
-    settle(join_request_subject(join_request))
+    mark_read_about(subject=join_request_subject(join_request))
     return join_request

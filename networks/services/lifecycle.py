@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import refuse_unless
+from core.notifications.services import notify_each
 
 from ..models import (
     MINIMUM_CO_LEADERS,
@@ -24,13 +25,13 @@ from ..models import (
 from ..permissions import can_change_status, why_not_change_status
 from . import actions
 from ._common import (
+    UPDATE_EMAIL,
     audit,
     co_leader_users,
     current_co_leader_count,
     ensure_open,
     lock_network,
     profile_path,
-    tell,
 )
 from .errors import ActionRefused, CoLeadershipRule
 
@@ -64,11 +65,12 @@ def activate_network(*, network, by) -> NetworkPage:
         by=by,
         started_on=network.started_on or timezone.localdate(),
     )
-    tell(
+    notify_each(
         co_leader_users(network, exclude=[by]),
         message=f"{network.title} is now active.",
         url=profile_path(network),
-        network=network,
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
     return network
 
@@ -90,11 +92,12 @@ def change_status(*, network, status: str, by) -> NetworkPage:
     if network.status != NetworkStatus.ACTIVE:
         raise ActionRefused("Only an active network can move on to sustaining.")
     _set_status(network, NetworkStatus.SUSTAINING, by=by)
-    tell(
+    notify_each(
         co_leader_users(network, exclude=[by]),
         message=f"{network.title} is now sustaining its work.",
         url=profile_path(network),
-        network=network,
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
     return network
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import refuse_unless
+from core.notifications.services import notify_each
 
 from ..models import (
     MINIMUM_CO_LEADERS,
@@ -37,6 +38,7 @@ from ..permissions import (
 from . import actions
 from ._common import (
     LEADING_STATUSES,
+    UPDATE_EMAIL,
     audit,
     co_leader_users,
     current_co_leader_count,
@@ -44,7 +46,6 @@ from ._common import (
     lock_network,
     manage_path,
     profile_path,
-    tell,
 )
 from .errors import ActionRefused, CoLeadershipRule
 
@@ -140,11 +141,12 @@ def change_role(*, membership, role: str, by) -> Membership:
         if role != Role.CO_LEADER:
             check_co_leaders_remain(network)
     set_role(network, membership, role, by=by)
-    tell(
+    notify_each(
         [membership.user],
         message=f"You are now a {membership.get_role_display().lower()} of {network.title}.",
         url=profile_path(network),
-        network=network,
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
     return membership
 
@@ -168,11 +170,12 @@ def remove_member(*, membership, by) -> Membership:
     _withdraw_decisions_about(membership)
     forget_cached_roles(membership.user)
     audit(network, actions.MEMBER_REMOVED, by=by, user_id=membership.user_id)
-    tell(
+    notify_each(
         [membership.user],
         message=f"You are no longer a member of {network.title}.",
         url=profile_path(network),
-        network=network,
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
     return membership
 
@@ -198,10 +201,11 @@ def leave_network(*, network, by) -> Membership:
     _withdraw_decisions_about(membership)
     forget_cached_roles(by)
     audit(network, actions.MEMBER_LEFT, by=by, user_id=by.pk, role=membership.role)
-    tell(
+    notify_each(
         co_leader_users(network, exclude=[by]),
         message=f"{by.display_name} has left {network.title}.",
         url=manage_path(network),
-        network=network,
+        email_template=UPDATE_EMAIL,
+        context={"network": network},
     )
     return membership

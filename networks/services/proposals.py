@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from core.accounts.models import BROKER_GROUP_NAME
 from core.errors import refuse_unless
+from core.notifications.services import mark_read_about, notify_each
 
 from ..models import (
     NetworkIndexPage,
@@ -34,7 +35,7 @@ from ..permissions import (
     why_not_withdraw_proposal,
 )
 from . import actions
-from ._common import audit, manage_path, proposal_subject, settle, tell
+from ._common import audit, manage_path, proposal_subject
 from .errors import ActionRefused
 from .invitations import invite_member, normalise_email
 from .memberships import join_network
@@ -120,14 +121,13 @@ def propose_network(
     )
     proposal.themes.set(list(themes))
     log(instance=proposal, action=actions.PROPOSAL_SUBMITTED, user=by)
-    tell(
+    notify_each(
         brokers().exclude(pk=by.pk),
         message=f"{by.display_name} proposed a network: {proposal.title}.",
         url=proposal_path(proposal),
-        network=None,
         subject=proposal_subject(proposal),
         email_template=PROPOSAL_EMAIL,
-        proposal=proposal,
+        context={"proposal": proposal},
     )
     return proposal
 
@@ -206,15 +206,14 @@ def approve_proposal(*, proposal, by) -> NetworkPage:
                 "co-leader from the network's people page."
             )
     forget_cached_roles(proposer)
-    settle(proposal_subject(proposal))
-    tell(
+    mark_read_about(subject=proposal_subject(proposal))
+    notify_each(
         [proposer],
         message=message,
         url=manage_path(network),
-        network=network,
         subject=proposal_subject(proposal),
         email_template=PROPOSAL_EMAIL,
-        proposal=proposal,
+        context={"network": network, "proposal": proposal},
     )
     return network
 
@@ -234,15 +233,14 @@ def decline_proposal(*, proposal, by, reason: str) -> NetworkProposal:
     proposal.reason = reason[:2000]
     proposal.save(update_fields=["status", "decided_at", "decided_by", "reason"])
     log(instance=proposal, action=actions.PROPOSAL_DECLINED, user=by)
-    settle(proposal_subject(proposal))
-    tell(
+    mark_read_about(subject=proposal_subject(proposal))
+    notify_each(
         [proposal.proposed_by],
         message=f"Your proposal for {proposal.title} was declined.",
         url=proposal_path(proposal),
-        network=None,
         subject=proposal_subject(proposal),
         email_template=PROPOSAL_EMAIL,
-        proposal=proposal,
+        context={"proposal": proposal},
     )
     return proposal
 
@@ -255,5 +253,5 @@ def withdraw_proposal(*, proposal, by) -> NetworkProposal:
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["status", "decided_at"])
     log(instance=proposal, action=actions.PROPOSAL_WITHDRAWN, user=by)
-    settle(proposal_subject(proposal))
+    mark_read_about(subject=proposal_subject(proposal))
     return proposal

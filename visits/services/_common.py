@@ -1,4 +1,4 @@
-"""What the visit services share: locks, telling people, and checking times."""
+"""What the visit services share: locks, who and what to tell people about, and checking times."""
 
 from django.conf import settings
 from django.utils import timezone
@@ -6,7 +6,6 @@ from django.utils.formats import date_format
 
 from core.errors import ActionRefused, NotAllowed
 from core.notifications.models import subject_key
-from core.notifications.services import mark_read_about, notify
 from networks.models import Membership
 from networks.selectors import current_school_links
 
@@ -64,36 +63,6 @@ def request_subject(visit_request) -> str:
 
 def session_subject(session) -> str:
     return subject_key("visits.session", session.pk)
-
-
-def settle(subject: str, *, person=None) -> None:
-    """Someone acted: the notifications about `subject` (`person`'s only, when given) are read."""
-    mark_read_about(subject=subject, user=person)
-
-
-def tell(
-    people,
-    *,
-    message: str,
-    url: str,
-    email_template: str | None = UPDATE_EMAIL,
-    subject: str = "",
-    **context,
-):
-    """Notify each person once, in the app and (with a template) by e-mail after commit."""
-    seen = set()
-    for person in people:
-        if person is None or person.pk in seen:
-            continue
-        seen.add(person.pk)
-        notify(
-            recipient=person,
-            message=message,
-            url=url,
-            subject=subject,
-            email_template=email_template,
-            context={"link": absolute(url), **context},
-        )
 
 
 def check_times(starts_at, ends_at, *, prefix: str = "") -> None:

@@ -9,17 +9,17 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.errors import ActionRefused
+from core.notifications.services import mark_read_about, notify_each
 
 from .. import permissions
 from ..models import Booking, BookingStatus, OfferStatus, SessionStatus, VisitOffer, VisitSession
 from ._common import (
+    UPDATE_EMAIL,
     co_leader_users,
     local,
     lock_session,
     refuse,
     session_subject,
-    settle,
-    tell,
 )
 
 
@@ -67,26 +67,27 @@ def book_place(*, session, by, network, person=None) -> Booking:
         )
     if person.pk != by.pk:
         message = f"{by.display_name} booked for you: {message}"
-    tell(
+    notify_each(
         [person],
         message=message,
         url=offer.get_url(),
         subject=session_subject(session),
         email_template="visits/email/booking",
-        booking=booking,
-        session=session,
-        offer=offer,
-        when=when,
-        until=local(session.ends_at),
+        context={
+            "booking": booking,
+            "session": session,
+            "offer": offer,
+            "when": when,
+            "until": local(session.ends_at),
+        },
     )
     if status == BookingStatus.BOOKED:
-        tell(
+        notify_each(
             co_leader_users(offer.network),
             message=f"{person.display_name} ({network.title}) booked a place on “{offer.title}”, "
             f"{when}.",
             url=session.get_absolute_url(),
             subject=session_subject(session),
-            email_template=None,
         )
     return booking
 
@@ -106,17 +107,19 @@ def cancel_booking(*, booking, by) -> Booking:
     booking.status = BookingStatus.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at"])
-    settle(session_subject(session), person=booking.person)  # their news of that place is moot
+    # their news of that place is moot
+    mark_read_about(subject=session_subject(session), user=booking.person)
     if was_booked:
         promote_waiting(session)
     refresh_fullness(session.offer)
     if booking.person_id != by.pk:
-        tell(
+        notify_each(
             [booking.person],
             message=f"{by.display_name} cancelled your place on “{session.offer.title}”, "
             f"{local(session.starts_at)}.",
             url=session.offer.get_url(),
             subject=session_subject(session),
+            email_template=UPDATE_EMAIL,
         )
     return booking
 
@@ -139,16 +142,14 @@ def promote_waiting(session) -> list[Booking]:
         booking.status = BookingStatus.BOOKED
         booking.confirmed_at = timezone.now()
         booking.save(update_fields=["status", "confirmed_at"])
-        tell(
+        notify_each(
             [booking.person],
             message=f"A place has come free: you now have a place on “{session.offer.title}”, "
             f"{local(session.starts_at)}.",
             url=session.offer.get_url(),
             subject=session_subject(session),
             email_template="visits/email/promoted",
-            session=session,
-            offer=session.offer,
-            when=local(session.starts_at),
+            context={"session": session, "offer": session.offer, "when": local(session.starts_at)},
         )
     return promoted
 

@@ -9,6 +9,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from core.errors import ActionRefused, field_problems
+from core.notifications.services import mark_read_about, notify_each
 from search.services import follow_object
 
 from .. import permissions
@@ -28,8 +29,6 @@ from ._common import (
     lock_session,
     refuse,
     session_subject,
-    settle,
-    tell,
 )
 from .bookings import promote_waiting, refresh_fullness
 
@@ -229,19 +228,21 @@ def reschedule_session(*, session, by, starts_at, ends_at, host_school=None) -> 
         session.host_school = _session_school(host_school, list(session.offer.host_schools.all()))
     session.sequence += 1
     session.save(update_fields=["starts_at", "ends_at", "host_school", "sequence", "updated_at"])
-    settle(session_subject(session))  # the old time is news no longer
-    tell(
+    mark_read_about(subject=session_subject(session))  # the old time is news no longer
+    notify_each(
         _people_of(session),
         message=f"“{session.offer.title}” has moved from {local(before)} to "
         f"{local(session.starts_at)}.",
         url=session.offer.get_url(),
         subject=session_subject(session),
         email_template="visits/email/session_changed",
-        session=session,
-        offer=session.offer,
-        before=local(before),
-        when=local(session.starts_at),
-        until=local(session.ends_at),
+        context={
+            "session": session,
+            "offer": session.offer,
+            "before": local(before),
+            "when": local(session.starts_at),
+            "until": local(session.ends_at),
+        },
     )
     refresh_fullness(session.offer)
     return session
@@ -266,18 +267,20 @@ def _cancel(session, reason: str) -> None:
     session.cancelled_reason = reason[:300]
     session.sequence += 1
     session.save(update_fields=["status", "cancelled_reason", "sequence", "updated_at"])
-    settle(session_subject(session))
-    tell(
+    mark_read_about(subject=session_subject(session))
+    notify_each(
         _people_of(session),
         message=f"The visit “{session.offer.title}” on {local(session.starts_at)} is cancelled: "
         f"{reason}",
         url=session.offer.get_url(),
         subject=session_subject(session),
         email_template="visits/email/session_cancelled",
-        session=session,
-        offer=session.offer,
-        when=local(session.starts_at),
-        reason=reason,
+        context={
+            "session": session,
+            "offer": session.offer,
+            "when": local(session.starts_at),
+            "reason": reason,
+        },
     )
 
 

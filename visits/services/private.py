@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import ActionRefused
+from core.notifications.services import notify_each
 
 from ..models import MAX_PLACES, Booking, BookingStatus, OfferStatus, VisitOffer, VisitSession
-from ._common import check_times, current_school_ids, local, lock_session, tell
+from ._common import UPDATE_EMAIL, check_times, current_school_ids, local, lock_session
 from .bookings import refresh_fullness
 
 
@@ -99,11 +100,12 @@ def arrange_private_visit(
         )
         if moved:
             people = [b.person for b in Booking.objects.booked().filter(session=session)]
-            tell(
+            notify_each(
                 people,
                 message=f"“{session.offer.title}” has moved from {local(before)} to "
                 f"{local(starts_at)}.",
                 url=session.get_absolute_url(),
+                email_template=UPDATE_EMAIL,
             )
     _sync_visitors(session, visitors, by=by)
     refresh_fullness(session.offer)

@@ -8,6 +8,7 @@ from django.utils.html import escape, linebreaks
 from artefacts.models import ArtefactType, Visibility
 from artefacts.services import create_artefact
 from core.errors import ActionRefused, field_problems
+from core.notifications.services import notify_each
 from networks.permissions import current_role
 
 from .. import permissions
@@ -20,7 +21,7 @@ from ..models import (
     VisitorRole,
     VisitReport,
 )
-from ._common import co_leader_users, lock_session, refuse, tell
+from ._common import co_leader_users, lock_session, refuse
 
 
 @transaction.atomic
@@ -119,11 +120,10 @@ def write_reflection(
         },
     )
     if created:
-        tell(
+        notify_each(
             [*co_leader_users(session.offer.network), session.host_lead],
             message=f"{by.display_name} reflected on the visit “{session.offer.title}”.",
             url=session.get_absolute_url(),
-            email_template=None,
         )
     return reflection
 

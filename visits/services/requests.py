@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import ActionRefused, field_problems
+from core.notifications.services import mark_read_about, notify_each
 from networks.permissions import current_role
 
 from .. import permissions
@@ -28,8 +29,6 @@ from ._common import (
     refuse,
     request_subject,
     session_subject,
-    settle,
-    tell,
 )
 from .bookings import refresh_fullness
 from .offers import SessionTimes
@@ -47,14 +46,14 @@ def _lock(visit_request) -> VisitRequest:
 
 def _tell_network(network, visit_request, *, message: str, exclude=()) -> None:
     """Each step answers the one before: everyone's notifications of it are read."""
-    settle(request_subject(visit_request))
-    tell(
+    mark_read_about(subject=request_subject(visit_request))
+    notify_each(
         co_leader_users(network, exclude=exclude),
         message=message,
         url=visit_request.get_absolute_url(),
         subject=request_subject(visit_request),
         email_template=REQUEST_EMAIL,
-        visit_request=visit_request,
+        context={"visit_request": visit_request},
     )
 
 
@@ -245,17 +244,19 @@ def accept_proposal(*, visit_request, slot, by, visitors) -> VisitSession:
     visit_request.status = RequestStatus.CONFIRMED
     visit_request.save(update_fields=["status", "updated_at"])
     message = f"Confirmed: {network.title} visits {host.title} on {local(session.starts_at)}."
-    settle(request_subject(visit_request))
-    tell(
+    mark_read_about(subject=request_subject(visit_request))
+    notify_each(
         [*co_leader_users(host), *co_leader_users(network, exclude=[by]), *visitors],
         message=message,
         url=offer.get_url(),
         subject=session_subject(session),
         email_template="visits/email/confirmed",
-        visit_request=visit_request,
-        session=session,
-        offer=offer,
-        when=local(session.starts_at),
-        until=local(session.ends_at),
+        context={
+            "visit_request": visit_request,
+            "session": session,
+            "offer": offer,
+            "when": local(session.starts_at),
+            "until": local(session.ends_at),
+        },
     )
     return session

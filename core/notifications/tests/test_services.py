@@ -6,6 +6,7 @@ from smtplib import SMTPException
 
 import pytest
 
+from django.conf import settings
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
@@ -19,6 +20,7 @@ from core.notifications.services import (
     mark_read,
     mark_read_about,
     notify,
+    notify_each,
     queue_email,
 )
 from core.notifications.tasks import retry_pending_emails_task
@@ -26,6 +28,19 @@ from core.notifications.tasks import retry_pending_emails_task
 pytestmark = pytest.mark.django_db
 
 TEMPLATE = "notifications/email/notification"
+LINK_ONLY_TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "OPTIONS": {
+            "loaders": [
+                (
+                    "django.template.loaders.locmem.Loader",
+                    {"link_subject.txt": "News", "link_body.txt": "{{ link }}"},
+                )
+            ]
+        },
+    }
+]
 FAILING_BACKEND = "core.notifications.tests.backends.FailingEmailBackend"
 
 
@@ -180,3 +195,53 @@ def test_mark_read_about_a_blank_subject_marks_nothing():
 
 def test_subject_key_names_the_kind_and_the_id():
     assert subject_key("artefacts.moderation", 42) == "artefacts.moderation:42"
+
+
+def test_notify_each_tells_each_person_once_however_often_listed():
+    first, second = UserFactory(), UserFactory()
+
+    notify_each([first, second, first], message="News for you both.")
+
+    assert sorted(Notification.objects.values_list("recipient_id", flat=True)) == sorted(
+        [first.pk, second.pk]
+    )
+
+
+def test_notify_each_skips_none_in_the_list():
+    person = UserFactory()
+
+    notify_each([None, person, None], message="News.")
+
+    assert list(Notification.objects.values_list("recipient_id", flat=True)) == [person.pk]
+
+
+def test_notify_each_without_a_template_sends_no_e_mail():
+    notify_each([UserFactory(), UserFactory()], message="Only in the app.", url="/visits/1/")
+
+    assert Notification.objects.count() == 2
+    assert not OutboundEmail.objects.exists()
+
+
+def test_notify_each_with_a_template_queues_one_e_mail_per_person():
+    first = UserFactory(email="first@example.org")
+    second = UserFactory(email="second@example.org")
+
+    notify_each([first, second, second], message="News.", url="/a/", email_template=TEMPLATE)
+
+    assert sorted(OutboundEmail.objects.values_list("to", flat=True)) == [
+        "first@example.org",
+        "second@example.org",
+    ]
+
+
+def test_notify_each_records_the_subject_on_every_notification():
+    notify_each([UserFactory(), UserFactory()], message="News.", subject="tests.thing:7")
+
+    assert set(Notification.objects.values_list("subject", flat=True)) == {"tests.thing:7"}
+
+
+@override_settings(TEMPLATES=LINK_ONLY_TEMPLATES)
+def test_notify_each_gives_the_e_mail_the_absolute_link_to_the_url():
+    notify_each([UserFactory()], message="News.", url="/networks/x/", email_template="link")
+
+    assert OutboundEmail.objects.get().body_text == f"{settings.SITE_URL}/networks/x/"
