@@ -46,7 +46,10 @@ read, on the site's pages, in the Wagtail admin and in the services' refusals (N
 and authorise in one call, with the same 404 for "does not exist" and "not yours".
 """
 
+from django.core.cache import cache
 from django.http import Http404
+
+from wagtail.models import Revision
 
 from core.roles import is_admin, is_broker, is_signed_in
 from networks.models import Membership, NetworkStatus, Role
@@ -54,6 +57,8 @@ from networks.permissions import belongs_to_a_network, current_role
 
 from .models import ArtefactPage, ModerationStatus, Visibility
 from .selectors import moderation_of, networks_to_adapt_into
+
+REVISION_CONTRIBUTORS_SECONDS = 24 * 60 * 60
 
 CREATING_ROLES = (Role.CO_LEADER, Role.MEMBER)
 
@@ -104,18 +109,29 @@ def _revision_contributor_ids(content: dict) -> set[int]:
     return {int(row["user"]) for row in (content or {}).get("contributors", []) if row.get("user")}
 
 
+def _contributor_ids_in_revision(revision_id: int) -> set[int]:
+    """A saved revision never changes, so its contributors are kept by its id (ids are never
+    reused) rather than read, with the whole content, on every page a member opens."""
+    key = f"artefacts:revision-contributors:{revision_id}"
+    ids = cache.get(key)
+    if ids is None:
+        content = Revision.objects.filter(pk=revision_id).values_list("content", flat=True)
+        ids = _revision_contributor_ids(content.first())
+        cache.set(key, ids, REVISION_CONTRIBUTORS_SECONDS)
+    return ids
+
+
 def author_ids(artefact) -> set[int]:
     """The person who started it and every contributor with an account, in its latest version.
 
-    Cached on the instance; at most one query (the latest revision).
+    Cached on the instance; at most one query (the latest revision's contributors, kept).
     """
     cached = artefact.__dict__.get("_author_ids")
     if cached is not None:
         return cached
     ids = {artefact.owner_id} if artefact.owner_id else set()
-    revision = artefact.latest_revision if artefact.latest_revision_id else None
-    if revision is not None:
-        ids |= _revision_contributor_ids(revision.content)
+    if artefact.latest_revision_id:
+        ids |= _contributor_ids_in_revision(artefact.latest_revision_id)
     else:
         ids |= {row.user_id for row in artefact.contributors.all() if row.user_id}
     artefact.__dict__["_author_ids"] = ids

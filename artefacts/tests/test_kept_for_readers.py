@@ -1,14 +1,17 @@
 """What a signed-in reader is shown of other artefacts (the related panel, the lineage, a
 network profile's latest artefacts) is kept with the page per audience (artefacts.selectors.
 reader_audience): the next reader of the same audience is shown it without it being worked out
-again, and a reader of another audience never is."""
+again, and a reader of another audience never is. Who wrote it is kept by revision."""
 
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from artefacts.models import ArtefactPage
+from artefacts.models import ArtefactContributor, ArtefactPage
+from artefacts.permissions import author_ids
 from artefacts.selectors import reader_audience, reader_audience_in
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +134,25 @@ def test_a_new_artefact_reaches_the_kept_profile_at_once(world, make_artefact):
     make_artefact(title="Our second trial", visibility="network")
 
     assert "Our second trial" in html_for(world.member, world.network.url)
+
+
+def test_the_latest_revisions_contributors_are_read_once(world, make_artefact):
+    artefact = make_artefact()
+    artefact.save_revision()
+    author_ids(ArtefactPage.objects.get(pk=artefact.pk))
+    fresh = ArtefactPage.objects.get(pk=artefact.pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        ids = author_ids(fresh)
+
+    assert (len(queries), world.author.pk in ids) == (0, True)
+
+
+def test_a_contributor_named_in_a_new_revision_is_an_author_at_once(world, make_artefact):
+    artefact = make_artefact()
+    artefact.save_revision()
+    author_ids(ArtefactPage.objects.get(pk=artefact.pk))
+    artefact.contributors.add(ArtefactContributor(user=world.other_member, name="Guest writer"))
+    artefact.save_revision()
+
+    assert world.other_member.pk in author_ids(ArtefactPage.objects.get(pk=artefact.pk))
