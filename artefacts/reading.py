@@ -227,8 +227,9 @@ def trials_context(page, user, *, path: str = "") -> dict:
     they are one of its authors, who do not moderate responses to their own work); one more
     for a moderator (the hidden responses)."""
     may_respond = can_record_trial(user, page)
-    trials = trials_of(page)
+    trials = kept_with_page(path, "trials", lambda: trials_of(page))
     for trial in trials:
+        trial.artefact = page
         _trial_action_urls(trial, user)
     my_trial = trial_by(user, page) if may_respond else None
     return {

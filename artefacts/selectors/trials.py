@@ -16,17 +16,33 @@ from ..models import (
 
 
 def trials_of(artefact, *, limit: int = 20) -> list:
-    """The latest shown “we tried this” responses, with who, their school and network (and
-    `artefact` set, for the permission checks). One query."""
-    trials = list(
+    """The latest shown “we tried this” responses, with the names of who wrote them, their
+    school and network (no more of those rows: the list is kept with the artefact's page). Set
+    `artefact` on each before asking artefacts.permissions about it. One query."""
+    return list(
         ArtefactTrial.objects.shown()
         .filter(artefact=artefact)
         .select_related("user", "network", "school")
+        .only(*SHOWN_TRIAL_FIELDS)
         .order_by("-updated_at", "-pk")[:limit]
     )
-    for trial in trials:
-        trial.artefact = artefact
-    return trials
+
+
+SHOWN_TRIAL_FIELDS = (
+    "artefact_id",
+    "user__first_name",
+    "user__last_name",
+    "network__title",
+    "school__name",
+    "outcome",
+    "context",
+    "note",
+    "hidden_at",
+    "hidden_by",
+    "hidden_reason",
+    "created_at",
+    "updated_at",
+)
 
 
 def hidden_trials_of(artefact, *, limit: int = 50) -> list:

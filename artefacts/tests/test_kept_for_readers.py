@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from artefacts import services
 from artefacts.models import ArtefactContributor, ArtefactPage
 from artefacts.permissions import author_ids
 from artefacts.selectors import reader_audience, reader_audience_in
@@ -156,3 +157,37 @@ def test_a_contributor_named_in_a_new_revision_is_an_author_at_once(world, make_
     artefact.save_revision()
 
     assert world.other_member.pk in author_ids(ArtefactPage.objects.get(pk=artefact.pk))
+
+
+ANSWERS = {
+    "context": "Two Year 4 classes at Pennine Primary, over half a term.",
+    "outcome": "partly",
+    "note": "Spoken feedback worked; the editing time was too short for our pupils.",
+}
+
+
+def test_a_new_response_reaches_the_kept_responses_at_once(world, make_artefact):
+    artefact = make_artefact()
+    html_for(world.member, artefact.url)
+
+    services.record_trial(artefact=artefact, by=world.other_member, **ANSWERS)
+
+    assert "Spoken feedback worked" in html_for(world.member, artefact.url)
+
+
+def test_a_hidden_response_leaves_the_kept_responses_at_once(world, make_artefact):
+    artefact = make_artefact()
+    trial, _ = services.record_trial(artefact=artefact, by=world.other_member, **ANSWERS)
+    assert "Spoken feedback worked" in html_for(world.member, artefact.url)
+
+    services.hide_trial(artefact=artefact, trial_id=trial.pk, by=world.co_leader, reason="Names.")
+
+    assert "Spoken feedback worked" not in html_for(world.member, artefact.url)
+
+
+def test_only_its_writer_is_offered_to_withdraw_a_kept_response(world, make_artefact):
+    artefact = make_artefact()
+    services.record_trial(artefact=artefact, by=world.other_member, **ANSWERS)
+
+    assert "Withdraw your response" in html_for(world.other_member, artefact.url)
+    assert "Withdraw your response" not in html_for(world.member, artefact.url)
