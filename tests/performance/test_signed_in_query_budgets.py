@@ -42,8 +42,8 @@ PEOPLE = ["member", "co_leader"]
 BUDGETS = {
     ("network profile", "member"): 7,
     ("network profile", "co_leader"): 8,
-    ("artefact", "member"): 9,
-    ("artefact", "co_leader"): 10,
+    ("artefact", "member"): 7,
+    ("artefact", "co_leader"): 8,
     ("visits", "member"): 3,
     ("visits", "co_leader"): 4,
     ("review cycle", "member"): 10,
