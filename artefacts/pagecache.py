@@ -7,6 +7,8 @@ it register themselves (broker, visits)."""
 
 from django.urls import reverse
 
+from wagtail.models import PageViewRestriction
+
 from core.pagecache import page_path, page_paths, subtree, touches
 from networks.models import NetworkPage
 from networks.pagecache import sitemap_paths
@@ -60,6 +62,21 @@ def related_panels_showing(artefact: ArtefactPage) -> list[str]:
     )
 
 
+def related_panels_near_restriction(restriction: PageViewRestriction) -> list[str]:
+    """A privacy restriction on an artefact, or on a page above some, takes them out of every
+    "related" panel: the panels that may list them are purged, in the background. (Lifting a
+    restriction only leaves them out of the panels a little longer.)"""
+    restricted = ArtefactPage.objects.descendant_of(restriction.page, inclusive=True)
+    theme_ids = set(
+        ArtefactPage.themes.through.objects.filter(artefactpage__in=restricted).values_list(
+            "theme_id", flat=True
+        )
+    )
+    if not theme_ids:
+        return []
+    return page_paths(ArtefactPage.objects.live().filter(themes__in=theme_ids).distinct())
+
+
 def _artefact_of(row) -> ArtefactPage | None:
     return ArtefactPage.objects.filter(pk=row.artefact_id).first()
 
@@ -90,4 +107,5 @@ def register() -> None:
     touches(ArtefactTrial)(trial_shown_on)
     touches(ArtefactTrial, in_background=True)(trial_related_panels)
     touches(ArtefactModeration)(moderation_shown_on)
+    touches(PageViewRestriction, in_background=True)(related_panels_near_restriction)
     touches(NetworkPage)(network_shown_on)

@@ -10,6 +10,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import PageViewRestriction
+
 from artefacts import services
 from artefacts.models import ArtefactContributor, ArtefactPage
 from artefacts.permissions import author_ids
@@ -191,3 +193,16 @@ def test_only_its_writer_is_offered_to_withdraw_a_kept_response(world, make_arte
 
     assert "Withdraw your response" in html_for(world.other_member, artefact.url)
     assert "Withdraw your response" not in html_for(world.member, artefact.url)
+
+
+def test_a_privacy_restriction_takes_an_artefact_out_of_kept_panels_after_commit(
+    world, make_artefact, theme, django_capture_on_commit_callbacks
+):
+    artefact = make_artefact(title="Reading", themes=[theme])
+    cousin = make_artefact(title="Exit tickets", themes=[theme], visibility="network")
+    assert "Exit tickets" in html_for(world.member, artefact.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=cousin, restriction_type=PageViewRestriction.LOGIN)
+
+    assert "Exit tickets" not in html_for(world.member, artefact.url)

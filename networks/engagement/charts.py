@@ -5,7 +5,7 @@ by `engagement/includes/term_chart.html`; the same numbers are in a table beside
 import hashlib
 from dataclasses import dataclass
 
-from networks.baselining.charts import nice_ticks
+from networks.baselining.charts import Tick, nice_ticks
 
 WIDTH, HEIGHT = 560, 240
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 16, 28, 52
@@ -24,12 +24,6 @@ class Bar:
     year: str
     value: int
     is_current: bool
-
-
-@dataclass(frozen=True)
-class Tick:
-    position: float
-    label: str
 
 
 @dataclass(frozen=True)
