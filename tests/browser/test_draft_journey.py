@@ -40,6 +40,7 @@ def test_teacher_saves_half_a_draft_comes_back_keeps_a_file_through_an_error_and
 
     # Ten minutes in: a title and half a section. Autosave keeps it.
     sign_in(page, teacher.email, f"/networks/{network.slug}/artefacts/new/")
+    page.wait_for_url(f"**/networks/{network.slug}/artefacts/new/", wait_until="load")
     expect(page.get_by_role("heading", level=1)).to_have_text("Write an artefact")
     expect(page.get_by_role("navigation", name="Contents")).to_be_visible()
     check_both_widths(page, assert_accessible)
@@ -103,6 +104,8 @@ def test_leaving_asks_to_confirm_only_for_changes_autosave_has_not_kept(page):
     CoLeaderFactory(network=network)
     page.clock.install()
     sign_in(page, teacher.email, f"/networks/{network.slug}/artefacts/new/")
+    # Loaded, so autosave's script listens before anything is typed.
+    page.wait_for_url(f"**/networks/{network.slug}/artefacts/new/", wait_until="load")
 
     page.get_by_label("Title (required)").fill("Exit tickets in Year 9")
     page.clock.run_for(21_000)
