@@ -7,7 +7,6 @@ import pytest
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
@@ -16,17 +15,9 @@ from artefacts import services
 from artefacts.models import ArtefactContributor, ArtefactPage
 from artefacts.permissions import author_ids
 from artefacts.selectors import reader_audience, reader_audience_in
+from tests.pages import html_for
 
 pytestmark = pytest.mark.django_db
-
-
-def html_for(user, url: str) -> str:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -4,23 +4,14 @@ never reaches another, and a change to what a section shows reaches it at once."
 
 import pytest
 
-from django.test import Client
-
 from networks.baselining.factories import IndicatorFactory, ObservationFactory
 from networks.factories import MembershipFactory
 from networks.models import Role
+from tests.pages import html_for
 
 pytestmark = pytest.mark.django_db
 
 MANAGE = "Manage people and schools"
-
-
-def html_for(user, url: str) -> str:
-    client = Client()
-    client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_a_co_leaders_people_actions_never_show_to_a_member_after_them(network, co_leader, member):

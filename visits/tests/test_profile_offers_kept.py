@@ -3,19 +3,10 @@ public, visits.selectors.network_visit_summary)."""
 
 import pytest
 
-from django.test import Client
-
+from tests.pages import html_for
 from visits.factories import VisitOfferFactory, VisitSessionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def html_for(user, url: str) -> str:
-    client = Client()
-    client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_a_members_only_offer_kept_for_members_never_shows_to_an_outsider(world):
